@@ -1,0 +1,267 @@
+"""The one entry point, ``pathways``. With no subcommand it opens the window; subcommands do
+headless work by calling the same services as the window. No rule lives here.
+
+Errors a user can cause print one line and exit non-zero; a traceback is a bug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Any, NoReturn
+
+from app.config import Settings
+from app.db import Database
+from app.errors import DomainError
+from app.models.cases import CaseStatus, Scheme
+from app.services.context import Actor
+
+EXIT_USAGE = 2
+EXIT_REFUSED = 3
+EXIT_CHECK_FAILED = 4
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line, not a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def _scheme(text: str) -> Scheme:
+    aliases = {"cp": Scheme.CHECKPOINT, "nr": Scheme.NEIGHBOURHOOD_RESOLUTION,
+               "gtc": Scheme.GATEWAY}
+    try:
+        return aliases.get(text.lower()) or Scheme(text.lower())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"unknown scheme {text!r}; use one of: "
+            + ", ".join(s.value for s in Scheme) + " (or cp, nr, gtc)") from None
+
+
+def _status(text: str) -> CaseStatus:
+    try:
+        return CaseStatus(text.lower().replace(" ", "-"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"unknown status {text!r}; use one of: " + ", ".join(s.value for s in CaseStatus)
+        ) from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is negative")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="pathways", description="Case management for restorative justice and "
+                "diversion schemes.")
+    p.add_argument("--database", metavar="URL",
+                   help="database URL (default: PATHWAYS_DATABASE_URL or the user data file)")
+    p.add_argument("--user", metavar="NAME", help="act as this user (password from "
+                   "PATHWAYS_PASSWORD or a prompt)")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    db = sub.add_parser("db", help="database upkeep")
+    dbsub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
+    dbsub.add_parser("upgrade", help="bring the schema to the latest version")
+    dbsub.add_parser("check", help="integrity check and schema version (non-zero if not ok)")
+
+    backup = sub.add_parser("backup", help="write a checked online backup")
+    backup.add_argument("file", type=Path)
+
+    demo = sub.add_parser("demo", help="fill a new database with synthetic demo data")
+    demo.add_argument("--cases", type=_positive, default=500)
+    demo.add_argument("--seed", type=int, default=1)
+
+    case = sub.add_parser("case", help="list and show cases")
+    csub = case.add_subparsers(dest="case_command", required=True, parser_class=_Parser)
+    lst = csub.add_parser("list", help="list cases you may see")
+    lst.add_argument("--scheme", type=_scheme)
+    lst.add_argument("--status", type=_status)
+    lst.add_argument("--search", metavar="TEXT", help="name, reference or crime reference")
+    lst.add_argument("--limit", type=_positive, default=None,
+                     help="at most this many (default: all)")
+    lst.add_argument("--json", action="store_true")
+    show = csub.add_parser("show", help="everything on one case")
+    show.add_argument("reference")
+    show.add_argument("--json", action="store_true")
+
+    user = sub.add_parser("user", help="users")
+    usub = user.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
+    first = usub.add_parser("create-admin", help="the first administrator of a new database")
+    first.add_argument("username")
+    first.add_argument("full_name")
+    return p
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _jsonable(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {k: _jsonable(v) for k, v in asdict(value).items()}
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def _password(prompt: str = "Password: ") -> str:
+    env = os.environ.get("PATHWAYS_PASSWORD")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise DomainError("No password: set PATHWAYS_PASSWORD or run in a terminal.")
+    return getpass.getpass(prompt)
+
+
+def _actor(args: argparse.Namespace, db: Database) -> Actor:
+    from app.services.users import sign_in
+
+    username = args.user or os.environ.get("PATHWAYS_USER")
+    if not username:
+        raise DomainError("This command acts on case data: give --user NAME.")
+    return sign_in(db.uow(), username, _password())
+
+
+def _print(obj: Any) -> None:
+    print(json.dumps(_jsonable(obj), indent=2, ensure_ascii=False))
+
+
+# ---------------------------------------------------------------- commands
+
+
+def _cmd_db(args: argparse.Namespace, db: Database) -> int:
+    from app.services import database
+
+    if args.db_command == "upgrade":
+        database.upgrade(db)
+        print(f"database at revision {database.head_revision()}")
+        return 0
+    result = database.check(db)
+    if result.ok:
+        print(f"ok: integrity check passed, schema at head ({result.head})")
+        return 0
+    for problem in result.problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    return EXIT_CHECK_FAILED
+
+
+def _cmd_backup(args: argparse.Namespace, db: Database) -> int:
+    from app.services import database
+
+    dest = database.backup(db, args.file)
+    print(f"backup written and checked: {dest}")
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace, db: Database) -> int:
+    from app.services import database, demo
+
+    database.upgrade(db)
+    made = demo.build(db.uow(), cases=args.cases, seed=args.seed)
+    print(f"{made} demo cases added; demo users share the password '{demo.DEMO_PASSWORD}'")
+    return 0
+
+
+def _cmd_case(args: argparse.Namespace, db: Database) -> int:
+    from app.services import casefile
+
+    actor = _actor(args, db)
+    if args.case_command == "list":
+        f = casefile.CaseFilter(scheme=args.scheme, status=args.status, search=args.search)
+        rows: list[casefile.CaseRow] = []
+        offset = 0
+        wanted = args.limit
+        while wanted is None or len(rows) < wanted:
+            page = casefile.list_cases(db.uow(), actor, f, sort="reference", descending=False,
+                                       offset=offset, limit=1000)
+            rows.extend(page)
+            offset += len(page)
+            if len(page) < 1000:
+                break
+        if wanted is not None:
+            rows = rows[:wanted]
+        if args.json:
+            _print(rows)
+        else:
+            for r in rows:
+                print(f"{r.reference:<14} {r.scheme.label:<25} {r.status.label:<22} "
+                      f"{r.participant:<28} {r.worker or '-'}")
+            print(f"{len(rows)} cases")
+        return 0
+    detail = casefile.get_case(db.uow(), actor, args.reference)
+    data = _jsonable(detail)
+    data["participant"] = data["participant"]["name"]
+    data["participant_details"] = _jsonable(detail.participant)
+    data["pathways"] = _jsonable(detail.assessments)
+    data["conditions"] = _jsonable(detail.contract.conditions) if detail.contract else []
+    if args.json:
+        _print(data)
+    else:
+        print(f"{detail.reference}  {detail.scheme.label}  {detail.status.label}")
+        print(f"participant: {detail.participant.name}   worker: {detail.worker or '-'}")
+        print(f"referred {detail.referral_date:%d %b %Y} by {detail.referral_source}")
+        print(f"{len(detail.interventions)} interventions, {len(detail.appointments)} "
+              f"appointments, {len(detail.documents)} documents")
+    return 0
+
+
+def _cmd_user(args: argparse.Namespace, db: Database) -> int:
+    from app.services import users
+
+    password = _password("New administrator's password: ")
+    info = users.create_first_administrator(db.uow(), args.username, args.full_name, password)
+    print(f"administrator {info.username} created")
+    return 0
+
+
+COMMANDS = {"db": _cmd_db, "backup": _cmd_backup, "demo": _cmd_demo, "case": _cmd_case,
+            "user": _cmd_user}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    settings = Settings.load(args.database)
+    if args.command is None:
+        from app.views.app import run_gui
+
+        return run_gui(settings)
+    db = Database(settings.database_url)
+    try:
+        return COMMANDS[args.command](args, db)
+    except DomainError as exc:
+        print(f"pathways: {exc.message}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("pathways: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        db.dispose()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,151 @@
+"""Engines, sessions and the unit of work: the only place that builds them.
+
+SQLite is the desktop store. Every connection gets WAL, ``synchronous=FULL`` (a save reported is a
+save on disk), foreign keys and a busy timeout. pysqlite's own transaction handling is switched off
+so that a writer can start with ``BEGIN IMMEDIATE`` and take the write lock up front, which turns a
+mid-transaction "database is locked" into a wait at the start. PostgreSQL needs none of this.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import TracebackType
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import DatabaseProblem
+
+BUSY_TIMEOUT_MS = 10_000
+_IMMEDIATE = "pathways_immediate"
+T = TypeVar("T")
+
+
+def is_sqlite(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    """Build an engine with the pragmas and transaction handling this app relies on."""
+    if not is_sqlite(url):
+        return create_engine(url, echo=echo, pool_pre_ping=True)
+    engine = create_engine(
+        url,
+        echo=echo,
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, below
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        if ":memory:" not in url and url not in ("sqlite://", "sqlite:///"):
+            cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        immediate = conn.get_execution_options().get(_IMMEDIATE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+
+
+class UnitOfWork:
+    """One transaction: ``with uow: ...; uow.commit()``. Leaving without commit rolls back.
+
+    A unit of work can be entered again after it is left; each entry is a fresh session.
+    """
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        self._factory = factory
+        self._session: Session | None = None
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("unit of work used outside its 'with' block")
+        return self._session
+
+    @property
+    def engine(self) -> Engine:
+        bind = self._factory.kw["bind"]
+        assert isinstance(bind, Engine)
+        return bind
+
+    def __enter__(self) -> UnitOfWork:
+        if self._session is not None:
+            raise RuntimeError("unit of work is already open")
+        self._session = self._factory()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        assert self._session is not None
+        try:
+            self._session.rollback()
+        finally:
+            self._session.close()
+            self._session = None
+
+    def begin_write(self) -> None:
+        """Take the write lock now (SQLite), so a save never fails half-way for a lock."""
+        if is_sqlite(str(self.engine.url)) and not self.session.in_transaction():
+            self.session.connection(execution_options={_IMMEDIATE: True})
+
+    def commit(self) -> None:
+        self.session.commit()
+
+
+def retry_locked(fn: Callable[[], T], *, attempts: int = 6, first_wait: float = 0.05) -> T:
+    """Run ``fn`` again when SQLite reports a lock, within a bound, then say so plainly."""
+    wait = first_wait
+    for attempt in range(attempts):
+        try:
+            return fn()
+        except OperationalError as exc:
+            text = str(exc.orig).lower()
+            if "locked" not in text and "busy" not in text:
+                raise
+            if attempt == attempts - 1:
+                raise DatabaseProblem(
+                    "The database is busy with another user's save. Please try again."
+                ) from exc
+            time.sleep(wait)
+            wait *= 2
+    raise AssertionError("unreachable")
+
+
+class Database:
+    """An engine and its unit-of-work factory, built once per process for one URL."""
+
+    def __init__(self, url: str, *, echo: bool = False) -> None:
+        self.url = url
+        self.engine = make_engine(url, echo=echo)
+        self.factory = session_factory(self.engine)
+
+    def uow(self) -> UnitOfWork:
+        return UnitOfWork(self.factory)
+
+    @contextmanager
+    def connect(self) -> Iterator[Any]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def dispose(self) -> None:
+        self.engine.dispose()

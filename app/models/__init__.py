@@ -1,0 +1,105 @@
+"""All mapped classes, imported here so that ``Base.metadata`` is complete for alembic."""
+
+from app.models.appointments import Appointment, AppointmentStatus
+from app.models.audit import AuditEvent
+from app.models.base import Base
+from app.models.cases import (
+    Case,
+    CaseParty,
+    CaseStatus,
+    ConsentAction,
+    ConsentRecord,
+    Eligibility,
+    PartyRole,
+    ReferenceCounter,
+    RiskBand,
+    Scheme,
+    StatusChange,
+)
+from app.models.conferences import (
+    ActionKind,
+    AgencyCallCount,
+    AgreementAction,
+    AgreementFollowUp,
+    AttendeeRole,
+    Conference,
+    ConferenceParticipant,
+    MeetingKind,
+    OutcomeAgreement,
+    SatisfactionSurvey,
+)
+from app.models.contracts import (
+    CommunityHoursEntry,
+    ConditionKind,
+    ConditionState,
+    Contract,
+    ContractCondition,
+    ContractStatus,
+)
+from app.models.documents import Document
+from app.models.followups import ExitFollowUp, ReoffendingCheck
+from app.models.pathways import AssessmentStage, Intervention, InterventionKind, PathwayAssessment
+from app.models.people import DocumentFormat, Gender, Person
+from app.models.reference import (
+    Agency,
+    CheckpointRule,
+    EligibilityCriterion,
+    OffenceCategory,
+    OutcomeCode,
+    Pathway,
+)
+from app.models.settings import AppSetting
+from app.models.users import Role, User
+
+__all__ = [
+    "ActionKind",
+    "Agency",
+    "AgencyCallCount",
+    "AgreementAction",
+    "AgreementFollowUp",
+    "AppSetting",
+    "Appointment",
+    "AppointmentStatus",
+    "AssessmentStage",
+    "AttendeeRole",
+    "AuditEvent",
+    "Base",
+    "Case",
+    "CaseParty",
+    "CaseStatus",
+    "CheckpointRule",
+    "CommunityHoursEntry",
+    "ConditionKind",
+    "ConditionState",
+    "Conference",
+    "ConferenceParticipant",
+    "ConsentAction",
+    "ConsentRecord",
+    "Contract",
+    "ContractCondition",
+    "ContractStatus",
+    "Document",
+    "DocumentFormat",
+    "Eligibility",
+    "EligibilityCriterion",
+    "ExitFollowUp",
+    "Gender",
+    "Intervention",
+    "InterventionKind",
+    "MeetingKind",
+    "OffenceCategory",
+    "OutcomeAgreement",
+    "OutcomeCode",
+    "PartyRole",
+    "Pathway",
+    "PathwayAssessment",
+    "Person",
+    "ReferenceCounter",
+    "ReoffendingCheck",
+    "RiskBand",
+    "Role",
+    "SatisfactionSurvey",
+    "Scheme",
+    "StatusChange",
+    "User",
+]

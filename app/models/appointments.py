@@ -1,0 +1,44 @@
+"""Appointments, including Gateway to Change bail-condition appointments."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import Boolean, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, UTCDateTime, Versioned, enum_column
+
+
+class AppointmentStatus(enum.StrEnum):
+    SCHEDULED = "scheduled"
+    KEPT = "kept"
+    MISSED = "missed"
+    REARRANGED = "rearranged"
+    CANCELLED = "cancelled"
+
+
+class Appointment(Versioned, Base):
+    __tablename__ = "appointments"
+    __table_args__ = (
+        Index("ix_appointments_case_when", "case_id", "starts_at"),
+        Index("ix_appointments_status_when", "status", "starts_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    location: Mapped[str | None] = mapped_column(String(200))
+    purpose: Mapped[str] = mapped_column(String(200))
+    pathway_code: Mapped[str | None] = mapped_column(ForeignKey("pathways.code"))
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
+    with_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    bail_condition: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[AppointmentStatus] = mapped_column(
+        enum_column(AppointmentStatus), default=AppointmentStatus.SCHEDULED
+    )
+    outcome_recorded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    outcome_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    outcome_notes: Mapped[str | None] = mapped_column(Text)
+    rearranged_to_id: Mapped[int | None] = mapped_column(ForeignKey("appointments.id"))

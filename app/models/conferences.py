@@ -1,0 +1,142 @@
+"""Neighbourhood Resolution: restorative meetings, outcome agreements, follow-up and surveys."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, UTCDateTime, Versioned, enum_column, utcnow
+
+
+class MeetingKind(enum.StrEnum):
+    FACE_TO_FACE = "face-to-face conference"
+    SHUTTLE = "shuttle mediation"
+    LETTER = "letter exchange"
+
+
+class AttendeeRole(enum.StrEnum):
+    HARMER = "harmer"
+    HARMED = "harmed"
+    SUPPORTER = "supporter"
+    COUNCILLOR = "councillor"
+    PCSO = "PCSO"
+    OTHER = "other"
+
+
+class ActionKind(enum.StrEnum):
+    APOLOGY = "apology"
+    REPAIR = "repair"
+    AMENDS = "making amends"
+    REPARATIVE_TASK = "reparative task"
+    OTHER = "other"
+
+
+class Conference(Versioned, Base):
+    """A restorative meeting (a conference, a round of shuttle mediation or a letter exchange)."""
+
+    __tablename__ = "conferences"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[MeetingKind] = mapped_column(enum_column(MeetingKind))
+    held_on: Mapped[date] = mapped_column(Date)
+    venue: Mapped[str | None] = mapped_column(String(200))
+    facilitator_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    cofacilitator_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    participants: Mapped[list[ConferenceParticipant]] = relationship(
+        cascade="all, delete-orphan", order_by="ConferenceParticipant.id"
+    )
+
+
+class ConferenceParticipant(Base):
+    __tablename__ = "conference_participants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(
+        ForeignKey("conferences.id", ondelete="CASCADE"), index=True
+    )
+    #: A party on the case; null for someone who only attends (a councillor, a PCSO).
+    party_id: Mapped[int | None] = mapped_column(ForeignKey("case_parties.id"))
+    name: Mapped[str | None] = mapped_column(String(120))
+    role: Mapped[AttendeeRole] = mapped_column(enum_column(AttendeeRole))
+    attended: Mapped[bool] = mapped_column(Boolean)
+
+
+class OutcomeAgreement(Versioned, Base):
+    __tablename__ = "outcome_agreements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    conference_id: Mapped[int | None] = mapped_column(ForeignKey("conferences.id"))
+    agreed_on: Mapped[date] = mapped_column(Date)
+    signed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    actions: Mapped[list[AgreementAction]] = relationship(
+        cascade="all, delete-orphan", order_by="AgreementAction.position"
+    )
+
+
+class AgreementAction(Base):
+    __tablename__ = "agreement_actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("outcome_agreements.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[ActionKind] = mapped_column(enum_column(ActionKind))
+    description: Mapped[str] = mapped_column(Text)
+    owner_party_id: Mapped[int] = mapped_column(ForeignKey("case_parties.id"))
+    due_on: Mapped[date] = mapped_column(Date, index=True)
+    #: None until checked at follow-up.
+    kept: Mapped[bool | None] = mapped_column(Boolean)
+    checked_on: Mapped[date | None] = mapped_column(Date)
+
+
+class AgreementFollowUp(Base):
+    """The follow-up contact: was the agreement kept?"""
+
+    __tablename__ = "agreement_followups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    contacted_on: Mapped[date] = mapped_column(Date)
+    party_id: Mapped[int | None] = mapped_column(ForeignKey("case_parties.id"))
+    agreement_kept: Mapped[bool] = mapped_column(Boolean)
+    notes: Mapped[str | None] = mapped_column(Text)
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+
+
+class SatisfactionSurvey(Base):
+    """The harmed party's answers: satisfied overall, and a 1-5 score for each question."""
+
+    __tablename__ = "satisfaction_surveys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    party_id: Mapped[int] = mapped_column(ForeignKey("case_parties.id"))
+    answered_on: Mapped[date] = mapped_column(Date)
+    satisfied: Mapped[bool] = mapped_column(Boolean)
+    felt_heard: Mapped[int | None] = mapped_column(Integer)
+    feels_safer: Mapped[int | None] = mapped_column(Integer)
+    would_recommend: Mapped[bool | None] = mapped_column(Boolean)
+    comments: Mapped[str | None] = mapped_column(Text)
+
+
+class AgencyCallCount(Base):
+    """Calls to agencies about the same problem in the months before and after (impact)."""
+
+    __tablename__ = "agency_call_counts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    agency_name: Mapped[str] = mapped_column(String(120))
+    period: Mapped[str] = mapped_column(String(8))  # "before" | "after"
+    months: Mapped[int] = mapped_column(Integer)
+    calls: Mapped[int] = mapped_column(Integer)

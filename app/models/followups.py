@@ -1,0 +1,46 @@
+"""After the case: post-exit follow-ups (3, 6, 12 months) and proven-reoffending checks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base
+
+EXIT_FOLLOWUP_MONTHS = (3, 6, 12)
+
+
+class ExitFollowUp(Base):
+    __tablename__ = "exit_followups"
+    __table_args__ = (UniqueConstraint("case_id", "months"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    months: Mapped[int] = mapped_column(Integer)
+    due_on: Mapped[date] = mapped_column(Date, index=True)
+    done_on: Mapped[date | None] = mapped_column(Date)
+    reoffended: Mapped[bool | None] = mapped_column(Boolean)
+    living_independently: Mapped[bool | None] = mapped_column(Boolean)
+    free_from_abuse: Mapped[bool | None] = mapped_column(Boolean)
+    notes: Mapped[str | None] = mapped_column(Text)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class ReoffendingCheck(Base):
+    """A check of police records for proven reoffending after the case ended.
+
+    ``offences`` counts proven offences committed within ``window_months`` of the end date.
+    """
+
+    __tablename__ = "reoffending_checks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    checked_on: Mapped[date] = mapped_column(Date)
+    window_months: Mapped[int] = mapped_column(Integer)
+    offences: Mapped[int] = mapped_column(Integer)
+    first_offence_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))

@@ -1,0 +1,130 @@
+"""Appointments. A bail-condition appointment is a condition of the woman's bail: its outcome is
+recorded once, and a missed one shows at once on the worker's and coordinator's lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.db import UnitOfWork
+from app.errors import NotFound, ValidationError, WorkflowError
+from app.models.appointments import Appointment, AppointmentStatus
+from app.models.base import utcnow
+from app.models.cases import CaseStatus
+from app.models.reference import Pathway
+from app.services import audit
+from app.services.cases import open_for_edit, touch
+from app.services.context import Actor
+
+
+@dataclass(frozen=True)
+class AppointmentInput:
+    starts_at: datetime
+    purpose: str
+    location: str | None = None
+    bail_condition: bool = False
+    pathway_code: str | None = None
+    agency_id: int | None = None
+
+
+def _validate(data: AppointmentInput) -> None:
+    if data.starts_at.tzinfo is None:
+        raise ValidationError("The appointment time needs a time zone.", field="starts_at")
+    if not data.purpose.strip():
+        raise ValidationError("Say what the appointment is for.", field="purpose")
+
+
+def schedule(
+    uow: UnitOfWork, actor: Actor, reference: str, data: AppointmentInput,
+    *, expected_version: int | None = None,
+) -> int:
+    _validate(data)
+    with uow:
+        case = open_for_edit(uow, actor, reference, expected_version)
+        if case.status is CaseStatus.CLOSED:
+            raise WorkflowError(f"Case {case.reference} is closed.")
+        if data.starts_at.date() < case.referral_date:
+            raise ValidationError("The appointment is before the referral date.",
+                                  field="starts_at")
+        if data.pathway_code and uow.session.get(Pathway, data.pathway_code) is None:
+            raise ValidationError(f"Unknown pathway {data.pathway_code!r}.", field="pathway_code")
+        appt = Appointment(
+            case_id=case.id, starts_at=data.starts_at, purpose=data.purpose.strip(),
+            location=(data.location or "").strip() or None, bail_condition=data.bail_condition,
+            pathway_code=data.pathway_code, agency_id=data.agency_id,
+            with_user_id=case.worker_id, updated_by_id=actor.user_id)
+        uow.session.add(appt)
+        touch(case, actor)
+        uow.session.flush()
+        audit.record(uow, actor, "appointment.schedule", "appointments", appt.id,
+                     case_id=case.id, detail="bail condition" if data.bail_condition else None)
+        uow.commit()
+        return appt.id
+
+
+def _appointment(uow: UnitOfWork, case_id: int, appointment_id: int) -> Appointment:
+    appt = uow.session.get(Appointment, appointment_id)
+    if appt is None or appt.case_id != case_id:
+        raise NotFound("That appointment is not on this case.")
+    return appt
+
+
+def record_outcome(
+    uow: UnitOfWork, actor: Actor, reference: str, appointment_id: int,
+    outcome: AppointmentStatus, *, notes: str | None = None,
+    expected_version: int | None = None,
+) -> None:
+    """Kept, missed or cancelled: once. A second outcome is refused, not overwritten."""
+    if outcome not in (AppointmentStatus.KEPT, AppointmentStatus.MISSED,
+                       AppointmentStatus.CANCELLED):
+        raise ValidationError("An outcome is kept, missed or cancelled; use 'rearrange' to move "
+                              "an appointment.", field="outcome")
+    with uow:
+        case = open_for_edit(uow, actor, reference, expected_version)
+        appt = _appointment(uow, case.id, appointment_id)
+        if appt.status is not AppointmentStatus.SCHEDULED:
+            raise WorkflowError(
+                f"This appointment's outcome is already recorded ({appt.status.value}).")
+        if outcome is not AppointmentStatus.CANCELLED and appt.starts_at > utcnow():
+            raise WorkflowError("The appointment has not happened yet.")
+        appt.status = outcome
+        appt.outcome_recorded_at = utcnow()
+        appt.outcome_by_id = actor.user_id
+        appt.outcome_notes = (notes or "").strip() or None
+        appt.updated_by_id = actor.user_id
+        touch(case, actor)
+        audit.record(uow, actor, f"appointment.{outcome.value}", "appointments", appt.id,
+                     case_id=case.id)
+        uow.commit()
+
+
+def rearrange(
+    uow: UnitOfWork, actor: Actor, reference: str, appointment_id: int, new_start: datetime,
+    *, reason: str | None = None, expected_version: int | None = None,
+) -> int:
+    """Move an appointment: the old one is kept as 'rearranged' and points at the new one."""
+    if new_start.tzinfo is None:
+        raise ValidationError("The new time needs a time zone.", field="starts_at")
+    with uow:
+        case = open_for_edit(uow, actor, reference, expected_version)
+        appt = _appointment(uow, case.id, appointment_id)
+        if appt.status is not AppointmentStatus.SCHEDULED:
+            raise WorkflowError(
+                f"This appointment's outcome is already recorded ({appt.status.value}).")
+        new = Appointment(
+            case_id=case.id, starts_at=new_start, purpose=appt.purpose, location=appt.location,
+            bail_condition=appt.bail_condition, pathway_code=appt.pathway_code,
+            agency_id=appt.agency_id, with_user_id=appt.with_user_id,
+            updated_by_id=actor.user_id)
+        uow.session.add(new)
+        uow.session.flush()
+        appt.status = AppointmentStatus.REARRANGED
+        appt.rearranged_to_id = new.id
+        appt.outcome_recorded_at = utcnow()
+        appt.outcome_by_id = actor.user_id
+        appt.outcome_notes = (reason or "").strip() or None
+        touch(case, actor)
+        audit.record(uow, actor, "appointment.rearrange", "appointments", appt.id,
+                     case_id=case.id)
+        uow.commit()
+        return new.id

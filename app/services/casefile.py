@@ -1,0 +1,678 @@
+"""Reading cases: the filtered list, one whole case, and a person's work for today.
+
+Lists are Core queries over indexed columns, fetched a page at a time; a whole case is loaded
+with one query per kind of record (a fixed number, whatever the case's size).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy.orm import aliased
+
+from app.db import UnitOfWork
+from app.models.appointments import Appointment, AppointmentStatus
+from app.models.cases import Case, CaseParty, CaseStatus, ConsentAction, Scheme, StatusChange
+from app.models.conferences import (
+    AgencyCallCount,
+    AgreementAction,
+    AgreementFollowUp,
+    Conference,
+    ConferenceParticipant,
+    OutcomeAgreement,
+    SatisfactionSurvey,
+)
+from app.models.contracts import CommunityHoursEntry, Contract, ContractCondition, ContractStatus
+from app.models.documents import Document
+from app.models.followups import ExitFollowUp, ReoffendingCheck
+from app.models.pathways import Intervention, PathwayAssessment
+from app.models.people import Person
+from app.models.reference import Agency, OffenceCategory, Pathway
+from app.models.users import User
+from app.services import access, audit
+from app.services.cases import load_case
+from app.services.context import Actor
+from app.services.workflow import ACTIVE_STAGES, allowed
+
+PAGE_SIZE = 200
+
+# ---------------------------------------------------------------- the case list
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    scheme: Scheme | None = None
+    status: CaseStatus | None = None
+    worker_id: int | None = None
+    pathway_code: str | None = None
+    referred_from: date | None = None
+    referred_to: date | None = None
+    search: str | None = None
+    active_only: bool = False
+
+
+SORT_COLUMNS = {
+    "reference": Case.reference,
+    "participant": Case.participant_search,
+    "scheme": Case.scheme,
+    "status": Case.status,
+    "referral_date": Case.referral_date,
+    "crime_reference": Case.crime_reference,
+}
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    reference: str
+    scheme: Scheme
+    status: CaseStatus
+    participant: str
+    worker: str | None
+    referral_date: date
+    crime_reference: str | None
+    offence: str | None
+    restricted: bool
+    version: int
+
+
+def _prefix(column: object, text: str) -> object:
+    """``column LIKE 'text%'`` as a range, which an ordinary index can serve."""
+    return and_(column >= text, column < text + "\U0010ffff")  # type: ignore[operator]
+
+
+def _filtered(uow: UnitOfWork, actor: Actor, f: CaseFilter) -> Select[tuple[int]]:
+    q = select(Case.id).where(access.visible_clause(actor,
+                                                    read_all=access.navigators_read_all(uow)))
+    if f.scheme:
+        q = q.where(Case.scheme == f.scheme)
+    if f.status:
+        q = q.where(Case.status == f.status)
+    if f.active_only:
+        q = q.where(Case.status.in_(ACTIVE_STAGES))
+    if f.worker_id is not None:
+        q = q.where(or_(Case.worker_id == f.worker_id, Case.coworker_id == f.worker_id))
+    if f.referred_from:
+        q = q.where(Case.referral_date >= f.referred_from)
+    if f.referred_to:
+        q = q.where(Case.referral_date <= f.referred_to)
+    if f.pathway_code:
+        need = exists().where(PathwayAssessment.case_id == Case.id,
+                              PathwayAssessment.pathway_code == f.pathway_code,
+                              PathwayAssessment.level >= 2)
+        logged = exists().where(Intervention.case_id == Case.id,
+                                Intervention.pathway_code == f.pathway_code)
+        q = q.where(or_(need, logged))
+    text = (f.search or "").strip()
+    if text:
+        lowered = " ".join(text.lower().split())
+        words = lowered.split(" ")
+        names = [_prefix(Case.participant_search, lowered)]
+        if len(words) == 2:  # "jo smith" -> "smith jo"
+            names.append(_prefix(Case.participant_search, f"{words[1]} {words[0]}"))
+        q = q.where(or_(
+            _prefix(Case.reference, text.upper()),
+            _prefix(Case.crime_reference, text.upper()),
+            *names,
+        ))
+    return q
+
+
+def count_cases(uow: UnitOfWork, actor: Actor, f: CaseFilter) -> int:
+    with uow:
+        sub = _filtered(uow, actor, f).subquery()
+        return int(uow.session.scalar(select(func.count()).select_from(sub)) or 0)
+
+
+def list_cases(
+    uow: UnitOfWork, actor: Actor, f: CaseFilter, *, sort: str = "referral_date",
+    descending: bool = True, offset: int = 0, limit: int = PAGE_SIZE,
+) -> list[CaseRow]:
+    """One page of the cases the actor may see, filtered and sorted."""
+    column = SORT_COLUMNS.get(sort)
+    if column is None:
+        raise ValueError(f"cannot sort by {sort!r}")
+    order = [column.desc() if descending else column.asc(),
+             Case.id.desc() if descending else Case.id.asc()]
+    worker = aliased(User)
+    with uow:
+        ids = _filtered(uow, actor, f).order_by(*order).offset(offset).limit(limit).subquery()
+        q = (
+            select(Case.id, Case.reference, Case.scheme, Case.status, Person.first_name,
+                   Person.last_name, worker.full_name, Case.referral_date, Case.crime_reference,
+                   OffenceCategory.name, Case.restricted, Case.version)
+            .join(ids, ids.c.id == Case.id)
+            .join(Person, Person.id == Case.participant_id)
+            .outerjoin(worker, worker.id == Case.worker_id)
+            .outerjoin(OffenceCategory, OffenceCategory.code == Case.offence_code)
+            .order_by(*order)
+        )
+        return [
+            CaseRow(r[0], r[1], r[2], r[3], f"{r[4]} {r[5]}", r[6], r[7], r[8], r[9], r[10],
+                    r[11])
+            for r in uow.session.execute(q)
+        ]
+
+
+# ---------------------------------------------------------------- one whole case
+
+
+@dataclass(frozen=True)
+class ConsentInfo:
+    action: ConsentAction
+    on: date
+
+
+@dataclass(frozen=True)
+class PartyInfo:
+    id: int
+    person_id: int
+    role: str
+    name: str
+    date_of_birth: date | None
+    gender: str
+    address: tuple[str, ...]
+    phone: str | None
+    email: str | None
+    language: str
+    interpreter_needed: bool
+    communication_needs: str | None
+    document_format: str
+    wants_updates: bool
+    consents: tuple[ConsentInfo, ...]
+
+    @property
+    def has_consent(self) -> bool:
+        return bool(self.consents) and self.consents[-1].action is ConsentAction.GIVEN
+
+
+@dataclass(frozen=True)
+class AssessmentInfo:
+    stage: str
+    pathway_code: str
+    pathway: str
+    level: int
+    notes: str | None
+    assessed_on: date
+
+
+@dataclass(frozen=True)
+class InterventionInfo:
+    id: int
+    kind: str
+    occurred_on: date
+    pathway_code: str | None
+    pathway: str | None
+    agency: str | None
+    summary: str
+    notes: str | None
+    duration_minutes: int | None
+    recorded_by: str
+
+
+@dataclass(frozen=True)
+class AppointmentInfo:
+    id: int
+    starts_at: datetime
+    purpose: str
+    location: str | None
+    bail_condition: bool
+    status: str
+    outcome_notes: str | None
+
+    @property
+    def overdue(self) -> bool:
+        """Past, and no outcome recorded yet."""
+        return self.status == AppointmentStatus.SCHEDULED.value and \
+            self.starts_at < datetime.now(self.starts_at.tzinfo)
+
+
+@dataclass(frozen=True)
+class ConditionInfo:
+    position: int
+    kind: str
+    description: str
+    pathway_code: str | None
+    state: str
+    victim_declined: bool
+
+
+@dataclass(frozen=True)
+class HoursInfo:
+    worked_on: date
+    hours: Decimal
+    task: str
+
+
+@dataclass(frozen=True)
+class ContractInfo:
+    status: str
+    start_date: date
+    end_date: date
+    signed_on: date | None
+    community_hours_required: int | None
+    hours_done: Decimal
+    conditions: tuple[ConditionInfo, ...]
+    hours: tuple[HoursInfo, ...]
+    breach_reason: str | None
+
+    def days_left(self, today: date | None = None) -> int:
+        return max(0, (self.end_date - (today or date.today())).days)
+
+
+@dataclass(frozen=True)
+class AttendeeInfo:
+    name: str
+    role: str
+    attended: bool
+    party_id: int | None
+
+
+@dataclass(frozen=True)
+class MeetingInfo:
+    id: int
+    kind: str
+    held_on: date
+    venue: str | None
+    facilitator: str
+    cofacilitator: str | None
+    attendees: tuple[AttendeeInfo, ...]
+
+
+@dataclass(frozen=True)
+class ActionInfo:
+    id: int
+    position: int
+    kind: str
+    description: str
+    owner_party_id: int
+    owner: str
+    due_on: date
+    kept: bool | None
+
+
+@dataclass(frozen=True)
+class AgreementInfo:
+    id: int
+    agreed_on: date
+    signed: bool
+    actions: tuple[ActionInfo, ...]
+
+
+@dataclass(frozen=True)
+class FollowUpInfo:
+    contacted_on: date
+    agreement_kept: bool
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class SurveyInfo:
+    party_id: int
+    answered_on: date
+    satisfied: bool
+    felt_heard: int | None
+    feels_safer: int | None
+    would_recommend: bool | None
+
+
+@dataclass(frozen=True)
+class ExitFollowUpInfo:
+    months: int
+    due_on: date
+    done_on: date | None
+    reoffended: bool | None
+    living_independently: bool | None
+    free_from_abuse: bool | None
+
+
+@dataclass(frozen=True)
+class ReoffendingInfo:
+    checked_on: date
+    window_months: int
+    offences: int
+    first_offence_on: date | None
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    id: int
+    kind: str
+    title: str
+    recipient: str | None
+    variant: str
+    template_version: str
+    sha256: str
+    created_by: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class StageInfo:
+    to_status: str
+    on: date
+    by: str
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class AgencyCallsInfo:
+    agency_name: str
+    period: str
+    months: int
+    calls: int
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    id: int
+    reference: str
+    scheme: Scheme
+    status: CaseStatus
+    version: int
+    next_statuses: tuple[CaseStatus, ...]
+    participant: PartyInfo
+    parties: tuple[PartyInfo, ...]
+    referral_date: date
+    referral_source: str
+    referring_officer: str | None
+    referring_officer_email: str | None
+    offence_code: str | None
+    offence: str | None
+    offence_date: date | None
+    offence_summary: str | None
+    crime_reference: str | None
+    eligibility: str
+    eligibility_reasons: str | None
+    eligibility_override_reason: str | None
+    risk_band: str | None
+    officer_decision: str | None
+    risk_override_reason: str | None
+    worker_id: int | None
+    worker: str | None
+    coworker_id: int | None
+    coworker: str | None
+    restricted: bool
+    started_on: date | None
+    ended_on: date | None
+    closed_on: date | None
+    closure_reason: str | None
+    outcome_code: str | None
+    can_edit: bool
+    assessments: tuple[AssessmentInfo, ...] = ()
+    interventions: tuple[InterventionInfo, ...] = ()
+    appointments: tuple[AppointmentInfo, ...] = ()
+    contract: ContractInfo | None = None
+    meetings: tuple[MeetingInfo, ...] = ()
+    agreement: AgreementInfo | None = None
+    followups: tuple[FollowUpInfo, ...] = ()
+    surveys: tuple[SurveyInfo, ...] = ()
+    exit_followups: tuple[ExitFollowUpInfo, ...] = ()
+    reoffending_checks: tuple[ReoffendingInfo, ...] = ()
+    agency_calls: tuple[AgencyCallsInfo, ...] = ()
+    documents: tuple[DocumentInfo, ...] = ()
+    stages: tuple[StageInfo, ...] = field(default=())
+
+    def party(self, party_id: int) -> PartyInfo:
+        return next(p for p in self.parties if p.id == party_id)
+
+
+def _party_info(party: CaseParty, person: Person, consents: list[ConsentInfo]) -> PartyInfo:
+    address = tuple(x for x in (person.address_line1, person.address_line2, person.town,
+                                person.postcode) if x)
+    return PartyInfo(
+        party.id, person.id, party.role.value, person.full_name, person.date_of_birth,
+        person.gender.value, address, person.phone, person.email, person.language,
+        person.interpreter_needed, person.communication_needs, person.document_format.value,
+        party.wants_updates, tuple(consents))
+
+
+def get_case(uow: UnitOfWork, actor: Actor, reference: str, *, audit_view: bool = True
+             ) -> CaseDetail:
+    """Everything on one case that the actor may see; the view is audited."""
+    with uow:
+        if audit_view:
+            uow.begin_write()
+        case = load_case(uow, reference)
+        access.require_view(uow, actor, case)
+        detail = _detail(uow, actor, case)
+        if audit_view:
+            audit.record(uow, actor, "case.view", "cases", case.id, case_id=case.id)
+            uow.commit()
+        return detail
+
+
+def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
+    s = uow.session
+    users = {u.id: u.full_name for u in s.execute(select(User.id, User.full_name))}
+    pathway_names = dict(s.execute(select(Pathway.code, Pathway.name)).tuples().all())
+    agency_names = dict(s.execute(select(Agency.id, Agency.name)).tuples().all())
+    party_rows = s.execute(
+        select(CaseParty, Person).join(Person, Person.id == CaseParty.person_id)
+        .where(CaseParty.case_id == case.id).order_by(CaseParty.id)
+    ).all()
+    from app.models.cases import ConsentRecord
+
+    consents: dict[int, list[ConsentInfo]] = {}
+    for c in s.scalars(select(ConsentRecord).join(CaseParty).where(CaseParty.case_id == case.id)
+                       .order_by(ConsentRecord.id)):
+        consents.setdefault(c.party_id, []).append(ConsentInfo(c.action, c.on))
+    parties = tuple(_party_info(p, person, consents.get(p.id, [])) for p, person in party_rows)
+    names = {p.id: p.name for p in parties}
+    participant = next(p for p in parties if p.person_id == case.participant_id)
+    offence = s.get(OffenceCategory, case.offence_code) if case.offence_code else None
+
+    assessments = tuple(
+        AssessmentInfo(a.stage.value, a.pathway_code, pathway_names.get(a.pathway_code, ""),
+                       a.level, a.notes, a.assessed_on)
+        for a in s.scalars(select(PathwayAssessment).where(PathwayAssessment.case_id == case.id))
+    )
+    interventions = tuple(
+        InterventionInfo(i.id, i.kind.value, i.occurred_on, i.pathway_code,
+                         pathway_names.get(i.pathway_code or ""),
+                         agency_names.get(i.agency_id) if i.agency_id else None, i.summary,
+                         i.notes, i.duration_minutes, users.get(i.recorded_by_id, ""))
+        for i in s.scalars(select(Intervention).where(Intervention.case_id == case.id)
+                           .order_by(Intervention.occurred_on.desc(), Intervention.id.desc()))
+    )
+    appointments = tuple(
+        AppointmentInfo(a.id, a.starts_at, a.purpose, a.location, a.bail_condition,
+                        a.status.value, a.outcome_notes)
+        for a in s.scalars(select(Appointment).where(Appointment.case_id == case.id)
+                           .order_by(Appointment.starts_at))
+    )
+    contract_info = None
+    contract = s.scalar(select(Contract).where(Contract.case_id == case.id))
+    if contract is not None:
+        conditions = s.scalars(select(ContractCondition).where(
+            ContractCondition.contract_id == contract.id).order_by(ContractCondition.position))
+        hours = s.scalars(select(CommunityHoursEntry).where(
+            CommunityHoursEntry.contract_id == contract.id)
+            .order_by(CommunityHoursEntry.worked_on)).all()
+        contract_info = ContractInfo(
+            contract.status.value, contract.start_date, contract.end_date, contract.signed_on,
+            contract.community_hours_required, sum((h.hours for h in hours), start=Decimal(0)),
+            tuple(ConditionInfo(c.position, c.kind.value, c.description, c.pathway_code,
+                                c.state.value, c.victim_declined) for c in conditions),
+            tuple(HoursInfo(h.worked_on, h.hours, h.task) for h in hours),
+            contract.breach_reason)
+    meeting_rows = s.scalars(select(Conference).where(Conference.case_id == case.id)
+                             .order_by(Conference.held_on)).all()
+    attendee_rows = s.scalars(
+        select(ConferenceParticipant).join(Conference)
+        .where(Conference.case_id == case.id).order_by(ConferenceParticipant.id)).all()
+    meetings = tuple(
+        MeetingInfo(m.id, m.kind.value, m.held_on, m.venue, users.get(m.facilitator_id, ""),
+                    users.get(m.cofacilitator_id) if m.cofacilitator_id else None,
+                    tuple(AttendeeInfo(names.get(a.party_id, "") if a.party_id else
+                                       (a.name or ""), a.role.value, a.attended, a.party_id)
+                          for a in attendee_rows if a.conference_id == m.id))
+        for m in meeting_rows
+    )
+    agreement_info = None
+    agreement = s.scalar(select(OutcomeAgreement).where(OutcomeAgreement.case_id == case.id)
+                         .order_by(OutcomeAgreement.id.desc()).limit(1))
+    if agreement is not None:
+        actions = s.scalars(select(AgreementAction).where(
+            AgreementAction.agreement_id == agreement.id).order_by(AgreementAction.position))
+        agreement_info = AgreementInfo(
+            agreement.id, agreement.agreed_on, agreement.signed,
+            tuple(ActionInfo(a.id, a.position, a.kind.value, a.description, a.owner_party_id,
+                             names.get(a.owner_party_id, ""), a.due_on, a.kept)
+                  for a in actions))
+    followups = tuple(
+        FollowUpInfo(f.contacted_on, f.agreement_kept, f.notes)
+        for f in s.scalars(select(AgreementFollowUp).where(AgreementFollowUp.case_id == case.id)
+                           .order_by(AgreementFollowUp.contacted_on)))
+    surveys = tuple(
+        SurveyInfo(v.party_id, v.answered_on, v.satisfied, v.felt_heard, v.feels_safer,
+                   v.would_recommend)
+        for v in s.scalars(select(SatisfactionSurvey).where(
+            SatisfactionSurvey.case_id == case.id)))
+    exits = tuple(
+        ExitFollowUpInfo(e.months, e.due_on, e.done_on, e.reoffended, e.living_independently,
+                         e.free_from_abuse)
+        for e in s.scalars(select(ExitFollowUp).where(ExitFollowUp.case_id == case.id)
+                           .order_by(ExitFollowUp.months)))
+    checks = tuple(
+        ReoffendingInfo(r.checked_on, r.window_months, r.offences, r.first_offence_on)
+        for r in s.scalars(select(ReoffendingCheck).where(ReoffendingCheck.case_id == case.id)
+                           .order_by(ReoffendingCheck.checked_on)))
+    calls = tuple(
+        AgencyCallsInfo(c.agency_name, c.period, c.months, c.calls)
+        for c in s.scalars(select(AgencyCallCount).where(AgencyCallCount.case_id == case.id)))
+    documents = tuple(
+        DocumentInfo(d.id, d.kind, d.title,
+                     names.get(d.recipient_party_id) if d.recipient_party_id else d.audience,
+                     d.variant, d.template_version, d.sha256, users.get(d.created_by_id, ""),
+                     d.created_at)
+        for d in s.scalars(select(Document).where(Document.case_id == case.id)
+                           .order_by(Document.created_at.desc())))
+    stages = tuple(
+        StageInfo(c.to_status.value, c.on, users.get(c.by_id, ""), c.reason)
+        for c in s.scalars(select(StatusChange).where(StatusChange.case_id == case.id)
+                           .order_by(StatusChange.id)))
+    return CaseDetail(
+        id=case.id, reference=case.reference, scheme=case.scheme, status=case.status,
+        version=case.version,
+        next_statuses=tuple(sorted(allowed(case.scheme, case.status), key=lambda x: x.value)),
+        participant=participant, parties=parties, referral_date=case.referral_date,
+        referral_source=case.referral_source, referring_officer=case.referring_officer,
+        referring_officer_email=case.referring_officer_email, offence_code=case.offence_code,
+        offence=offence.name if offence else None, offence_date=case.offence_date,
+        offence_summary=case.offence_summary, crime_reference=case.crime_reference,
+        eligibility=case.eligibility.value, eligibility_reasons=case.eligibility_reasons,
+        eligibility_override_reason=case.eligibility_override_reason,
+        risk_band=case.risk_band.value if case.risk_band else None,
+        officer_decision=case.officer_decision, risk_override_reason=case.risk_override_reason,
+        worker_id=case.worker_id, worker=users.get(case.worker_id) if case.worker_id else None,
+        coworker_id=case.coworker_id,
+        coworker=users.get(case.coworker_id) if case.coworker_id else None,
+        restricted=case.restricted, started_on=case.started_on, ended_on=case.ended_on,
+        closed_on=case.closed_on, closure_reason=case.closure_reason,
+        outcome_code=case.outcome_code, can_edit=access.can_edit(actor, case),
+        assessments=assessments, interventions=interventions, appointments=appointments,
+        contract=contract_info, meetings=meetings, agreement=agreement_info,
+        followups=followups, surveys=surveys, exit_followups=exits, reoffending_checks=checks,
+        agency_calls=calls, documents=documents, stages=stages,
+    )
+
+
+# ---------------------------------------------------------------- my work
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    case_reference: str
+    scheme: Scheme
+    participant: str
+    what: str
+    due: date
+    urgent: bool
+
+
+@dataclass(frozen=True)
+class MyWork:
+    caseload: tuple[CaseRow, ...]
+    appointments_today: tuple[WorkItem, ...]
+    overdue_appointments: tuple[WorkItem, ...]
+    missed_bail: tuple[WorkItem, ...]
+    contracts_ending: tuple[WorkItem, ...]
+    actions_due: tuple[WorkItem, ...]
+    followups_due: tuple[WorkItem, ...]
+    referrals_awaiting: tuple[CaseRow, ...]
+
+
+def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None) -> MyWork:
+    """The start screen: what needs doing, for the cases this person works (coordinators: all)."""
+    today = today or date.today()
+    mine = CaseFilter(worker_id=None if actor.coordinates else actor.user_id, active_only=True)
+    caseload = tuple(list_cases(uow, actor, mine, sort="referral_date", limit=500))
+    with uow:
+        scope = access.visible_case_ids(uow, actor)
+        if not actor.coordinates:
+            scope = and_(scope, or_(Case.worker_id == actor.user_id,
+                                    Case.coworker_id == actor.user_id))
+        base = (select(Case.reference, Case.scheme, Person.first_name, Person.last_name)
+                .join(Person, Person.id == Case.participant_id).where(scope))
+        start = datetime.combine(today, datetime.min.time()).astimezone()
+        end = start + timedelta(days=1)
+
+        def appts(*conds: object) -> list[WorkItem]:
+            q = base.add_columns(Appointment.starts_at, Appointment.purpose,
+                                 Appointment.bail_condition, Appointment.status) \
+                .join(Appointment, Appointment.case_id == Case.id).where(*conds) \
+                .order_by(Appointment.starts_at).limit(300)
+            return [WorkItem(r[0], r[1], f"{r[2]} {r[3]}",
+                             f"{r[4].astimezone():%H:%M} {r[5]}" +
+                             (" (bail condition)" if r[6] else ""),
+                             r[4].astimezone().date(), bool(r[6]))
+                    for r in uow.session.execute(q)]
+
+        today_items = appts(Appointment.starts_at >= start, Appointment.starts_at < end,
+                            Appointment.status == AppointmentStatus.SCHEDULED)
+        overdue = appts(Appointment.starts_at < start,
+                        Appointment.status == AppointmentStatus.SCHEDULED)
+        missed = appts(Appointment.status == AppointmentStatus.MISSED,
+                       Appointment.bail_condition.is_(True),
+                       Case.status.in_(ACTIVE_STAGES))
+        ending = [
+            WorkItem(r[0], r[1], f"{r[2]} {r[3]}", f"Contract ends {r[4]:%d %b %Y}", r[4],
+                     r[4] <= today + timedelta(days=3))
+            for r in uow.session.execute(
+                base.add_columns(Contract.end_date).join(Contract, Contract.case_id == Case.id)
+                .where(Contract.status == ContractStatus.ACTIVE,
+                       Contract.end_date <= today + timedelta(days=14))
+                .order_by(Contract.end_date))
+        ]
+        actions = [
+            WorkItem(r[0], r[1], f"{r[2]} {r[3]}", f"Agreement action due: {r[5][:60]}", r[4],
+                     r[4] < today)
+            for r in uow.session.execute(
+                base.add_columns(AgreementAction.due_on, AgreementAction.description)
+                .join(OutcomeAgreement, OutcomeAgreement.case_id == Case.id)
+                .join(AgreementAction, AgreementAction.agreement_id == OutcomeAgreement.id)
+                .where(AgreementAction.kept.is_(None),
+                       AgreementAction.due_on <= today + timedelta(days=7),
+                       Case.status == CaseStatus.AGREEMENT_MONITORING)
+                .order_by(AgreementAction.due_on).limit(300))
+        ]
+        followups = [
+            WorkItem(r[0], r[1], f"{r[2]} {r[3]}", f"{r[5]}-month follow-up due", r[4],
+                     r[4] < today)
+            for r in uow.session.execute(
+                base.add_columns(ExitFollowUp.due_on, ExitFollowUp.months)
+                .join(ExitFollowUp, ExitFollowUp.case_id == Case.id)
+                .where(ExitFollowUp.done_on.is_(None),
+                       ExitFollowUp.due_on <= today + timedelta(days=14))
+                .order_by(ExitFollowUp.due_on).limit(300))
+        ]
+    awaiting: tuple[CaseRow, ...] = ()
+    if actor.coordinates:
+        awaiting = tuple(list_cases(uow, actor, CaseFilter(status=CaseStatus.REFERRED),
+                                    sort="referral_date", descending=False, limit=300))
+    return MyWork(caseload, tuple(today_items), tuple(overdue), tuple(missed), tuple(ending),
+                  tuple(actions), tuple(followups), awaiting)

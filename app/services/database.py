@@ -1,0 +1,177 @@
+"""The database as a whole: migrate to head, check, back up.
+
+Backups use SQLite's online backup API (never a file copy of a live database) and are checked
+by opening the copy and running an integrity check before they count.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from app.config import MIGRATIONS, REPO_ROOT
+from app.db import Database, is_sqlite
+from app.errors import DatabaseProblem
+from app.services.reference import seed_reference
+
+
+def alembic_config() -> Config:
+    cfg = Config(str(REPO_ROOT / "alembic.ini"))
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    try:
+        with db.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    except DatabaseError as exc:
+        raise DatabaseProblem(
+            "This file is not a Pathways database, or it is damaged "
+            f"({exc.orig.__class__.__name__}).") from exc
+
+
+def _looks_foreign(db: Database) -> bool:
+    """Tables but no alembic stamp: somebody else's database, which we must not touch."""
+    with db.engine.connect() as conn:
+        names = set(inspect(conn).get_table_names())
+    return bool(names) and "alembic_version" not in names
+
+
+def upgrade(db: Database, revision: str = "head") -> None:
+    """Bring the schema to ``revision`` and seed any missing reference data."""
+    if current_revision(db) is None and _looks_foreign(db):
+        raise DatabaseProblem("This database has tables but is not a Pathways database; "
+                              "nothing was changed.")
+    cfg = alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    if revision == "head":
+        seed_reference(db.uow())
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    problems: tuple[str, ...]
+    revision: str | None
+    head: str
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check(db: Database) -> CheckResult:
+    """Integrity, foreign keys and schema version; every problem named."""
+    problems: list[str] = []
+    revision = current_revision(db)
+    head = head_revision()
+    if revision != head:
+        problems.append(f"schema is at {revision or 'no revision'}, not at head {head}")
+    if is_sqlite(db.url):
+        with db.engine.connect() as conn:
+            result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+            if result != ["ok"]:
+                problems.extend(f"integrity: {r}" for r in result[:20])
+            fks = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if fks:
+                problems.append(f"{len(fks)} rows break foreign keys (first in {fks[0][0]})")
+    else:
+        with db.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    return CheckResult(tuple(problems), revision, head)
+
+
+def sqlite_path(url: str) -> Path:
+    database = make_url(url).database
+    if not database or database == ":memory:":
+        raise DatabaseProblem("This database is not a file and cannot be backed up this way.")
+    return Path(database)
+
+
+def backup(db: Database, dest: Path) -> Path:
+    """An online, checked copy of a SQLite database."""
+    if not is_sqlite(db.url):
+        raise DatabaseProblem("Back up a PostgreSQL server with pg_dump; this command copies a "
+                              "desktop (SQLite) database.")
+    dest = Path(dest)
+    if dest.exists():
+        raise DatabaseProblem(f"{dest} exists already; choose a new file name.")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".part")
+    tmp.unlink(missing_ok=True)
+    raw = db.engine.raw_connection()
+    try:
+        target = sqlite3.connect(tmp)
+        try:
+            raw.driver_connection.backup(target)  # type: ignore[union-attr]
+        finally:
+            target.close()
+    except OperationalError as exc:
+        tmp.unlink(missing_ok=True)
+        raise DatabaseProblem(f"The backup could not be written: {exc}") from exc
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise DatabaseProblem(f"The backup could not be written: {exc.strerror}") from exc
+    finally:
+        raw.close()
+    verify_backup(tmp)
+    tmp.replace(dest)
+    return dest
+
+
+def verify_backup(path: Path) -> None:
+    """A backup counts only if it opens, passes the integrity check and is ours."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA integrity_check").fetchone()
+            stamped = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseProblem(f"{path.name} is not a readable Pathways database ({exc}).") \
+            from exc
+    if result is None or result[0] != "ok":
+        raise DatabaseProblem(f"{path.name} fails the integrity check.")
+    if stamped is None:
+        raise DatabaseProblem(f"{path.name} is not a Pathways database.")
+
+
+def rotate_backup(db: Database, folder: Path, keep: int) -> Path | None:
+    """The automatic backup at start: one new copy, the oldest beyond ``keep`` removed."""
+    if not is_sqlite(db.url) or not sqlite_path(db.url).exists():
+        return None
+    if current_revision(db) is None:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    dest = folder / f"pathways-{datetime.now():%Y%m%d-%H%M%S-%f}.db"
+    backup(db, dest)
+    copies = sorted(folder.glob("pathways-*.db"))
+    for old in copies[:-keep]:
+        old.unlink(missing_ok=True)
+    return dest
+
+
+def prepare(db: Database, backup_dir: Path | None = None, keep: int = 7) -> None:
+    """At start: back up an existing database, then bring it to head."""
+    if backup_dir is not None:
+        rotate_backup(db, backup_dir, keep)
+    upgrade(db)

@@ -1,0 +1,228 @@
+"""People and the parties on a case: details, duplicate checks, roles and consent."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from app.db import UnitOfWork
+from app.errors import NotFound, ValidationError, WorkflowError
+from app.models.cases import (
+    Case,
+    CaseParty,
+    CaseStatus,
+    ConsentAction,
+    ConsentRecord,
+    PartyRole,
+    Scheme,
+)
+from app.models.people import DocumentFormat, Gender, Person
+from app.services import access, audit
+from app.services.access import Action
+from app.services.context import Actor
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    first_name: str
+    last_name: str
+    date_of_birth: date | None = None
+    gender: Gender = Gender.NOT_STATED
+    address_line1: str | None = None
+    address_line2: str | None = None
+    town: str | None = None
+    postcode: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    language: str = "English"
+    interpreter_needed: bool = False
+    communication_needs: str | None = None
+    document_format: DocumentFormat = DocumentFormat.STANDARD
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    """A possible duplicate: enough to recognise the person, no contact details."""
+
+    id: int
+    name: str
+    date_of_birth: date | None
+    case_references: tuple[str, ...]
+
+
+def search_key(first: str, last: str) -> str:
+    return f"{last.strip()} {first.strip()}".lower()
+
+
+def _clean(text: str | None) -> str | None:
+    return text.strip() if text and text.strip() else None
+
+
+def validate_person(data: PersonInput) -> None:
+    if not data.first_name.strip():
+        raise ValidationError("Enter the first name.", field="first_name")
+    if not data.last_name.strip():
+        raise ValidationError("Enter the last name.", field="last_name")
+    if len(data.first_name) > 80 or len(data.last_name) > 80:
+        raise ValidationError("Names are at most 80 characters.", field="last_name")
+    if data.date_of_birth is not None:
+        if data.date_of_birth > date.today():
+            raise ValidationError("The date of birth is in the future.", field="date_of_birth")
+        if data.date_of_birth.year < 1900:
+            raise ValidationError("The date of birth is before 1900.", field="date_of_birth")
+    if data.email and not EMAIL.match(data.email.strip()):
+        raise ValidationError(f"{data.email.strip()!r} is not an email address.", field="email")
+    if data.postcode and not POSTCODE.match(data.postcode.strip().upper()):
+        raise ValidationError(f"{data.postcode.strip()!r} is not a UK postcode.", field="postcode")
+    if data.phone and not re.fullmatch(r"[0-9 +()-]{6,30}", data.phone.strip()):
+        raise ValidationError("A phone number has digits, spaces and + ( ) - only.",
+                              field="phone")
+
+
+def new_person(data: PersonInput) -> Person:
+    validate_person(data)
+    person = Person()
+    _apply(person, data)
+    return person
+
+
+def _apply(person: Person, data: PersonInput) -> None:
+    person.first_name = data.first_name.strip()
+    person.last_name = data.last_name.strip()
+    person.search_name = search_key(data.first_name, data.last_name)
+    person.date_of_birth = data.date_of_birth
+    person.gender = data.gender
+    person.address_line1 = _clean(data.address_line1)
+    person.address_line2 = _clean(data.address_line2)
+    person.town = _clean(data.town)
+    person.postcode = data.postcode.strip().upper() if _clean(data.postcode) else None
+    person.phone = _clean(data.phone)
+    person.email = _clean(data.email)
+    person.language = _clean(data.language) or "English"
+    person.interpreter_needed = data.interpreter_needed
+    person.communication_needs = _clean(data.communication_needs)
+    person.document_format = data.document_format
+
+
+def possible_duplicates(
+    uow: UnitOfWork, actor: Actor, first_name: str, last_name: str, date_of_birth: date | None
+) -> list[PersonMatch]:
+    """People with the same name and date of birth, to warn at intake. Only those who take
+    referrals may ask, and only the cases they may see are named."""
+    access.require(actor, Action.REFER)
+    if not first_name.strip() or not last_name.strip() or date_of_birth is None:
+        return []
+    with uow:
+        read_all = access.navigators_read_all(uow)
+        people = uow.session.scalars(
+            select(Person).where(
+                Person.search_name == search_key(first_name, last_name),
+                Person.date_of_birth == date_of_birth,
+            )
+        ).all()
+        matches = []
+        for p in people:
+            cases = uow.session.scalars(
+                select(Case).join(CaseParty, CaseParty.case_id == Case.id)
+                .where(CaseParty.person_id == p.id).order_by(Case.reference)
+            ).all()
+            refs = tuple(c.reference for c in cases if access.can_view(actor, c,
+                                                                       read_all=read_all))
+            matches.append(PersonMatch(p.id, p.full_name, p.date_of_birth, refs))
+        return matches
+
+
+def update_person(
+    uow: UnitOfWork, actor: Actor, reference: str, person_id: int, data: PersonInput,
+    expected_version: int | None = None,
+) -> None:
+    from app.services.cases import open_for_edit, touch
+
+    validate_person(data)
+    with uow:
+        case = open_for_edit(uow, actor, reference, expected_version)
+        if person_id not in {p.person_id for p in case.parties}:
+            raise NotFound("That person is not a party on this case.")
+        person = uow.session.get(Person, person_id)
+        assert person is not None
+        _apply(person, data)
+        person.updated_by_id = actor.user_id
+        if person_id == case.participant_id:
+            case.participant_search = person.search_name
+        touch(case, actor)
+        audit.record(uow, actor, "person.update", "people", person.id, case_id=case.id,
+                     person_id=person.id)
+        uow.commit()
+
+
+def add_party(
+    uow: UnitOfWork, actor: Actor, reference: str, role: PartyRole, person: PersonInput,
+    *, wants_updates: bool = True, expected_version: int | None = None,
+) -> int:
+    """Add a harmed party, supporter, guardian... Returns the party id."""
+    from app.services.cases import open_for_edit, touch
+
+    if role is PartyRole.PARTICIPANT:
+        raise ValidationError("A case has one participant, recorded at referral.", field="role")
+    with uow:
+        case = open_for_edit(uow, actor, reference, expected_version)
+        p = new_person(person)
+        uow.session.add(p)
+        uow.session.flush()
+        party = CaseParty(case_id=case.id, person_id=p.id, role=role, wants_updates=wants_updates)
+        uow.session.add(party)
+        touch(case, actor)
+        uow.session.flush()
+        audit.record(uow, actor, "party.add", "case_parties", party.id, case_id=case.id,
+                     person_id=p.id, detail=role.value)
+        uow.commit()
+        return party.id
+
+
+def _advance_when_all_consent(uow: UnitOfWork, actor: Actor, case: Case, on: date) -> None:
+    """Neighbourhood Resolution moves to 'consent obtained' when the last needed consent comes."""
+    from app.services.cases import current_consent, move_within
+
+    if case.scheme is not Scheme.NEIGHBOURHOOD_RESOLUTION or case.status is not CaseStatus.ASSESSED:
+        return
+    needed = [p for p in case.parties if p.role in (PartyRole.PARTICIPANT, PartyRole.HARMED)]
+    consent = current_consent(uow.session, case)
+    if any(p.role is PartyRole.HARMED for p in needed) and all(consent[p.id] for p in needed):
+        move_within(uow, actor, case, CaseStatus.CONSENT_OBTAINED, on)
+
+
+def record_consent(
+    uow: UnitOfWork, actor: Actor, reference: str, party_id: int, action: ConsentAction,
+    on: date, *, notes: str | None = None, expected_version: int | None = None,
+) -> None:
+    """Consent is a dated record; withdrawing it is a record too, never a deletion."""
+    from app.services.cases import open_for_edit, touch
+
+    if on > date.today():
+        raise ValidationError("Consent cannot be dated in the future.", field="on")
+    with uow:
+        case = open_for_edit(uow, actor, reference, expected_version)
+        party = next((p for p in case.parties if p.id == party_id), None)
+        if party is None:
+            raise NotFound("That party is not on this case.")
+        latest = party.consents[-1] if party.consents else None
+        if latest is not None and latest.action is action:
+            raise WorkflowError(f"Consent is already {action.value} for {party.person.full_name}.")
+        if action is ConsentAction.WITHDRAWN and latest is None:
+            raise WorkflowError("There is no consent to withdraw.")
+        if latest is not None and on < latest.on:
+            raise ValidationError("This date is before the last consent record.", field="on")
+        party.consents.append(ConsentRecord(action=action, on=on, recorded_by_id=actor.user_id,
+                                            notes=_clean(notes)))
+        uow.session.flush()
+        _advance_when_all_consent(uow, actor, case, on)
+        touch(case, actor)
+        audit.record(uow, actor, f"consent.{action.value}", "case_parties", party.id,
+                     case_id=case.id, person_id=party.person_id)
+        uow.commit()

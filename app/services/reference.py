@@ -1,0 +1,165 @@
+"""Reference data: seeded from ``resources/reference/seed.json`` and then owned by the partnership.
+
+Seeding only adds what is missing, so an edited offence rule or agency survives an upgrade.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from app.config import RESOURCES
+from app.db import UnitOfWork
+from app.models.reference import (
+    Agency,
+    CheckpointRule,
+    EligibilityCriterion,
+    OffenceCategory,
+    OutcomeCode,
+    Pathway,
+)
+from app.models.settings import AppSetting
+
+SEED_FILE = RESOURCES / "reference" / "seed.json"
+
+
+@dataclass(frozen=True)
+class PathwayInfo:
+    code: str
+    name: str
+    sensitive: bool
+
+
+@dataclass(frozen=True)
+class OffenceInfo:
+    code: str
+    name: str
+    checkpoint_rule: CheckpointRule
+    rule_reason: str | None
+    restricted: bool
+    is_theft: bool
+    is_asb: bool
+
+
+@dataclass(frozen=True)
+class CriterionInfo:
+    code: str
+    scheme: str
+    question: str
+    excludes_when: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class AgencyInfo:
+    id: int
+    name: str
+    pathway_code: str | None
+    phone: str | None
+
+
+@dataclass(frozen=True)
+class OutcomeCodeInfo:
+    code: str
+    description: str
+
+
+def load_seed(path: Path = SEED_FILE) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def seed_reference(uow: UnitOfWork, path: Path = SEED_FILE) -> int:
+    """Insert reference rows that are missing; return how many were added."""
+    data = load_seed(path)
+    added = 0
+    with uow:
+        uow.begin_write()
+        s = uow.session
+        have = set(s.scalars(select(Pathway.code)))
+        for pos, p in enumerate(data["pathways"], start=1):
+            if p["code"] not in have:
+                s.add(Pathway(code=p["code"], name=p["name"], position=pos,
+                              sensitive=p.get("sensitive", False)))
+                added += 1
+        have = set(s.scalars(select(OffenceCategory.code)))
+        for o in data["offence_categories"]:
+            if o["code"] not in have:
+                s.add(OffenceCategory(
+                    code=o["code"], name=o["name"], checkpoint_rule=CheckpointRule(o["rule"]),
+                    rule_reason=o.get("reason"), restricted=o.get("restricted", False),
+                    is_theft=o.get("is_theft", False), is_asb=o.get("is_asb", False)))
+                added += 1
+        have = set(s.scalars(select(EligibilityCriterion.code)))
+        for pos, c in enumerate(data["eligibility_criteria"], start=1):
+            if c["code"] not in have:
+                s.add(EligibilityCriterion(
+                    code=c["code"], scheme=c["scheme"], question=c["question"],
+                    excludes_when=c["excludes_when"], reason=c["reason"], position=pos))
+                added += 1
+        s.flush()
+        have = set(s.scalars(select(Agency.name)))
+        for a in data["agencies"]:
+            if a["name"] not in have:
+                s.add(Agency(name=a["name"], pathway_code=a.get("pathway"),
+                             phone=a.get("phone")))
+                added += 1
+        have = set(s.scalars(select(OutcomeCode.code)))
+        for oc in data["outcome_codes"]:
+            if oc["code"] not in have:
+                s.add(OutcomeCode(code=oc["code"], description=oc["description"]))
+                added += 1
+        uow.commit()
+    return added
+
+
+def pathways(uow: UnitOfWork) -> list[PathwayInfo]:
+    with uow:
+        rows = uow.session.scalars(select(Pathway).order_by(Pathway.position))
+        return [PathwayInfo(p.code, p.name, p.sensitive) for p in rows]
+
+
+def offences(uow: UnitOfWork) -> list[OffenceInfo]:
+    with uow:
+        rows = uow.session.scalars(select(OffenceCategory).order_by(OffenceCategory.name))
+        return [_offence(o) for o in rows]
+
+
+def _offence(o: OffenceCategory) -> OffenceInfo:
+    return OffenceInfo(o.code, o.name, o.checkpoint_rule, o.rule_reason, o.restricted,
+                       o.is_theft, o.is_asb)
+
+
+def criteria(uow: UnitOfWork, scheme: str) -> list[CriterionInfo]:
+    with uow:
+        rows = uow.session.scalars(
+            select(EligibilityCriterion)
+            .where(EligibilityCriterion.scheme == scheme)
+            .order_by(EligibilityCriterion.position)
+        )
+        return [CriterionInfo(c.code, c.scheme, c.question, c.excludes_when, c.reason)
+                for c in rows]
+
+
+def agencies(uow: UnitOfWork, pathway_code: str | None = None) -> list[AgencyInfo]:
+    with uow:
+        q = select(Agency).where(Agency.active.is_(True)).order_by(Agency.name)
+        if pathway_code:
+            q = q.where(Agency.pathway_code == pathway_code)
+        return [AgencyInfo(a.id, a.name, a.pathway_code, a.phone) for a in uow.session.scalars(q)]
+
+
+def outcome_codes(uow: UnitOfWork) -> list[OutcomeCodeInfo]:
+    with uow:
+        rows = uow.session.scalars(select(OutcomeCode).order_by(OutcomeCode.code))
+        return [OutcomeCodeInfo(o.code, o.description) for o in rows]
+
+
+def get_setting(uow: UnitOfWork, key: str, default: str | None = None) -> str | None:
+    with uow:
+        row = uow.session.get(AppSetting, key)
+        return row.value if row else default
