@@ -19,6 +19,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, NoReturn
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from app.config import Settings
 from app.db import Database
 from app.errors import DomainError
@@ -238,6 +240,17 @@ def _cmd_user(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def _require_current_schema(db: Database) -> None:
+    from app.services import database
+
+    revision = database.current_revision(db)
+    if revision is None:
+        raise DomainError("This database is empty: run 'pathways db upgrade' (or "
+                          "'pathways demo') first.")
+    if revision != database.head_revision():
+        raise DomainError("This database needs upgrading: run 'pathways db upgrade'.")
+
+
 COMMANDS = {"db": _cmd_db, "backup": _cmd_backup, "demo": _cmd_demo, "case": _cmd_case,
             "user": _cmd_user}
 
@@ -252,7 +265,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(settings)
     db = Database(settings.database_url)
     try:
+        if args.command in ("case", "backup"):
+            _require_current_schema(db)
         return COMMANDS[args.command](args, db)
+    except SQLAlchemyError as exc:
+        cause = getattr(exc, "orig", None) or exc
+        print(f"pathways: database error: {cause}", file=sys.stderr)
+        return EXIT_REFUSED
     except DomainError as exc:
         print(f"pathways: {exc.message}", file=sys.stderr)
         return EXIT_REFUSED

@@ -448,8 +448,8 @@ def get_case(uow: UnitOfWork, actor: Actor, reference: str, *, audit_view: bool 
 def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
     s = uow.session
     users = {u.id: u.full_name for u in s.execute(select(User.id, User.full_name))}
-    pathway_names = dict(s.execute(select(Pathway.code, Pathway.name)).tuples().all())
-    agency_names = dict(s.execute(select(Agency.id, Agency.name)).tuples().all())
+    pathway_names = dict(s.execute(select(Pathway.code, Pathway.name)).all())
+    agency_names = dict(s.execute(select(Agency.id, Agency.name)).all())
     party_rows = s.execute(
         select(CaseParty, Person).join(Person, Person.id == CaseParty.person_id)
         .where(CaseParty.case_id == case.id).order_by(CaseParty.id)
