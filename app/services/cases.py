@@ -138,6 +138,8 @@ class ReferralInput:
     first_time_entrant: bool | None = None
     harmed_party: PersonInput | None = None
     restricted: bool = False
+    #: Why to go ahead although the rules say no (recorded at intake, used at the decision).
+    eligibility_override_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -291,6 +293,7 @@ def create_referral(uow: UnitOfWork, actor: Actor, data: ReferralInput) -> str:
             officer_decision=(data.officer_decision or "").strip() or None,
             risk_override_reason=(data.risk_override_reason or "").strip() or None,
             eligibility_answers=dict(data.eligibility_answers),
+            eligibility_override_reason=(data.eligibility_override_reason or "").strip() or None,
             worker_id=data.worker_id,
             coworker_id=data.coworker_id,
             restricted=data.restricted or bool(offence and offence.restricted),
@@ -341,7 +344,7 @@ def decide_eligibility(
             offence_date=case.offence_date, answers=case.eligibility_answers or {},
             on=case.referral_date, participant_dob=person.date_of_birth,
             participant_gender=person.gender)
-        override = (override_reason or "").strip() or None
+        override = (override_reason or "").strip() or case.eligibility_override_reason
         if eligible and not check.passes:
             if not check.overridable:
                 raise WorkflowError("This referral cannot be accepted: " + " ".join(check.reasons))
@@ -506,7 +509,7 @@ def _guard_cp_complete(session: Session, case: Case, on: date, reason: str | Non
         done = sum((e.hours for e in contract.hours), start=0)
         if done < contract.community_hours_required:
             raise WorkflowError(
-                f"Only {done:g} of {contract.community_hours_required} community hours are "
+                f"Only {float(done):g} of {contract.community_hours_required} community hours are "
                 "logged.")
     contract.status = ContractStatus.COMPLETED
     contract.ended_on = on

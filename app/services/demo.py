@@ -526,7 +526,7 @@ def _bail_appointments(ctx: _Ctx, case: Case, start: date, final: CaseStatus, by
             status = AppointmentStatus.MISSED
         s.add(Appointment(
             case_id=case.id, starts_at=at, location="Women's Centre, Gladstone Street",
-            purpose="Key work session (bail condition)", bail_condition=True, status=status,
+            purpose="Key work session", bail_condition=True, status=status,
             with_user_id=case.worker_id,
             outcome_recorded_at=at if status is not AppointmentStatus.SCHEDULED else None,
             outcome_by_id=by if status is not AppointmentStatus.SCHEDULED else None,
@@ -535,5 +535,5 @@ def _bail_appointments(ctx: _Ctx, case: Case, start: date, final: CaseStatus, by
         # one today, so that My work has something on it
         at = datetime.combine(today, time(15, 30)).astimezone(UTC)
         s.add(Appointment(case_id=case.id, starts_at=at, location="Women's Centre",
-                          purpose="Mentor session (bail condition)", bail_condition=True,
+                          purpose="Mentor session", bail_condition=True,
                           with_user_id=case.worker_id, updated_by_id=by))

@@ -1,0 +1,1 @@
+"""Qt widgets. They call app.services only: no SQLAlchemy, no app.models (a test checks)."""

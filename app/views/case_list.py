@@ -1,0 +1,178 @@
+"""The case list: filters, search as you type, sortable columns, lazily fetched rows."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import reference, users
+from app.services.casefile import CaseFilter
+from app.services.enums import CaseStatus, Scheme
+from app.services.workflow import statuses
+from app.views.context import AppContext
+from app.views.forms import from_qdate, to_qdate
+from app.views.table_models.case_table_model import CaseTableModel
+
+
+class CaseListView(QWidget):
+    open_case = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("case_list")
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("case_search")
+        self.search.setPlaceholderText("Search: name, reference or crime reference")
+        self.search.setAccessibleName("Search cases")
+        self.search.setClearButtonEnabled(True)
+        search_label = QLabel("&Find")
+        search_label.setBuddy(self.search)
+        bar.addWidget(search_label)
+        bar.addWidget(self.search, 3)
+
+        self.scheme = QComboBox()
+        self.scheme.setObjectName("filter_scheme")
+        self.scheme.setAccessibleName("Scheme")
+        self.scheme.addItem("All schemes", None)
+        for s in Scheme:
+            self.scheme.addItem(s.label, s)
+        self.status = QComboBox()
+        self.status.setObjectName("filter_status")
+        self.status.setAccessibleName("Stage")
+        self.worker = QComboBox()
+        self.worker.setObjectName("filter_worker")
+        self.worker.setAccessibleName("Worker")
+        self.worker.addItem("Any worker", None)
+        for u in users.list_users(ctx.uow()):
+            self.worker.addItem(f"{u.full_name} ({u.role.value})", u.id)
+        self.pathway = QComboBox()
+        self.pathway.setObjectName("filter_pathway")
+        self.pathway.setAccessibleName("Pathway")
+        self.pathway.addItem("Any pathway", None)
+        for p in reference.pathways(ctx.uow()):
+            self.pathway.addItem(p.name, p.code)
+        self.use_dates = QCheckBox("Referred from")
+        self.use_dates.setAccessibleName("Filter by referral date")
+        self.date_from = QDateEdit(to_qdate(date.today() - timedelta(days=365)))
+        self.date_to = QDateEdit(to_qdate(date.today()))
+        for d, name in ((self.date_from, "Referred from"), (self.date_to, "Referred to")):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("dd/MM/yyyy")
+            d.setAccessibleName(name)
+            d.setEnabled(False)
+        self.use_dates.toggled.connect(self.date_from.setEnabled)
+        self.use_dates.toggled.connect(self.date_to.setEnabled)
+        for w in (self.scheme, self.status, self.worker, self.pathway):
+            bar.addWidget(w, 1)
+        bar.addWidget(self.use_dates)
+        bar.addWidget(self.date_from)
+        bar.addWidget(QLabel("to"))
+        bar.addWidget(self.date_to)
+        layout.addLayout(bar)
+
+        self.model = CaseTableModel(ctx.uow, ctx.actor)
+        self.table = QTableView()
+        self.table.setObjectName("case_table")
+        self.table.setAccessibleName("Cases")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setSortIndicator(CaseTableModel.REFERRED,
+                                                       Qt.SortOrder.DescendingOrder)
+        self.table.doubleClicked.connect(lambda idx: self._open(idx.row()))
+        self.table.activated.connect(lambda idx: self._open(idx.row()))
+        layout.addWidget(self.table)
+        self.count = QLabel("")
+        self.count.setObjectName("case_count")
+        layout.addWidget(self.count)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(200)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._debounce.start)
+        self.scheme.currentIndexChanged.connect(self._scheme_changed)
+        for w in (self.status, self.worker, self.pathway):
+            w.currentIndexChanged.connect(self.apply_filter)
+        self.use_dates.toggled.connect(self.apply_filter)
+        self.date_from.dateChanged.connect(self.apply_filter)
+        self.date_to.dateChanged.connect(self.apply_filter)
+        self._scheme_changed()
+        self._restore_columns()
+
+    def _scheme_changed(self) -> None:
+        scheme = self._scheme()
+        self.status.blockSignals(True)
+        self.status.clear()
+        self.status.addItem("Any stage", None)
+        shown = statuses(scheme) if scheme else list(CaseStatus)
+        for st in shown:
+            self.status.addItem(st.label, st)
+        self.status.blockSignals(False)
+        self.apply_filter()
+
+    def _scheme(self) -> Scheme | None:
+        # Qt returns StrEnum data as plain str
+        data = self.scheme.currentData()
+        return Scheme(data) if data else None
+
+    def current_filter(self) -> CaseFilter:
+        dates = self.use_dates.isChecked()
+        return CaseFilter(
+            scheme=self._scheme(),
+            status=CaseStatus(self.status.currentData()) if self.status.currentData() else None,
+            worker_id=self.worker.currentData(), pathway_code=self.pathway.currentData(),
+            referred_from=from_qdate(self.date_from.date()) if dates else None,
+            referred_to=from_qdate(self.date_to.date()) if dates else None,
+            search=self.search.text() or None)
+
+    def apply_filter(self) -> None:
+        self._debounce.stop()
+        self.model.set_filter(self.current_filter())
+        n = self.model.total
+        self.count.setText(f"{n:,} case{'s' if n != 1 else ''}")
+        if self.model.rowCount() and self.search.text():
+            self.table.selectRow(0)
+
+    def _open(self, row: int) -> None:
+        ref = self.model.reference_at(row)
+        if ref:
+            self.open_case.emit(ref)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _restore_columns(self) -> None:
+        state = QSettings().value("case_list/header")
+        if state:
+            self.table.horizontalHeader().restoreState(state)
+        else:
+            for col, width in enumerate((130, 200, 170, 150, 140, 90, 110)):
+                self.table.setColumnWidth(col, width)
+
+    def save_state(self) -> None:
+        QSettings().setValue("case_list/header", self.table.horizontalHeader().saveState())

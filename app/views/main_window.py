@@ -1,0 +1,270 @@
+"""The main window: menus, toolbar, status bar, My work and Cases tabs, one tab per open case,
+and the idle lock that hides all case data until the password is given again."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DomainError
+from app.services.access import Action, may
+from app.views.case_list import CaseListView
+from app.views.context import AppContext
+from app.views.my_work import MyWorkView
+from app.views.referral import ReferralDialog
+from app.views.signin import SignInDialog
+from app.views.workspace import CaseWorkspace
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("main_window")
+        self.setWindowTitle("Pathways")
+        self.dialog: QWidget | None = None  # the dialog open now (tests and the lock use it)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("main_tabs")
+        self.tabs.setTabsClosable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.my_work = MyWorkView(ctx)
+        self.my_work.open_case.connect(self.open_case)
+        self.case_list = CaseListView(ctx)
+        self.case_list.open_case.connect(self.open_case)
+        self.tabs.addTab(self.my_work, "My work")
+        self.tabs.addTab(self.case_list, "Cases")
+        for i in (0, 1):
+            self.tabs.tabBar().setTabButton(i, self.tabs.tabBar().ButtonPosition.RightSide,
+                                            None)
+
+        self.locked_page = QWidget()
+        lock_layout = QVBoxLayout(self.locked_page)
+        lock_label = QLabel("Pathways is locked. Case data is hidden until you sign in again.")
+        lock_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lock_layout.addWidget(lock_label)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.locked_page)
+        self.setCentralWidget(self.stack)
+
+        self._build_actions()
+        who = QLabel(f"Signed in as {ctx.actor.full_name} ({ctx.actor.role.label})")
+        who.setObjectName("signed_in_as")
+        self.statusBar().addPermanentWidget(who)
+        self.statusBar().showMessage("Ready", 3000)
+
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(ctx.settings.idle_lock_minutes * 60_000)
+        self._idle.timeout.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self._idle.start()
+        self._restore()
+
+    # ---- actions and menus
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+                tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
+
+    def _build_actions(self) -> None:
+        actor = self.ctx.actor
+        self.new_referral_action = self._action(
+            "&New referral...", self.new_referral, QKeySequence.StandardKey.New,
+            "Take a new referral")
+        self.new_referral_action.setEnabled(may(actor, Action.REFER))
+        self.find_action = self._action("&Find case", self.find, QKeySequence.StandardKey.Find,
+                                        "Search cases by name, reference or crime reference")
+        self.print_action = self._action("&Generate document...", self.generate_document,
+                                         QKeySequence.StandardKey.Print,
+                                         "Make a letter, contract or summary for this case")
+        self.close_tab_action = self._action("&Close tab", lambda: self.close_tab(
+            self.tabs.currentIndex()), QKeySequence.StandardKey.Close)
+        self.refresh_action = self._action("&Refresh", self.refresh,
+                                           QKeySequence.StandardKey.Refresh)
+        self.prefs_action = self._action("&Preferences...", self.preferences,
+                                         QKeySequence.StandardKey.Preferences)
+        self.lock_action = self._action("&Lock now", self.lock, "Ctrl+L")
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.my_work_action = self._action("&My work", lambda: self.tabs.setCurrentIndex(0),
+                                           "Ctrl+1")
+        self.cases_action = self._action("&Cases", lambda: self.tabs.setCurrentIndex(1),
+                                         "Ctrl+2")
+        file_menu = self.menuBar().addMenu("&File")
+        for a in (self.new_referral_action, self.print_action, self.close_tab_action):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.prefs_action)
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(self.find_action)
+        view_menu = self.menuBar().addMenu("&View")
+        for a in (self.my_work_action, self.cases_action, self.refresh_action):
+            view_menu.addAction(a)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&About Pathways", self.about))
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for a in (self.new_referral_action, self.find_action, self.my_work_action,
+                  self.cases_action, self.print_action, self.refresh_action):
+            toolbar.addAction(a)
+        self.addToolBar(toolbar)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._tab_changed()
+
+    def _tab_changed(self) -> None:
+        self.print_action.setEnabled(isinstance(self.tabs.currentWidget(), CaseWorkspace))
+
+    # ---- cases
+    def open_case(self, reference: str) -> CaseWorkspace | None:
+        for i in range(2, self.tabs.count()):
+            w = self.tabs.widget(i)
+            if isinstance(w, CaseWorkspace) and w.reference == reference:
+                self.tabs.setCurrentIndex(i)
+                return w
+        try:
+            workspace = CaseWorkspace(self.ctx, reference, self)
+        except DomainError as exc:
+            QMessageBox.warning(self, "Cannot open the case", exc.message)
+            return None
+        workspace.changed.connect(self._case_changed)
+        index = self.tabs.addTab(workspace, reference)
+        self.tabs.setCurrentIndex(index)
+        return workspace
+
+    def workspace(self, reference: str) -> CaseWorkspace | None:
+        for i in range(2, self.tabs.count()):
+            w = self.tabs.widget(i)
+            if isinstance(w, CaseWorkspace) and w.reference == reference:
+                return w
+        return None
+
+    def _case_changed(self) -> None:
+        self.my_work.refresh()
+
+    def close_tab(self, index: int) -> None:
+        if index < 2:
+            return
+        widget = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+
+    def new_referral(self) -> None:
+        dialog = ReferralDialog(self.ctx, self)
+        dialog.created.connect(self._referral_made)
+        self.dialog = dialog
+        dialog.open()
+
+    def _referral_made(self, reference: str) -> None:
+        self.statusBar().showMessage(f"Referral {reference} saved", 5000)
+        self.refresh()
+        self.open_case(reference)
+
+    def find(self) -> None:
+        self.tabs.setCurrentIndex(1)
+        self.case_list.focus_search()
+
+    def generate_document(self) -> None:
+        w = self.tabs.currentWidget()
+        if isinstance(w, CaseWorkspace):
+            w.generate_document()
+
+    def refresh(self) -> None:
+        self.my_work.refresh()
+        self.case_list.apply_filter()
+        w = self.tabs.currentWidget()
+        if isinstance(w, CaseWorkspace):
+            w.reload()
+
+    def preferences(self) -> None:
+        QMessageBox.information(
+            self, "Preferences",
+            f"The window locks after {self.ctx.settings.idle_lock_minutes} minutes without "
+            "use. Text size follows your system's font settings.")
+
+    def about(self) -> None:
+        QMessageBox.about(self, "About Pathways",
+                          "Pathways: case management for restorative justice and diversion "
+                          "schemes.")
+
+    # ---- idle lock
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
+                            QEvent.Type.MouseMove, QEvent.Type.Wheel) \
+                and self.stack.currentWidget() is self.tabs:
+            self._idle.start()
+        return False
+
+    @property
+    def is_locked(self) -> bool:
+        return self.stack.currentWidget() is self.locked_page
+
+    def lock(self) -> None:
+        """Hide every case; close dialogs that might show case data."""
+        if self.is_locked:
+            return
+        for dialog in self.findChildren(QWidget):
+            if dialog.isWindow() and dialog is not self and dialog.isVisible():
+                dialog.close()
+        self.stack.setCurrentWidget(self.locked_page)
+        self.menuBar().setEnabled(False)
+        for tb in self.findChildren(QToolBar):
+            tb.setEnabled(False)
+        unlock = SignInDialog(self.ctx.uow, self, unlock_for=self.ctx.actor)
+        unlock.accepted.connect(self.unlock)
+        unlock.rejected.connect(self.close)
+        self.dialog = unlock
+        unlock.open()
+
+    def unlock(self) -> None:
+        self.stack.setCurrentWidget(self.tabs)
+        self.menuBar().setEnabled(True)
+        for tb in self.findChildren(QToolBar):
+            tb.setEnabled(True)
+        self._idle.start()
+
+    # ---- window state
+    def _restore(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main/geometry")
+        if geometry:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.value("main/state")
+        if state:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/state", self.saveState())
+        self.case_list.save_state()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self._idle.stop()
+        super().closeEvent(event)

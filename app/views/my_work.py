@@ -1,0 +1,122 @@
+"""My work, the start screen: what needs doing today, most urgent first. A missed
+bail-condition appointment is at the top, in red, the moment it is recorded."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import casefile
+from app.services.casefile import CaseRow, WorkItem
+from app.views.context import AppContext
+
+URGENT = QColor("#b00020")
+
+
+class MyWorkView(QWidget):
+    open_case = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("my_work")
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        top.addWidget(self.heading, 1)
+        refresh = QPushButton("&Refresh")
+        refresh.setAccessibleName("Refresh my work")
+        refresh.clicked.connect(self.refresh)
+        top.addWidget(refresh)
+        layout.addLayout(top)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("my_work_tree")
+        self.tree.setAccessibleName("My work")
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels(["What", "Case", "Person", "When"])
+        self.tree.setRootIsDecorated(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemDoubleClicked.connect(self._activated)
+        layout.addWidget(self.tree)
+        self.sections: dict[str, QTreeWidgetItem] = {}
+        self.refresh()
+
+    def refresh(self) -> None:
+        work = casefile.my_work(self.ctx.uow(), self.ctx.actor)
+        self.heading.setText(f"My work - {self.ctx.actor.full_name}")
+        self.tree.clear()
+        self.sections = {}
+        self._section("missed", "Missed bail-condition appointments", work.missed_bail,
+                      urgent=True)
+        self._section("today", "Today's appointments", work.appointments_today)
+        self._section("overdue", "Appointments with no outcome recorded", work.overdue_appointments,
+                      urgent=True)
+        self._section("ending", "Contracts ending within 14 days", work.contracts_ending)
+        self._section("actions", "Agreement actions due", work.actions_due)
+        self._section("followups", "Follow-ups due", work.followups_due)
+        if self.ctx.actor.coordinates:
+            self._cases("referrals", "Referrals awaiting a decision", work.referrals_awaiting)
+        self._cases("caseload", "My caseload" if not self.ctx.actor.coordinates else
+                    "Open cases", work.caseload, expanded=False)
+        for col, width in enumerate((330, 130, 200)):
+            self.tree.setColumnWidth(col, width)
+
+    def _header(self, key: str, title: str, count: int, urgent: bool) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([f"{title} ({count})"])
+        font = QFont(item.font(0))
+        font.setBold(True)
+        item.setFont(0, font)
+        if urgent and count:
+            item.setForeground(0, QBrush(URGENT))
+        item.setFirstColumnSpanned(True)
+        self.tree.addTopLevelItem(item)
+        self.sections[key] = item
+        return item
+
+    def _section(self, key: str, title: str, items: tuple[WorkItem, ...],
+                 urgent: bool = False) -> None:
+        head = self._header(key, title, len(items), urgent)
+        for w in items:
+            child = QTreeWidgetItem([w.what, w.case_reference, w.participant,
+                                     f"{w.due:%a %d %b %Y}"])
+            child.setData(0, Qt.ItemDataRole.UserRole, w.case_reference)
+            if urgent or w.urgent:
+                for col in range(4):
+                    child.setForeground(col, QBrush(URGENT))
+            head.addChild(child)
+        head.setExpanded(bool(items))
+
+    def _cases(self, key: str, title: str, rows: tuple[CaseRow, ...],
+               expanded: bool = True) -> None:
+        head = self._header(key, title, len(rows), False)
+        for r in rows:
+            child = QTreeWidgetItem([f"{r.scheme.label}: {r.status.label}", r.reference,
+                                     r.participant, f"referred {r.referral_date:%d %b %Y}"])
+            child.setData(0, Qt.ItemDataRole.UserRole, r.reference)
+            head.addChild(child)
+        head.setExpanded(expanded and bool(rows))
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        ref = item.data(0, Qt.ItemDataRole.UserRole)
+        if ref:
+            self.open_case.emit(ref)
+
+    def section_texts(self, key: str) -> list[str]:
+        """The rows of one section as text (used by tests and screen readers alike)."""
+        head = self.sections[key]
+        return [" | ".join(head.child(i).text(c) for c in range(4))
+                for i in range(head.childCount())]

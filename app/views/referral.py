@@ -1,0 +1,257 @@
+"""Referral intake for the three schemes, with the eligibility check shown as it is filled in,
+an override reason required when the rules say no, and a duplicate-person warning."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DomainError
+from app.services import cases, people, reference, users
+from app.services.access import ROLE_SCHEME
+from app.services.enums import DocumentFormat, Gender, RiskBand, Role, Scheme
+from app.services.people import PersonInput
+from app.views.context import AppContext
+from app.views.forms import ERROR_STYLE, Field, FormWidget
+
+
+def _none_if_blank(text: str) -> str | None:
+    return text.strip() or None
+
+
+class ReferralDialog(QDialog):
+    created = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("New referral")
+        self.setObjectName("referral_dialog")
+        self.reference: str | None = None
+        offences = reference.offences(ctx.uow())
+        self._offences = {o.code: o for o in offences}
+        workers = users.list_users(ctx.uow())
+        schemes = [s for s in Scheme if ctx.actor.coordinates or ROLE_SCHEME.get(
+            ctx.actor.role) == s]
+        fields = [
+            Field("scheme", "Scheme", "choice", True, schemes[0],
+                  [(s.label, s) for s in schemes]),
+            Field("first_name", "First name", required=True),
+            Field("last_name", "Last name", required=True),
+            Field("date_of_birth", "Date of birth", "date",
+                  default=date.today() - timedelta(days=30 * 365)),
+            Field("gender", "Gender", "choice", default=Gender.NOT_STATED,
+                  choices=[(g.value.capitalize(), g) for g in Gender]),
+            Field("address_line1", "Address"),
+            Field("town", "Town", default="Darlington"),
+            Field("postcode", "Postcode"),
+            Field("phone", "Phone"),
+            Field("email", "Email"),
+            Field("language", "Language", default="English"),
+            Field("document_format", "Letters in", "choice", default=DocumentFormat.STANDARD,
+                  choices=[(f.value.capitalize(), f) for f in DocumentFormat]),
+            Field("referral_date", "Referral date", "date", True, date.today()),
+            Field("referral_source", "Referred by (source)", required=True,
+                  default="Police custody"),
+            Field("referring_officer", "Referring officer"),
+            Field("referring_officer_email", "Officer's email"),
+            Field("offence_code", "Offence or incident", "choice", True,
+                  choices=[(o.name, o.code) for o in offences]),
+            Field("offence_date", "Offence date", "date", default=date.today()),
+            Field("crime_reference", "Crime reference"),
+            Field("offence_summary", "What happened", "multiline"),
+            Field("risk_band", "Advisory risk band", "choice", default=None,
+                  choices=[("Not given", None)] + [(r.value.capitalize(), r) for r in RiskBand]),
+            Field("officer_decision", "Officer's decision"),
+            Field("risk_override_reason", "Risk override reason"),
+            Field("worker_id", "Worker", "choice", default=None,
+                  choices=[("Assign later", None)] + [
+                      (f"{u.full_name} ({u.role.value})", u.id) for u in workers
+                      if u.role in (Role.NAVIGATOR, Role.FACILITATOR, Role.MENTOR)]),
+            Field("harmed_first", "Harmed party first name"),
+            Field("harmed_last", "Harmed party last name"),
+            Field("harmed_phone", "Harmed party phone"),
+        ]
+        self.form = FormWidget(fields)
+        self.form.valid_changed = lambda ok: None  # type: ignore[method-assign]
+        layout = QVBoxLayout(self)
+        body = QWidget()
+        body_layout = QHBoxLayout(body)
+        body_layout.addWidget(self.form, 3)
+        side = QVBoxLayout()
+        self.criteria_box = QGroupBox("Eligibility questions")
+        self.criteria_layout = QVBoxLayout(self.criteria_box)
+        self.criteria: dict[str, QCheckBox] = {}
+        side.addWidget(self.criteria_box)
+        self.eligibility = QLabel("")
+        self.eligibility.setObjectName("eligibility_result")
+        self.eligibility.setWordWrap(True)
+        side.addWidget(self.eligibility)
+        override = FormWidget([Field("override_reason", "Override reason", "multiline",
+                                     help="Why go ahead although the rules say no")])
+        override.valid_changed = lambda ok: None  # type: ignore[method-assign]
+        self.override = override
+        side.addWidget(override)
+        self.duplicate = QLabel("")
+        self.duplicate.setObjectName("duplicate_warning")
+        self.duplicate.setWordWrap(True)
+        self.duplicate.setStyleSheet(ERROR_STYLE)
+        self.duplicate.hide()
+        side.addWidget(self.duplicate)
+        side.addStretch(1)
+        body_layout.addLayout(side, 2)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout.addWidget(scroll)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("Save referral")
+        self.save_button.setObjectName("save")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(980, 760)
+        scheme_box = self.form.inputs["scheme"]
+        scheme_box.currentIndexChanged.connect(self._scheme_changed)  # type: ignore[attr-defined]
+        for name in ("offence_code", "offence_date", "referral_date", "date_of_birth", "gender"):
+            w = self.form.inputs[name]
+            for signal in ("currentIndexChanged", "dateChanged"):
+                if hasattr(w, signal):
+                    getattr(w, signal).connect(self.update_checks)
+        for name in ("first_name", "last_name", "date_of_birth"):
+            w = self.form.inputs[name]
+            for signal in ("textChanged", "dateChanged"):
+                if hasattr(w, signal):
+                    getattr(w, signal).connect(self.check_duplicates)
+        self._scheme_changed()
+
+    # ---- live checks
+    def _scheme_changed(self) -> None:
+        scheme: Scheme = self.form.value("scheme")
+        for box in self.criteria.values():
+            box.setParent(None)
+            box.deleteLater()
+        self.criteria = {}
+        for c in reference.criteria(self.ctx.uow(), scheme.value):
+            box = QCheckBox(c.question)
+            box.setObjectName(f"criterion_{c.code}")
+            box.setAccessibleName(c.question)
+            box.setChecked(not c.excludes_when)
+            box.toggled.connect(self.update_checks)
+            self.criteria_layout.addWidget(box)
+            self.criteria[c.code] = box
+        is_nr = scheme is Scheme.NEIGHBOURHOOD_RESOLUTION
+        for name in ("harmed_first", "harmed_last", "harmed_phone"):
+            self.form.inputs[name].setEnabled(is_nr or scheme is Scheme.CHECKPOINT)
+        if scheme is Scheme.GATEWAY:
+            self.form.set_value("gender", Gender.FEMALE)
+        self.update_checks()
+
+    def _input(self) -> cases.ReferralInput:
+        v = self.form.values()
+        harmed = None
+        if v["harmed_first"].strip() or v["harmed_last"].strip():
+            harmed = PersonInput(first_name=v["harmed_first"], last_name=v["harmed_last"],
+                                 phone=_none_if_blank(v["harmed_phone"]))
+        return cases.ReferralInput(
+            scheme=v["scheme"],
+            person=PersonInput(
+                first_name=v["first_name"], last_name=v["last_name"],
+                date_of_birth=v["date_of_birth"], gender=v["gender"],
+                address_line1=_none_if_blank(v["address_line1"]),
+                town=_none_if_blank(v["town"]), postcode=_none_if_blank(v["postcode"]),
+                phone=_none_if_blank(v["phone"]), email=_none_if_blank(v["email"]),
+                language=v["language"] or "English", document_format=v["document_format"]),
+            referral_date=v["referral_date"], referral_source=v["referral_source"],
+            referring_officer=_none_if_blank(v["referring_officer"]),
+            referring_officer_email=_none_if_blank(v["referring_officer_email"]),
+            offence_code=v["offence_code"], offence_date=v["offence_date"],
+            offence_summary=_none_if_blank(v["offence_summary"]),
+            crime_reference=_none_if_blank(v["crime_reference"]),
+            risk_band=v["risk_band"], officer_decision=_none_if_blank(v["officer_decision"]),
+            risk_override_reason=_none_if_blank(v["risk_override_reason"]),
+            eligibility_answers={code: box.isChecked() for code, box in self.criteria.items()},
+            worker_id=v["worker_id"], harmed_party=harmed,
+            eligibility_override_reason=_none_if_blank(self.override.value("override_reason")),
+        )
+
+    def update_checks(self) -> None:
+        check = cases.preview_eligibility(self.ctx.uow(), self._input())
+        self.rules_say_no = not check.passes
+        if check.passes:
+            self.eligibility.setText("Eligible on the information given.")
+            self.eligibility.setStyleSheet("color: #1b5e20;")
+        else:
+            text = "The rules say no:\n- " + "\n- ".join(check.reasons)
+            if check.overridable:
+                text += "\nGive an override reason to go ahead."
+            self.eligibility.setText(text)
+            self.eligibility.setStyleSheet(ERROR_STYLE)
+
+    def check_duplicates(self) -> None:
+        v = self.form.values()
+        try:
+            matches = people.possible_duplicates(self.ctx.uow(), self.ctx.actor,
+                                                 v["first_name"], v["last_name"],
+                                                 v["date_of_birth"])
+        except DomainError:
+            matches = []
+        if matches:
+            refs = sorted({r for m in matches for r in m.case_references})
+            self.duplicate.setText(
+                f"Possible duplicate: {len(matches)} person(s) with this name and date of "
+                "birth are already recorded" + (f" (cases {', '.join(refs)})." if refs else ".")
+                + " Check before saving.")
+            self.duplicate.show()
+        else:
+            self.duplicate.hide()
+
+    # ---- saving
+    def save(self) -> None:
+        self.form.clear_errors()
+        self.override.clear_errors()
+        if not self.form.validate():
+            self.form.show_error(None, "Fill in the fields marked *.")
+            return
+        data = self._input()
+        if self.rules_say_no and not data.eligibility_override_reason:
+            self.override.show_error("override_reason",
+                                     "The rules say no: give an override reason to go ahead.")
+            return
+        try:
+            self.reference = cases.create_referral(self.ctx.uow(), self.ctx.actor, data)
+        except DomainError as exc:
+            target = exc.field if exc.field in self.form.inputs else None
+            self.form.show_error(target, exc.message)
+            return
+        self.created.emit(self.reference)
+        self.accept()
+
+    def reject(self) -> None:
+        if self.form.changed() and self.isVisible():
+            answer = QMessageBox.question(
+                self, "Discard referral?", "This referral is not saved. Discard it?",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
+    def values(self) -> dict[str, Any]:
+        return self.form.values()

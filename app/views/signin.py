@@ -1,0 +1,137 @@
+"""Sign-in, the first administrator of a new database, and unlocking after inactivity."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import UnitOfWork
+from app.errors import DomainError
+from app.services import users
+from app.services.context import Actor
+from app.views.forms import ERROR_STYLE
+
+
+class SignInDialog(QDialog):
+    """Asks for a user name and password; ``actor`` is set when they are right."""
+
+    def __init__(self, uow: Callable[[], UnitOfWork], parent: QWidget | None = None,
+                 *, username: str = "", unlock_for: Actor | None = None) -> None:
+        super().__init__(parent)
+        self._uow = uow
+        self._unlock_for = unlock_for
+        self.actor: Actor | None = None
+        self.setWindowTitle("Unlock Pathways" if unlock_for else "Sign in to Pathways")
+        self.setObjectName("sign_in")
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            f"The window was locked after a time without use. {unlock_for.full_name}, enter "
+            "your password to carry on." if unlock_for else
+            "Pathways holds sensitive personal data. Sign in with your own account.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.username = QLineEdit(unlock_for.username if unlock_for else username)
+        self.username.setObjectName("username")
+        self.username.setAccessibleName("User name")
+        self.username.setEnabled(unlock_for is None)
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setAccessibleName("Password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        user_label = QLabel("&User name")
+        user_label.setBuddy(self.username)
+        pass_label = QLabel("&Password")
+        pass_label.setBuddy(self.password)
+        form.addRow(user_label, self.username)
+        form.addRow(pass_label, self.password)
+        layout.addLayout(form)
+        self.error = QLabel("")
+        self.error.setObjectName("sign_in_error")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Unlock" if unlock_for else "Sign in")
+        ok.setObjectName("sign_in_button")
+        buttons.accepted.connect(self.try_sign_in)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        (self.password if unlock_for or username else self.username).setFocus()
+        self.resize(420, 220)
+
+    def try_sign_in(self) -> None:
+        try:
+            if self._unlock_for is not None:
+                users.verify_password(self._uow(), self._unlock_for, self.password.text())
+                self.actor = self._unlock_for
+            else:
+                self.actor = users.sign_in(self._uow(), self.username.text(),
+                                           self.password.text())
+        except DomainError as exc:
+            self.password.clear()
+            self.error.setText(exc.message)
+            self.error.show()
+            self.password.setFocus()
+            return
+        self.accept()
+
+
+class FirstAdministratorDialog(QDialog):
+    """A new database has no users: its first administrator is created here (no default
+    password ever exists outside demo databases)."""
+
+    def __init__(self, uow: Callable[[], UnitOfWork], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._uow = uow
+        self.setWindowTitle("Set up Pathways")
+        layout = QVBoxLayout(self)
+        intro = QLabel("This database is new. Create the first administrator account; "
+                       "the administrator then adds everyone else.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.full_name = QLineEdit()
+        self.password = QLineEdit()
+        self.again = QLineEdit()
+        for w, label in ((self.username, "User name"), (self.full_name, "Full name"),
+                         (self.password, "Password"), (self.again, "Password again")):
+            w.setAccessibleName(label)
+            form.addRow(label, w)
+        for w in (self.password, self.again):
+            w.setEchoMode(QLineEdit.EchoMode.Password)
+        layout.addLayout(form)
+        self.error = QLabel("")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._create)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _create(self) -> None:
+        if self.password.text() != self.again.text():
+            self.error.setText("The two passwords are not the same.")
+            return
+        try:
+            users.create_first_administrator(self._uow(), self.username.text(),
+                                             self.full_name.text(), self.password.text())
+        except DomainError as exc:
+            self.error.setText(exc.message)
+            return
+        self.accept()
