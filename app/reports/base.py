@@ -1,0 +1,327 @@
+"""The base renderer: page geometry, fonts, styles, letterhead, header/footer and "Page x of y".
+
+Each document kind subclasses :class:`BaseRenderer` and overrides :meth:`story`. All user text goes
+through :func:`esc` (or the helpers that call it) before it reaches a ``Paragraph``, whose markup
+would otherwise obey a name like ``<font size=40>`` or ``<img src=x>``.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, ClassVar
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from app.config import RESOURCES
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+FONT_DIR = RESOURCES / "fonts"
+
+#: Body text size per variant: RNIB asks for at least 16 pt for large print; easy-read is
+#: bigger than standard with more space between lines.
+BODY_SIZE = {"standard": 11.0, "easy-read": 14.0, "large-print": 16.0}
+VARIANTS = tuple(BODY_SIZE)
+
+
+def register_fonts() -> None:
+    """Register DejaVu Sans once; reportlab embeds (subsets of) TrueType fonts it uses."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT,
+                                  boldItalic=FONT_BOLD)
+
+
+def esc(text: object) -> str:
+    """User text made inert for Paragraph markup (``<``, ``>``, ``&`` and quotes)."""
+    return escape(str(text), {'"': "&quot;", "'": "&#39;"}).replace("\n", "<br/>")
+
+
+def fmt_date(d: date | None) -> str:
+    return f"{d.day} {d:%B %Y}" if d else "-"
+
+
+def fmt_hours(h: Decimal | int | None) -> str:
+    """Hours as people write them: 9, 4.5 (never 9.00 or 2E+1)."""
+    return f"{Decimal(h or 0).normalize():f}"
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    name: str
+    address: tuple[str, ...]
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True)
+class Header:
+    """What every document carries: who prints it, what it is, for which case, in which form."""
+
+    letterhead: Letterhead
+    title: str
+    reference: str
+    printed_on: date
+    variant: str = "standard"
+    template_version: str = ""
+
+
+class _NumberedCanvas(Canvas):
+    """Holds pages back until the end so each footer can say "Page x of y"."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self.draw_footer(total)
+            super().showPage()
+        super().save()
+
+    def draw_footer(self, total: int) -> None:
+        raise NotImplementedError
+
+
+class BaseRenderer:
+    """Owns the page and the look; subclasses say what goes on it (``story``)."""
+
+    page_size: ClassVar[tuple[float, float]] = A4
+    margin_left: ClassVar[float] = 22 * mm
+    margin_right: ClassVar[float] = 22 * mm
+    margin_top: ClassVar[float] = 20 * mm
+    margin_bottom: ClassVar[float] = 22 * mm
+    #: Space the letterhead takes on the first page.
+    letterhead_height: ClassVar[float] = 26 * mm
+    accent: ClassVar[colors.Color] = colors.HexColor("#1f4e79")
+
+    def __init__(self, header: Header) -> None:
+        register_fonts()
+        self.header = header
+        size = BODY_SIZE.get(header.variant, BODY_SIZE["standard"])
+        easy = header.variant == "easy-read"
+        lead = size * (1.55 if easy else 1.3)
+        self.size = size
+        self.styles: dict[str, ParagraphStyle] = {
+            "body": ParagraphStyle("body", fontName=FONT, fontSize=size, leading=lead,
+                                   spaceAfter=size * (0.9 if easy else 0.6)),
+            "small": ParagraphStyle("small", fontName=FONT, fontSize=max(8.5, size - 2),
+                                    leading=max(8.5, size - 2) * 1.3),
+            "title": ParagraphStyle("title", fontName=FONT_BOLD, fontSize=size + 6,
+                                    leading=(size + 6) * 1.25, spaceAfter=size * 0.8,
+                                    textColor=self.accent),
+            "h2": ParagraphStyle("h2", fontName=FONT_BOLD, fontSize=size + 2,
+                                 leading=(size + 2) * 1.3, spaceBefore=size * 0.8,
+                                 spaceAfter=size * 0.4, textColor=self.accent,
+                                 keepWithNext=1),
+            "cell": ParagraphStyle("cell", fontName=FONT, fontSize=size - 1 if size > 11
+                                   else size - 0.5, leading=(size - 0.5) * 1.25),
+            "cellb": ParagraphStyle("cellb", fontName=FONT_BOLD, fontSize=size - 1 if size > 11
+                                    else size - 0.5, leading=(size - 0.5) * 1.25),
+            "right": ParagraphStyle("right", fontName=FONT, fontSize=size, leading=lead,
+                                    alignment=TA_RIGHT),
+        }
+
+    # ------------------------------------------------------------ geometry
+
+    @property
+    def frame_width(self) -> float:
+        """Usable text width: the frame keeps 6 pt padding each side."""
+        return self.page_size[0] - self.margin_left - self.margin_right - 12
+
+    # ------------------------------------------------------------ helpers for stories
+
+    def para(self, text: object, style: str = "body") -> Paragraph:
+        """A paragraph of user (or template) text: always escaped."""
+        return Paragraph(esc(text), self.styles[style])
+
+    def labelled(self, label: str, value: object, style: str = "body") -> Paragraph:
+        """``Label: value`` with the label in bold; both escaped."""
+        return Paragraph(f"<b>{esc(label)}:</b> {esc(value)}", self.styles[style])
+
+    def heading(self, text: object) -> Paragraph:
+        return Paragraph(esc(text), self.styles["h2"])
+
+    def bullets(self, items: Sequence[object]) -> ListFlowable:
+        return ListFlowable(
+            [ListItem(self.para(i), leftIndent=self.size * 1.4, value="•") for i in items],
+            bulletType="bullet", start="•", bulletFontName=FONT, bulletFontSize=self.size,
+            leftIndent=self.size * 1.4)
+
+    def table(self, head: Sequence[str], rows: Sequence[Sequence[object]],
+              widths: Sequence[float]) -> Table:
+        """A ruled table; ``widths`` are fractions of the text width. Cells wrap."""
+        data = [[Paragraph(esc(h), self.styles["cellb"]) for h in head]]
+        data += [[Paragraph(esc(c), self.styles["cell"]) for c in row] for row in rows]
+        t = Table(data, colWidths=[w * self.frame_width for w in widths], repeatRows=1)
+        t.setStyle(TableStyle([
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa7b4")),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONTNAME", (0, 0), (-1, -1), FONT),  # else Table sets unembedded Helvetica
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]))
+        return t
+
+    def facts(self, pairs: Sequence[tuple[str, str]],
+              widths: Sequence[float] = (0.32, 0.68)) -> Table:
+        """Label and value rows, labels in bold, no header row."""
+        data = [[Paragraph(esc(k), self.styles["cellb"]), Paragraph(esc(v), self.styles["cell"])]
+                for k, v in pairs]
+        t = Table(data, colWidths=[w * self.frame_width for w in widths])
+        t.setStyle(TableStyle([
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#c5ced8")),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONTNAME", (0, 0), (-1, -1), FONT),  # else Table sets unembedded Helvetica
+            ("LEFTPADDING", (0, 0), (0, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]))
+        return t
+
+    def wording(self, lines: Sequence[str]) -> list[Flowable]:
+        """Template text: ``# `` starts a heading, ``* `` a bullet, anything else a paragraph."""
+        out: list[Flowable] = []
+        pending: list[str] = []
+        for line in [*lines, ""]:
+            if line.startswith("* "):
+                pending.append(line[2:])
+                continue
+            if pending:
+                out.append(self.bullets(pending))
+                pending = []
+            if line.startswith("# "):
+                out.append(self.heading(line[2:]))
+            elif line:
+                out.append(self.para(line))
+        return out
+
+    def signature_lines(self, names: Sequence[tuple[str, str]]) -> list[Flowable]:
+        """One block per signer: role and name, then lines to sign and date."""
+        blocks: list[Flowable] = []
+        line = "_" * 34
+        for role, name in names:
+            rows = [[Paragraph(f"<b>{esc(role)}</b>: {esc(name)}", self.styles["body"])],
+                    [Paragraph(f"Signed {line}", self.styles["body"])],
+                    [Paragraph(f"Date {'_' * 14}", self.styles["body"])]]
+            t = Table(rows, colWidths=[self.frame_width])
+            t.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("FONTNAME", (0, 0), (-1, -1), FONT),
+                                   ("TOPPADDING", (0, 1), (-1, -1), self.size * 0.9)]))
+            blocks += [KeepTogether([t]), Spacer(1, self.size)]
+        return blocks
+
+    def address_block(self, name: str, lines: Sequence[str]) -> list[Flowable]:
+        """The addressee's own name and address, and today's date on the right."""
+        out: list[Flowable] = [Paragraph(esc(fmt_date(self.header.printed_on)),
+                                         self.styles["right"])]
+        out.append(Paragraph("<br/>".join(esc(x) for x in (name, *lines)),
+                             self.styles["body"]))
+        out.append(Spacer(1, self.size))
+        return out
+
+    # ------------------------------------------------------------ the page
+
+    def story(self) -> list[Flowable]:
+        raise NotImplementedError
+
+    def _first_page(self, canvas: Canvas, doc: Any) -> None:
+        h = self.header.letterhead
+        width, height = self.page_size
+        top = height - self.margin_top
+        canvas.saveState()
+        canvas.setFillColor(self.accent)
+        canvas.setFont(FONT_BOLD, 15)
+        canvas.drawString(self.margin_left, top - 12, h.name)
+        canvas.setFillColor(colors.black)
+        canvas.setFont(FONT, 8.5)
+        y = top - 24
+        for line in h.address:
+            canvas.drawString(self.margin_left, y, line)
+            y -= 10.5
+        right = width - self.margin_right
+        canvas.drawRightString(right, top - 24, f"Telephone {h.phone}")
+        canvas.drawRightString(right, top - 34.5, h.email)
+        canvas.drawRightString(right, top - 45, f"Our reference {self.header.reference}")
+        canvas.setStrokeColor(self.accent)
+        canvas.setLineWidth(1.2)
+        canvas.line(self.margin_left, top - self.letterhead_height + 4, right,
+                    top - self.letterhead_height + 4)
+        canvas.restoreState()
+
+    def _later_page(self, canvas: Canvas, doc: Any) -> None:
+        width, height = self.page_size
+        canvas.saveState()
+        canvas.setFont(FONT, 8.5)
+        canvas.setFillColor(colors.HexColor("#444444"))
+        y = height - self.margin_top + 6 * mm
+        canvas.drawString(self.margin_left, y, self.header.letterhead.name)
+        canvas.drawRightString(width - self.margin_right, y, self.header.reference)
+        canvas.restoreState()
+
+    def _footer(self, canvas: Canvas, total: int) -> None:
+        width, _ = self.page_size
+        canvas.saveState()
+        canvas.setFont(FONT, 8.5)
+        canvas.setFillColor(colors.HexColor("#444444"))
+        y = self.margin_bottom - 10 * mm
+        canvas.drawString(self.margin_left, y, f"{self.header.title} · {self.header.reference}")
+        canvas.drawRightString(width - self.margin_right, y,
+                               f"Page {canvas.getPageNumber()} of {total}")
+        canvas.restoreState()
+
+    def render(self) -> bytes:
+        """The finished PDF. Output is byte-for-byte repeatable for the same data (``invariant``),
+        so a preview and the filed copy of the same document hash alike."""
+        buf = io.BytesIO()
+        h = self.header
+        doc = SimpleDocTemplate(
+            buf, pagesize=self.page_size, leftMargin=self.margin_left,
+            rightMargin=self.margin_right, topMargin=self.margin_top,
+            bottomMargin=self.margin_bottom, title=h.title, author=h.letterhead.name,
+            subject=f"{h.title} {h.reference}", creator="Pathways", invariant=1,
+            # reportlab otherwise opens every page in Helvetica, a font it never embeds
+            initialFontName=FONT,
+        )
+        renderer = self
+
+        class Canvas_(_NumberedCanvas):
+            def draw_footer(self, total: int) -> None:
+                renderer._footer(self, total)
+
+        story: list[Flowable] = [Spacer(1, self.letterhead_height), *self.story()]
+        doc.build(story, onFirstPage=self._first_page, onLaterPages=self._later_page,
+                  canvasmaker=Canvas_)
+        return buf.getvalue()
