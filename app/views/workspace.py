@@ -171,7 +171,7 @@ class CaseWorkspace(QWidget):
         b = QPushButton(text)
         b.setObjectName(name)
         b.setAccessibleName(text.replace("&", "").replace("...", ""))
-        b.clicked.connect(slot)
+        b.clicked.connect(lambda _checked=False: slot())  # drop 'checked', keep our arguments
         row.addWidget(b)
         self._edit_buttons.append(b)
         return b

@@ -1,0 +1,242 @@
+"""The four journeys of the desktop issue, driven through the real main window as a user would:
+typing into fields, clicking buttons, pressing keys."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTableWidget
+
+from app.models.users import Role
+from app.services import casefile, demo
+from app.services.casefile import CaseFilter
+from app.services.enums import CaseStatus
+from app.views.forms import FormDialog
+from app.views.main_window import MainWindow
+from app.views.workspace import CaseWorkspace
+from tests.factories import make_user
+
+TODAY = date.today()
+
+
+def type_text(qtbot: Any, widget: Any, text: str) -> None:
+    """Type it; QTest cannot synthesise keys outside Latin-1, so those arrive as a paste."""
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+    else:
+        widget.insert(text) if isinstance(widget, QLineEdit) else widget.insertPlainText(text)
+
+
+def fill(qtbot: Any, form: Any, **values: Any) -> None:
+    for name, value in values.items():
+        widget = form.inputs[name]
+        if isinstance(widget, QLineEdit | QPlainTextEdit) and isinstance(value, str):
+            widget.clear()
+            type_text(qtbot, widget, value)
+        else:
+            form.set_value(name, value)
+
+
+def save(qtbot: Any, dialog: FormDialog) -> None:
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    errors = [label.text() for label in [*dialog.form.errors.values(),
+                                         dialog.form.general_error] if label.text()]
+    assert not dialog.isVisible(), f"dialog still open: {errors}"
+
+
+def click(qtbot: Any, ws: CaseWorkspace, name: str) -> FormDialog | None:
+    button = next(b for b in [*ws._edit_buttons, ws.decide_button] if b.objectName() == name)
+    assert button.isEnabled(), f"{name} is not enabled"
+    before = ws.dialog
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    return ws.dialog if ws.dialog is not before else None
+
+
+def select_row(table: QTableWidget, match: str) -> None:
+    for r in range(table.rowCount()):
+        if any(match in (table.item(r, c).text() if table.item(r, c) else "")
+               for c in range(table.columnCount())):
+            table.selectRow(r)
+            return
+    raise AssertionError(f"no row with {match!r}")
+
+
+def refer(qtbot: Any, window: MainWindow, **values: Any) -> CaseWorkspace:
+    window.new_referral_action.trigger()
+    dialog = window.dialog
+    fill(qtbot, dialog.form, **values)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), dialog.form.general_error.text()
+    ws = window.tabs.currentWidget()
+    assert isinstance(ws, CaseWorkspace)
+    return ws
+
+
+def open_by_search(qtbot: Any, window: MainWindow, text: str) -> CaseWorkspace:
+    window.find_action.trigger()
+    type_text(qtbot, window.case_list.search, text)
+    qtbot.waitUntil(lambda: window.case_list.count.text() == "1 case", timeout=3000)
+    table = window.case_list.table
+    table.setFocus()
+    table.setCurrentIndex(window.case_list.model.index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    ws = window.tabs.currentWidget()
+    assert isinstance(ws, CaseWorkspace)
+    return ws
+
+
+def test_navigator_takes_checkpoint_case_to_completion(qtbot, db, open_window) -> None:
+    make_user(db, Role.COORDINATOR, "coord", "Casey Coordinator")
+    make_user(db, Role.NAVIGATOR, "nav", "Nadia Navigator")
+    coordinator = open_window("coord")
+    ws = refer(qtbot, coordinator, first_name="Rhys", last_name="Llewellyn",
+               date_of_birth=date(1990, 4, 2), referral_date=TODAY - timedelta(days=200),
+               offence_code="theft-shop", offence_date=TODAY - timedelta(days=205),
+               crime_reference="DU26000111", worker_id=_user_id(db, "nav"))
+    reference = ws.reference
+    dialog = click(qtbot, ws, "decide")
+    fill(qtbot, dialog.form, on=TODAY - timedelta(days=195))
+    save(qtbot, dialog)
+    assert ws.detail.status is CaseStatus.ELIGIBILITY_DECIDED
+
+    navigator = open_window("nav")
+    ws = open_by_search(qtbot, navigator, reference)
+    dialog = click(qtbot, ws, "assess_start")
+    fill(qtbot, dialog.form, on=TODAY - timedelta(days=190), alcohol=3, accommodation=2,
+         finance=2)
+    save(qtbot, dialog)
+    dialog = click(qtbot, ws, "draft_contract")
+    fill(qtbot, dialog.form, start=TODAY - timedelta(days=130), pathway1="alcohol",
+         text1="Attend the alcohol service every week", fifth="hours", hours=18)
+    save(qtbot, dialog)
+    assert [c.kind for c in ws.detail.contract.conditions] == [
+        "no reoffending", "victim / restorative", "pathway intervention", "community hours"]
+    save(qtbot, click(qtbot, ws, "start_contract"))
+    assert ws.detail.status is CaseStatus.CONTRACT_ACTIVE
+    for n, pathway in enumerate(("alcohol", "accommodation", "finance"), start=1):
+        dialog = click(qtbot, ws, "log_intervention")
+        fill(qtbot, dialog.form, on=TODAY - timedelta(days=120 - n * 10), pathway=pathway,
+             summary=f"Session {n} on {pathway}")
+        save(qtbot, dialog)
+    assert len(ws.detail.interventions) == 3
+    for days in (100, 90):
+        dialog = click(qtbot, ws, "log_hours")
+        fill(qtbot, dialog.form, on=TODAY - timedelta(days=days), hours="9",
+             task="Community garden")
+        save(qtbot, dialog)
+    for text in ("You must not commit", "letter of apology", "alcohol service"):
+        select_row(ws.conditions_table, text)
+        click(qtbot, ws, "condition_met")
+    click(qtbot, ws, "complete")
+    assert ws.detail.status is CaseStatus.COMPLETED, ws.banner.text()
+    assert ws.detail.outcome_code == "22"
+    assert "completed" in ws.contract_summary.text()
+
+
+def test_facilitator_records_consent_meeting_agreement_and_followup(qtbot, db,
+                                                                     open_window) -> None:
+    make_user(db, Role.COORDINATOR, "coord", "Casey Coordinator")
+    make_user(db, Role.FACILITATOR, "fac", "Fran Facilitator")
+    make_user(db, Role.FACILITATOR, "fac2", "Gil Cofacilitator")
+    coordinator = open_window("coord")
+    ws = refer(qtbot, coordinator, scheme=_scheme("neighbourhood-resolution"),
+               first_name="Dylan", last_name="Carr", offence_code="neighbour-dispute",
+               harmed_first="Edith", harmed_last="Wells", worker_id=_user_id(db, "fac"))
+    reference = ws.reference
+    save(qtbot, click(qtbot, ws, "decide"))
+    assert ws.detail.status is CaseStatus.ASSESSED
+
+    facilitator = open_window("fac")
+    ws = open_by_search(qtbot, facilitator, reference)
+    for name in ("Dylan Carr", "Edith Wells"):
+        select_row(ws.people_table, name)
+        save(qtbot, click(qtbot, ws, "consent_given"))
+    assert ws.detail.status is CaseStatus.CONSENT_OBTAINED
+    dialog = click(qtbot, ws, "record_meeting")
+    fill(qtbot, dialog.form, venue="Northgate community centre",
+         cofacilitator=_user_id(db, "fac2"), other_name="PCSO Ada Quinn")
+    save(qtbot, dialog)
+    assert ws.detail.status is CaseStatus.MEETING_HELD
+    attendance = ws.meetings_table.item(0, 4).text()
+    assert "Dylan Carr (harmer): attended" in attendance
+    assert "PCSO Ada Quinn (PCSO): attended" in attendance
+    dialog = click(qtbot, ws, "record_agreement")
+    party = {p.name: p.id for p in ws.detail.parties}
+    fill(qtbot, dialog.form, text1="Write a letter of apology", owner1=party["Dylan Carr"],
+         text2="Fix the fence panel", owner2=party["Dylan Carr"],
+         due2=TODAY + timedelta(days=21))
+    save(qtbot, dialog)
+    assert ws.detail.status is CaseStatus.AGREEMENT_MONITORING
+    assert ws.actions_table.rowCount() == 2
+    assert ws.actions_table.item(1, 1).text() == "Fix the fence panel"
+    save(qtbot, click(qtbot, ws, "record_followup"))
+    assert "agreement kept" in ws.followup_label.text()
+
+
+def test_mentor_records_kept_and_missed_bail_appointments(qtbot, db, open_window) -> None:
+    make_user(db, Role.COORDINATOR, "coord", "Casey Coordinator")
+    make_user(db, Role.MENTOR, "mentor", "Mel Mentor")
+    coordinator = open_window("coord")
+    ws = refer(qtbot, coordinator, scheme=_scheme("gateway-to-change"), first_name="Zofia",
+               last_name="Wiśniewski", gender=_gender("female"), offence_code="theft-shop",
+               referral_date=TODAY - timedelta(days=20), offence_date=TODAY - timedelta(days=22),
+               worker_id=_user_id(db, "mentor"))
+    reference = ws.reference
+    save(qtbot, click(qtbot, ws, "decide"))
+    assert ws.detail.status is CaseStatus.ENGAGED
+
+    mentor = open_window("mentor")
+    ws = open_by_search(qtbot, mentor, "wiśniewski")
+    for days, purpose in ((3, "First key work session"), (1, "Second key work session")):
+        dialog = click(qtbot, ws, "book_appointment")
+        when = datetime.combine(TODAY - timedelta(days=days), datetime.min.time()).replace(
+            hour=10)
+        fill(qtbot, dialog.form, purpose=purpose)
+        dialog.form.inputs["when"].setDateTime(when)
+        save(qtbot, dialog)
+    select_row(ws.appointments_table, "First key work session")
+    click(qtbot, ws, "appointment_kept")
+    select_row(ws.appointments_table, "Second key work session")
+    click(qtbot, ws, "appointment_missed")
+    outcomes = {ws.appointments_table.item(r, 1).text(): ws.appointments_table.item(r, 4).text()
+                for r in range(ws.appointments_table.rowCount())}
+    assert outcomes == {"First key work session": "kept", "Second key work session": "missed"}
+    # a second outcome for the same appointment is refused, in words
+    click(qtbot, ws, "appointment_kept")
+    assert "already recorded" in ws.banner.text()
+    mentor.tabs.setCurrentIndex(0)
+    missed = mentor.my_work.section_texts("missed")
+    assert len(missed) == 1 and reference in missed[0] and "Second key work session" in missed[0]
+
+
+def test_coordinator_finds_case_by_crime_reference_among_500(qtbot, db, open_window) -> None:
+    demo.build(db.uow(), cases=500)
+    window = open_window("coordinator", demo.DEMO_PASSWORD)
+    actor = window.ctx.actor
+    rows = casefile.list_cases(db.uow(), actor, CaseFilter(), offset=321, limit=1)
+    crime_reference = rows[0].crime_reference
+    ws = open_by_search(qtbot, window, crime_reference.lower())
+    assert ws.reference == rows[0].reference
+    overview = ws.overview.toPlainText()
+    assert crime_reference in overview
+    assert rows[0].participant in overview
+
+
+def _user_id(db: Any, username: str) -> int:
+    from app.services import users
+
+    return next(u.id for u in users.list_users(db.uow()) if u.username == username)
+
+
+def _scheme(value: str) -> Any:
+    from app.services.enums import Scheme
+
+    return Scheme(value)
+
+
+def _gender(value: str) -> Any:
+    from app.services.enums import Gender
+
+    return Gender(value)
