@@ -640,7 +640,9 @@ def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None) -> MyWork:
                        Appointment.bail_condition.is_(True),
                        Case.status.in_(ACTIVE_STAGES))
         ending = [
-            WorkItem(r[0], r[1], f"{r[2]} {r[3]}", f"Contract ends {r[4]:%d %b %Y}", r[4],
+            WorkItem(r[0], r[1], f"{r[2]} {r[3]}",
+                     f"Contract ends {r[4]:%d %b %Y}" if r[4] >= today else
+                     f"Contract ended {r[4]:%d %b %Y}: record completion or breach", r[4],
                      r[4] <= today + timedelta(days=3))
             for r in uow.session.execute(
                 base.add_columns(Contract.end_date).join(Contract, Contract.case_id == Case.id)

@@ -72,8 +72,8 @@ class MyWorkView(QWidget):
             self._cases("referrals", "Referrals awaiting a decision", work.referrals_awaiting)
         self._cases("caseload", "My caseload" if not self.ctx.actor.coordinates else
                     "Open cases", work.caseload, expanded=False)
-        for col, width in enumerate((330, 130, 200)):
-            self.tree.setColumnWidth(col, width)
+        for col in range(4):
+            self.tree.resizeColumnToContents(col)  # follows the font size
 
     def _header(self, key: str, title: str, count: int, urgent: bool) -> QTreeWidgetItem:
         item = QTreeWidgetItem([f"{title} ({count})"])
@@ -82,8 +82,8 @@ class MyWorkView(QWidget):
         item.setFont(0, font)
         if urgent and count:
             item.setForeground(0, QBrush(URGENT))
-        item.setFirstColumnSpanned(True)
         self.tree.addTopLevelItem(item)
+        item.setFirstColumnSpanned(True)  # only takes effect once the item is in the tree
         self.sections[key] = item
         return item
 

@@ -519,7 +519,7 @@ class CaseWorkspace(QWidget):
             self._fill(self.conditions_table, [])
             self._fill(self.hours_table, [])
             return
-        hours = (f"; community hours {c.hours_done:g} of {c.community_hours_required}"
+        hours = (f"; community hours {_num(c.hours_done)} of {c.community_hours_required}"
                  if c.community_hours_required else "")
         left = f"{c.days_left()} days left" if c.status == "active" else c.status
         self.contract_summary.setText(
@@ -529,7 +529,7 @@ class CaseWorkspace(QWidget):
                    [(k.position, k.kind, k.description, k.state + (" (victim declined)"
                                                                   if k.victim_declined else ""))
                     for k in c.conditions], [k.position for k in c.conditions])
-        self._fill(self.hours_table, [(f"{h.worked_on:%d/%m/%Y}", f"{h.hours:g}", h.task)
+        self._fill(self.hours_table, [(f"{h.worked_on:%d/%m/%Y}", _num(h.hours), h.task)
                                       for h in c.hours])
 
     def _meetings(self) -> None:
@@ -914,6 +914,12 @@ class CaseWorkspace(QWidget):
         self.tabs.setCurrentIndex(index)
         self.banner.setText("Document generation is not available in this build yet.")
         self.banner.show()
+
+
+def _num(value: Any) -> str:
+    """2.00 -> "2", 2.50 -> "2.5": hours as people write them."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _esc(text: str) -> str:
