@@ -103,6 +103,16 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("reference")
     show.add_argument("--json", action="store_true")
 
+    document = sub.add_parser("document", help="print a document for a case to a PDF file")
+    document.add_argument("kind", help="contract, agreement, outcome-participant, "
+                          "outcome-harmed, outcome-officer, appointment, summary, "
+                          "summary-partner")
+    document.add_argument("reference")
+    document.add_argument("--to", metavar="PARTY", help="party id, or role (participant, harmed)")
+    document.add_argument("--variant", choices=("standard", "easy-read", "large-print"))
+    document.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    document.add_argument("--preview", action="store_true", help="do not file it on the case")
+
     user = sub.add_parser("user", help="users")
     usub = user.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
     first = usub.add_parser("create-admin", help="the first administrator of a new database")
@@ -231,6 +241,35 @@ def _cmd_case(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def _cmd_document(args: argparse.Namespace, db: Database) -> int:
+    from app.services import casefile, documents
+
+    actor = _actor(args, db)
+    try:
+        kind = documents.Kind(args.kind)
+    except ValueError:
+        raise DomainError(f"Unknown document {args.kind!r}; use one of: "
+                          + ", ".join(k.value for k in documents.Kind) + ".") from None
+    party_id = None
+    if args.to:
+        if args.to.isdigit():
+            party_id = int(args.to)
+        else:
+            detail = casefile.get_case(db.uow(), actor, args.reference, audit_view=False)
+            role = {"harmed": "harmed party"}.get(args.to.lower(), args.to.lower())
+            party = next((p for p in detail.parties if p.role == role), None)
+            if party is None:
+                raise DomainError(f"Case {detail.reference} has no {role}.")
+            party_id = party.id
+    make = documents.preview if args.preview else documents.generate
+    doc = make(db.uow(), actor, args.reference, kind, party_id, args.variant)
+    args.out.write_bytes(doc.content)
+    filed = f"filed as document {doc.id}" if doc.id else "not filed"
+    print(f"{doc.title} ({doc.variant}, {doc.template_name}@{doc.template_version}) written to "
+          f"{args.out}; {filed}; sha256 {doc.sha256}")
+    return 0
+
+
 def _cmd_user(args: argparse.Namespace, db: Database) -> int:
     from app.services import users
 
@@ -252,7 +291,7 @@ def _require_current_schema(db: Database) -> None:
 
 
 COMMANDS = {"db": _cmd_db, "backup": _cmd_backup, "demo": _cmd_demo, "case": _cmd_case,
-            "user": _cmd_user}
+            "user": _cmd_user, "document": _cmd_document}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -265,7 +304,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(settings)
     db = Database(settings.database_url)
     try:
-        if args.command in ("case", "backup"):
+        if args.command in ("case", "backup", "document"):
             _require_current_schema(db)
         return COMMANDS[args.command](args, db)
     except SQLAlchemyError as exc:

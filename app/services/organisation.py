@@ -22,7 +22,7 @@ KEYS = {"name": "org.name", "address": "org.address", "phone": "org.phone",
 class Organisation:
     name: str = "Pathways Partnership"
     #: One line each, as printed under the name.
-    address: tuple[str, ...] = ("Community Safety Team", "Town Hall", "Darlington DL1 5QT")
+    address: tuple[str, ...] = ("Community Safety Team", "Town Hall", "Darlington DL1 1ZZ")
     phone: str = "01325 000000"
     email: str = "pathways@example.org"
 
