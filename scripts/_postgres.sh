@@ -4,7 +4,8 @@ start_test_postgres() {
   bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
   [ -n "$bin" ] || { echo "PostgreSQL is not installed" >&2; return 1; }
   PG_TEST_DIR="$(mktemp -d /tmp/pathways-pg.XXXXXX)"
-  local port="${PATHWAYS_TEST_PG_PORT:-54329}"
+  # a free port, so a second run (or another developer's server) never collides
+  local port="${PATHWAYS_TEST_PG_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
   local run=()
   if [ "$(id -u)" = 0 ]; then
     chown postgres "$PG_TEST_DIR"
