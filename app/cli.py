@@ -302,7 +302,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.views.app import run_gui
 
         return run_gui(settings)
-    db = Database(settings.database_url)
+    try:
+        db = Database(settings.database_url)
+    except DomainError as exc:
+        print(f"pathways: {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         if args.command in ("case", "backup", "document"):
             _require_current_schema(db)

@@ -15,7 +15,8 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import DatabaseProblem
@@ -31,6 +32,12 @@ def is_sqlite(url: str) -> bool:
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     """Build an engine with the pragmas and transaction handling this app relies on."""
+    try:
+        make_url(url).get_dialect().import_dbapi()
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise DatabaseProblem(
+            "The database address is not one Pathways can use: give sqlite:///FILE or "
+            f"postgresql+psycopg://USER@HOST/NAME ({exc.__class__.__name__}).") from exc
     if not is_sqlite(url):
         return create_engine(url, echo=echo, pool_pre_ping=True)
     engine = create_engine(

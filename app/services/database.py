@@ -41,6 +41,10 @@ def current_revision(db: Database) -> str | None:
     try:
         with db.engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
+    except OperationalError as exc:
+        # cannot open or reach it (no such folder, no permission, server down): not damage
+        reason = (str(exc.orig).strip().splitlines() or ["unknown reason"])[0]
+        raise DatabaseProblem(f"The database cannot be opened: {reason}") from exc
     except DatabaseError as exc:
         raise DatabaseProblem(
             "This file is not a Pathways database, or it is damaged "

@@ -12,9 +12,12 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from app.db import Database
 from app.models.cases import Scheme
+from app.models.users import Role
 from app.services import database
 from app.services.workflow import statuses
+from tests.factories import make_case, make_user
 
 PASSWORD = "pathways-demo"
 Run = Callable[..., tuple[int, str, str]]
@@ -25,6 +28,7 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
     """``run(url, *args)`` -> (exit code, stdout, stderr); argparse's SystemExit counts as an
     exit code, as it does for a shell."""
     monkeypatch.setenv("PATHWAYS_PASSWORD", PASSWORD)
+    monkeypatch.delenv("PATHWAYS_USER", raising=False)
 
     def _run(url: str | None, *args: str) -> tuple[int, str, str]:
         capsys.readouterr()
@@ -110,6 +114,41 @@ def test_case_commands_on_an_empty_database_say_what_to_do(run: Run, tmp_path: P
                        "list")
     assert code != 0
     assert "run 'pathways db upgrade'" in one_line_error(err)
+
+
+@pytest.mark.parametrize(("url", "phrase"), [
+    ("nonsense", "not one Pathways can use"),
+    ("mysql://someone@localhost/pathways", "not one Pathways can use"),
+    ("sqlite:///{tmp}/no/such/folder/p.db", "cannot be opened: unable to open database file"),
+])
+def test_a_database_that_cannot_be_used_gives_one_line(run: Run, tmp_path: Path, url: str,
+                                                        phrase: str) -> None:
+    for command in (("db", "check"), ("--user", "coordinator", "case", "list")):
+        code, out, err = run(url.format(tmp=tmp_path), *command)
+        assert code != 0
+        assert out == ""
+        assert phrase in one_line_error(err)
+
+
+def test_demo_refuses_a_database_with_real_data(run: Run, db_path: Path) -> None:
+    real = Database(f"sqlite:///{db_path}")
+    make_case(real, make_user(real, Role.COORDINATOR), Scheme.GATEWAY)
+    real.dispose()
+    code, out, err = run(f"sqlite:///{db_path}", "demo", "--cases", "5")
+    assert code != 0
+    assert out == ""
+    assert "holds real users or cases" in one_line_error(err)
+
+
+def test_backup_writes_a_checked_copy_once(run: Run, demo_url: str, tmp_path: Path) -> None:
+    dest = tmp_path / "copies" / "backup.db"
+    code, out, err = run(demo_url, "backup", str(dest))
+    assert (code, err) == (0, "")
+    assert dest.exists()
+    assert len(case_list(run, f"sqlite:///{dest}")) == 60
+    code, out, err = run(demo_url, "backup", str(dest))
+    assert (code != 0, out) == (True, "")
+    assert "exists already" in one_line_error(err)
 
 
 # ---------------------------------------------------------------- demo data and case list
