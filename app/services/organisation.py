@@ -31,13 +31,11 @@ def get_organisation(uow: UnitOfWork) -> Organisation:
     """The letterhead to print; any setting not yet saved takes its default."""
     default = Organisation()
     with uow:
-        values = {field: uow.session.get(AppSetting, key) for field, key in KEYS.items()}
-    name = values["name"].value if values["name"] else default.name
-    address = tuple(values["address"].value.splitlines()) if values["address"] else \
-        default.address
-    phone = values["phone"].value if values["phone"] else default.phone
-    email = values["email"].value if values["email"] else default.email
-    return Organisation(name, address, phone, email)
+        rows = {field: uow.session.get(AppSetting, key) for field, key in KEYS.items()}
+        values = {field: row.value for field, row in rows.items() if row is not None}
+    address = tuple(values["address"].splitlines()) if "address" in values else default.address
+    return Organisation(values.get("name", default.name), address,
+                        values.get("phone", default.phone), values.get("email", default.email))
 
 
 def set_organisation(uow: UnitOfWork, actor: Actor, org: Organisation) -> None:
