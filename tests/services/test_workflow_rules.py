@@ -156,18 +156,32 @@ def test_yes_for_an_excluded_offence_needs_an_override_reason(db, coord, offence
             ValidationError, "give an override reason")
 
 
-def test_yes_with_an_override_reason_is_accepted_and_stored(db, coord, nav):
-    ref = make_case(db, coord, Scheme.CHECKPOINT, offence_code="domestic-abuse", worker=nav)
+@pytest.mark.parametrize(("offence", "reason", "restricted"), [
+    ("domestic-abuse", "specific terms", True),
+    ("hate-crime", "Hate crime is excluded", False),
+])
+def test_yes_with_an_override_reason_is_accepted_and_stored(db, coord, nav, offence, reason,
+                                                            restricted):
+    ref = make_case(db, coord, Scheme.CHECKPOINT, offence_code=offence, worker=nav)
     cases.decide_eligibility(db.uow(), coord, ref, eligible=True,
-                             override_reason="Victim consulted; supervisor approved")
+                             override_reason="  Victim consulted; supervisor approved ")
     detail = casefile.get_case(db.uow(), coord, ref)
     assert detail.status is S.ELIGIBILITY_DECIDED
     assert detail.eligibility == Eligibility.ELIGIBLE.value
     assert detail.eligibility_override_reason == "Victim consulted; supervisor approved"
-    assert "specific terms" in (detail.eligibility_reasons or "")
-    assert detail.restricted  # a domestic-abuse case is restricted from referral
+    assert reason in (detail.eligibility_reasons or "")
+    assert detail.restricted is restricted  # domestic abuse is restricted from referral on
     assert detail.stages[-1].reason == "Victim consulted; supervisor approved"
 
+
+def test_an_override_reason_given_at_intake_counts_at_the_decision(db, coord):
+    data = replace(referral(Scheme.CHECKPOINT, offence_code="domestic-abuse"),
+                   eligibility_override_reason="Specialist programme agreed")
+    ref = cases.create_referral(db.uow(), coord, data)
+    cases.decide_eligibility(db.uow(), coord, ref, eligible=True)
+    detail = casefile.get_case(db.uow(), coord, ref)
+    assert detail.status is S.ELIGIBILITY_DECIDED
+    assert detail.eligibility_override_reason == "Specialist programme agreed"
 
 def test_failed_criterion_needs_an_override_too(db, coord):
     data = referral(Scheme.CHECKPOINT)
@@ -309,3 +323,4 @@ def test_the_audit_table_refuses_update_and_delete(db, coord, statement):
         conn.execute(text(statement))
     assert count(db, "audit_events") == before
     assert count(db, "audit_events", "username = 'someone-else'") == 0
+
