@@ -591,7 +591,7 @@ def _build_appointment(detail: CaseDetail, ctx: _Context, to: PartyInfo | None,
                       f"Dear {to.name}", w.section("body"),
                       table_title="Your appointments", table_head=("Date", "Time", "Where",
                                                                    "What"),
-                      table_rows=rows, table_widths=(0.24, 0.11, 0.33, 0.32),
+                      table_rows=rows, table_widths=(0.28, 0.16, 0.28, 0.28),
                       closing=w.section("closing"), signatory=who, signatory_role=role)
     return _Built(AppointmentLetterRenderer(data), w, f"{w.title}: {to.name}", to,
                   "participant")
