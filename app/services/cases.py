@@ -431,6 +431,10 @@ def _move(
             f"A {case.scheme.label} case cannot go from '{case.status.label}' to "
             f"'{to.label}'." + (f" From here it can go to: {nexts}." if nexts else
                                 " It is closed."))
+    if on > date.today():
+        raise ValidationError("A stage change cannot be dated in the future.", field="on")
+    if on < case.referral_date:
+        raise ValidationError("That date is before the referral.", field="on")
     _GUARDS.get((case.scheme, to), _no_guard)(uow.session, case, on, reason)
     if to is CaseStatus.CLOSED:
         case.closure_reason = _need(reason, "Give a reason for closing the case.", "reason")
