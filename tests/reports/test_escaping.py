@@ -58,3 +58,16 @@ def test_contract_prints_hostile_text_verbatim(name: str, task: str) -> None:
     text = squash(pdf_text(content))
     assert squash(name) in text and squash(task) in text and "4.5of18" in text
     assert image_count(content) == 0 and not IMAGE.search(content)
+
+
+def test_shipped_fonts_have_a_glyph_for_every_letter_of_these_names() -> None:
+    """Extraction alone would not notice a missing glyph printed as a box; the font must have
+    the letters themselves."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from app.reports.base import FONT_DIR
+
+    letters = "ŵŷŴŶâêîôûŷ" "łśżźćńąęŁŚŻ" "șțăîâȘȚ" "şğıİçöüŞĞ" "ễựọũđĐơưạẩ"
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        face = TTFont("probe", str(FONT_DIR / name)).face
+        assert [c for c in letters if ord(c) not in face.charToGlyph] == [], name
