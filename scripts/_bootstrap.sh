@@ -28,7 +28,7 @@ ensure_debs() {
 # What Qt needs offscreen, and the PDF tools the tests read documents with.
 QT_OFFSCREEN_DEBS=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
   fonts-dejavu-core)
-QT_WINDOW_DEBS=(xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+QT_WINDOW_DEBS=(poppler-utils xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
 PDF_TOOL_DEBS=(poppler-utils qpdf)
 

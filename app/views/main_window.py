@@ -21,6 +21,7 @@ from app.errors import DomainError
 from app.services.access import Action, may
 from app.views.case_list import CaseListView
 from app.views.context import AppContext
+from app.views.documents import AppointmentLetterBatch
 from app.views.my_work import MyWorkView
 from app.views.referral import ReferralDialog
 from app.views.signin import SignInDialog
@@ -104,6 +105,11 @@ class MainWindow(QMainWindow):
                                            QKeySequence.StandardKey.Refresh)
         self.prefs_action = self._action("&Preferences...", self.preferences,
                                          QKeySequence.StandardKey.Preferences)
+        self.batch_action = self._action("&Appointment letters for next week...",
+                                         self.appointment_letters,
+                                         tip="File a letter for every bail appointment next "
+                                             "week")
+        self.batch_action.setEnabled(may(actor, Action.PRINT))
         self.lock_action = self._action("&Lock now", self.lock, "Ctrl+L")
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.my_work_action = self._action("&My work", lambda: self.tabs.setCurrentIndex(0),
@@ -111,7 +117,8 @@ class MainWindow(QMainWindow):
         self.cases_action = self._action("&Cases", lambda: self.tabs.setCurrentIndex(1),
                                          "Ctrl+2")
         file_menu = self.menuBar().addMenu("&File")
-        for a in (self.new_referral_action, self.print_action, self.close_tab_action):
+        for a in (self.new_referral_action, self.print_action, self.batch_action,
+                  self.close_tab_action):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(self.prefs_action)
@@ -191,6 +198,25 @@ class MainWindow(QMainWindow):
         w = self.tabs.currentWidget()
         if isinstance(w, CaseWorkspace):
             w.generate_document()
+
+    def appointment_letters(self) -> AppointmentLetterBatch:
+        batch = AppointmentLetterBatch(self.ctx, self)
+        batch.done.connect(self._batch_done)
+        self.batch = batch
+        batch.start()
+        return batch
+
+    def _batch_done(self, result: object) -> None:
+        batch = self.batch
+        if batch.error:
+            QMessageBox.warning(self, "Appointment letters", batch.error)
+            return
+        assert batch.result is not None
+        made, skipped = len(batch.result.documents), len(batch.result.skipped)
+        note = " (cancelled)" if batch.result.cancelled else ""
+        self.statusBar().showMessage(
+            f"{made} appointment letter(s) filed, {skipped} skipped{note}", 10000)
+        self.refresh()
 
     def refresh(self) -> None:
         self.my_work.refresh()

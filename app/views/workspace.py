@@ -62,6 +62,7 @@ from app.services.enums import (
     Scheme,
 )
 from app.views.context import AppContext
+from app.views.documents import DocumentDialog, save_reprint
 from app.views.forms import ERROR_STYLE, Field, FormDialog
 
 RED = QColor("#b00020")
@@ -351,6 +352,11 @@ class CaseWorkspace(QWidget):
         self.generate_button.setObjectName("generate_document")
         self.generate_button.clicked.connect(self.generate_document)
         b.addWidget(self.generate_button)
+        self.reprint_button = QPushButton("&Reprint...")
+        self.reprint_button.setObjectName("reprint_document")
+        self.reprint_button.setAccessibleName("Reprint the selected document")
+        self.reprint_button.clicked.connect(lambda: self.reprint())
+        b.addWidget(self.reprint_button)
         b.addStretch(1)
         self.documents_table = self._table("documents_table", ["Made", "Document", "For",
                                                                "Format", "Template", "By"])
@@ -908,12 +914,30 @@ class CaseWorkspace(QWidget):
             expected_version=self.v))
 
     # ------------------------------------------------------------ documents
-    def generate_document(self) -> None:
+    def generate_document(self) -> DocumentDialog:
+        """Open the document dialog (preview, then file); the list refreshes when filed."""
         index = next(i for i in range(self.tabs.count())
                      if self.tabs.widget(i).objectName() == "tab_documents")
         self.tabs.setCurrentIndex(index)
-        self.banner.setText("Document generation is not available in this build yet.")
-        self.banner.show()
+        dialog = DocumentDialog(self.ctx, self.detail, self)
+        dialog.filed.connect(lambda _id: self.after_change())
+        self.document_dialog = dialog
+        if self.window_ is not None and hasattr(self.window_, "dialog"):
+            self.window_.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def reprint(self, path: str | None = None) -> None:
+        document_id = self._selected(self.documents_table)
+        if document_id is None:
+            self.banner.setText("Select a document first.")
+            self.banner.show()
+            return
+        try:
+            save_reprint(self.ctx, document_id, self, path)
+        except DomainError as exc:
+            self.banner.setText(exc.message)
+            self.banner.show()
 
 
 def _num(value: Any) -> str:

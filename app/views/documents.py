@@ -1,0 +1,284 @@
+"""Making documents: choose the kind, the recipient and the format, see a preview of the very
+PDF that will be filed, then file it. And the batch of next week's appointment letters, which
+runs off the GUI thread with a progress dialog and Cancel."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DomainError
+from app.reports.preview import PreviewUnavailable, pdf_pages_as_png
+from app.services import documents
+from app.services.casefile import CaseDetail
+from app.services.documents import BatchResult, GeneratedDocument
+from app.views.context import AppContext
+from app.views.forms import ERROR_STYLE
+
+VARIANTS = [("The recipient's preference", None), ("Standard", "standard"),
+            ("Easy read", "easy-read"), ("Large print", "large-print")]
+
+
+class DocumentDialog(QDialog):
+    """Preview first, then file. Filing is what puts the document on the case."""
+
+    filed = Signal(int)
+
+    def __init__(self, ctx: AppContext, detail: CaseDetail, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.detail = detail
+        self.setWindowTitle(f"Document for {detail.reference}")
+        self.setObjectName("document_dialog")
+        self.preview_doc: GeneratedDocument | None = None
+        self.filed_doc: GeneratedDocument | None = None
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.kind = QComboBox()
+        self.kind.setObjectName("document_kind")
+        self.kind.setAccessibleName("Document")
+        self._kinds = documents.available_kinds(detail)
+        for k in self._kinds:
+            self.kind.addItem(k.label)
+        self.recipient = QComboBox()
+        self.recipient.setObjectName("document_recipient")
+        self.recipient.setAccessibleName("Recipient")
+        self._recipients: list[int | None] = [None]
+        self.recipient.addItem("The usual recipient for this document")
+        for p in detail.parties:
+            self.recipient.addItem(f"{p.name} ({p.role})")
+            self._recipients.append(p.id)
+        self.variant = QComboBox()
+        self.variant.setObjectName("document_variant")
+        self.variant.setAccessibleName("Format")
+        for text, _ in VARIANTS:
+            self.variant.addItem(text)
+        form.addRow("&Document", self.kind)
+        form.addRow("&Recipient", self.recipient)
+        form.addRow("&Format", self.variant)
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label and field and isinstance(label.widget(), QLabel):
+                label.widget().setBuddy(field.widget())
+        layout.addLayout(form)
+        self.error = QLabel("")
+        self.error.setObjectName("document_error")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.pages = QVBoxLayout()
+        holder = QWidget()
+        holder.setLayout(self.pages)
+        self.pages_holder = holder
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+        scroll.setMinimumHeight(420)
+        layout.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        self.preview_button = QPushButton("&Preview")
+        self.preview_button.setObjectName("preview")
+        self.file_button = QPushButton("&File on the case")
+        self.file_button.setObjectName("file_document")
+        self.file_button.setEnabled(False)
+        self.save_button = QPushButton("&Save a copy as PDF...")
+        self.save_button.setObjectName("save_copy")
+        self.save_button.setEnabled(False)
+        close = QPushButton("Close")
+        for b in (self.preview_button, self.file_button, self.save_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.preview_button.clicked.connect(self.preview)
+        self.file_button.clicked.connect(self.file)
+        self.save_button.clicked.connect(lambda: self.save_copy())
+        close.clicked.connect(self.accept)
+        for combo in (self.kind, self.recipient, self.variant):
+            combo.currentIndexChanged.connect(self._choice_changed)
+        self.resize(760, 720)
+
+    def _args(self) -> tuple[Any, int | None, str | None]:
+        return (self._kinds[self.kind.currentIndex()], self._recipients[
+            self.recipient.currentIndex()], VARIANTS[self.variant.currentIndex()][1])
+
+    def _choice_changed(self) -> None:
+        self.preview_doc = None
+        self.file_button.setEnabled(False)
+
+    def _fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def preview(self) -> None:
+        kind, recipient, variant = self._args()
+        self.error.hide()
+        try:
+            self.preview_doc = documents.preview(self.ctx.uow(), self.ctx.actor,
+                                                 self.detail.reference, kind, recipient, variant)
+        except DomainError as exc:
+            self._fail(exc.message)
+            return
+        self._show_pages(self.preview_doc.content)
+        self.file_button.setEnabled(self.detail.can_edit)
+
+    def _show_pages(self, content: bytes) -> None:
+        while self.pages.count():
+            item = self.pages.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        try:
+            images = pdf_pages_as_png(content)
+        except PreviewUnavailable as exc:
+            self.pages.addWidget(QLabel(f"No page preview on this computer ({exc}); the "
+                                        "document itself is fine: file it or save a copy."))
+            return
+        for n, png in enumerate(images, start=1):
+            pixmap = QPixmap()
+            pixmap.loadFromData(png, "PNG")
+            page = QLabel()
+            page.setObjectName(f"preview_page_{n}")
+            page.setAccessibleName(f"Page {n} of the preview")
+            page.setPixmap(pixmap)
+            page.setMinimumSize(pixmap.size())  # never squeeze a page to fit the window
+            page.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self.pages.addWidget(page)
+        self.pages_holder.adjustSize()
+
+    def file(self) -> None:
+        kind, recipient, variant = self._args()
+        try:
+            self.filed_doc = documents.generate(self.ctx.uow(), self.ctx.actor,
+                                                self.detail.reference, kind, recipient, variant)
+        except DomainError as exc:
+            self._fail(exc.message)
+            return
+        self.file_button.setEnabled(False)
+        self.save_button.setEnabled(True)
+        assert self.filed_doc.id is not None
+        self.filed.emit(self.filed_doc.id)
+
+    def save_copy(self, path: str | None = None) -> Path | None:
+        doc = self.filed_doc
+        if doc is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Save a copy", f"{self.detail.reference}-{doc.kind}.pdf", "PDF (*.pdf)")
+            if not path:
+                return None
+        target = Path(path)
+        target.write_bytes(doc.content)
+        return target
+
+
+def save_reprint(ctx: AppContext, document_id: int, parent: QWidget | None,
+                 path: str | None = None) -> Path | None:
+    """Reprint a filed document exactly (same bytes, same hash) to a file the user picks."""
+    doc = documents.reprint(ctx.uow(), ctx.actor, document_id)
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(parent, "Reprint", f"{doc.reference}-{doc.kind}"
+                                              ".pdf", "PDF (*.pdf)")
+        if not path:
+            return None
+    target = Path(path)
+    target.write_bytes(doc.content)
+    return target
+
+
+class _BatchWorker(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, ctx: AppContext, start: date, end: date) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.start, self.end = start, end
+        self.cancel_requested = False
+
+    def run(self) -> None:
+        try:
+            result = documents.appointment_letters(
+                self.ctx.uow(), self.ctx.actor, self.start, self.end,
+                progress=lambda done, total, ref: self.progress.emit(done, total, ref),
+                cancelled=lambda: self.cancel_requested)
+        except DomainError as exc:
+            self.failed.emit(exc.message)
+            return
+        self.finished.emit(result)
+
+
+class AppointmentLetterBatch(QObject):
+    """Next week's appointment letters, off the GUI thread, with progress and Cancel.
+    Letters filed before Cancel stay filed (each is its own transaction)."""
+
+    done = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget, start: date | None = None,
+                 end: date | None = None) -> None:
+        super().__init__(parent)
+        first, last = documents.next_week()
+        self.worker = _BatchWorker(ctx, start or first, end or last)
+        self.thread = QThread()
+        self.worker.moveToThread(self.thread)
+        self.dialog = QProgressDialog("Preparing appointment letters...", "Cancel", 0, 0, parent)
+        self.dialog.setObjectName("batch_progress")
+        self.dialog.setWindowTitle("Appointment letters for next week")
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(0)
+        self.dialog.canceled.connect(self.cancel)
+        self.thread.started.connect(self.worker.run)
+        self.worker.progress.connect(self._progress)
+        self.worker.finished.connect(self._finished)
+        self.worker.failed.connect(self._failed)
+        self.result: BatchResult | None = None
+        self.error: str | None = None
+
+    def start(self) -> None:
+        self.dialog.show()
+        self.thread.start()
+
+    def cancel(self) -> None:
+        self.worker.cancel_requested = True
+
+    def _progress(self, done: int, total: int, reference: str) -> None:
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(done)
+        self.dialog.setLabelText(f"Letter {done} of {total}: {reference}")
+
+    def _stop(self) -> None:
+        self.thread.quit()
+        self.thread.wait()
+        self.dialog.reset()
+        self.dialog.hide()
+
+    def _finished(self, result: BatchResult) -> None:
+        self.result = result
+        self._stop()
+        self.done.emit(result)
+
+    def _failed(self, message: str) -> None:
+        self.error = message
+        self._stop()
+        self.done.emit(None)
