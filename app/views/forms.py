@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -188,6 +189,9 @@ class FormWidget(QWidget):
         return self.values() != self._initial
 
     def show_error(self, name: str | None, message: str) -> None:
+        # services name fields by their data ("agency_id"), forms by what people see ("agency")
+        name = next((n for n in (name, (name or "").removesuffix("_id")) if n in self.errors),
+                    name)
         label = self.errors.get(name or "") or self.general_error
         label.setText(message)
         label.show()
@@ -254,6 +258,7 @@ class FormDialog(QDialog):
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.ok_button.setText(ok_text)
         self.ok_button.setObjectName("save")
+        self.ok_button.setShortcut(QKeySequence.StandardKey.Save)
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

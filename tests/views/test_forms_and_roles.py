@@ -1,0 +1,137 @@
+"""Forms as a case worker meets them: eligibility shown while typing, errors beside the field,
+stale saves caught, roles offered only what they may do, every input labelled."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from app.models.users import Role
+from app.services import cases, demo, people
+from app.services.enums import ConsentAction, Scheme
+from app.views.workspace import CaseWorkspace
+from tests.factories import make_case, make_user, person
+
+
+def _inputs(widget: QWidget) -> list[QWidget]:
+    kinds = (QLineEdit, QPlainTextEdit, QComboBox, QDateEdit, QSpinBox)
+    return [w for w in widget.findChildren(QWidget) if isinstance(w, kinds)
+            and w.isVisibleTo(widget) and not isinstance(w.parent(), QComboBox | QSpinBox
+                                                         | QDateEdit)]
+
+
+def test_excluded_offence_needs_an_override_reason_at_intake(qtbot, db, open_window) -> None:
+    make_user(db, Role.COORDINATOR, "coord")
+    window = open_window("coord")
+    window.new_referral_action.trigger()
+    dialog = window.dialog
+    qtbot.keyClicks(dialog.form.inputs["first_name"], "Reece")
+    qtbot.keyClicks(dialog.form.inputs["last_name"], "Todd")
+    dialog.form.set_value("offence_code", "hate-crime")
+    assert "Hate crime is excluded from Checkpoint." in dialog.eligibility.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.override.errors["override_reason"].text() == (
+        "The rules say no: give an override reason to go ahead.")
+    qtbot.keyClicks(dialog.override.inputs["override_reason"],
+                    "Victim asked for a restorative approach; inspector agreed")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    ws = window.tabs.currentWidget()
+    assert isinstance(ws, CaseWorkspace)
+    assert ws.detail.eligibility_override_reason.startswith("Victim asked")
+
+
+def test_duplicate_person_warning(qtbot, db, open_window) -> None:
+    coord = make_user(db, Role.COORDINATOR, "coord")
+    existing = make_case(db, coord, Scheme.CHECKPOINT,
+                         participant=person("Owen", "Quinn", age=30))
+    detail_dob = next(p for p in people.possible_duplicates(
+        db.uow(), coord, "Owen", "Quinn", date.today() - timedelta(days=30 * 365 + 40)))
+    window = open_window("coord")
+    window.new_referral_action.trigger()
+    dialog = window.dialog
+    dialog.form.set_value("date_of_birth", detail_dob.date_of_birth)
+    qtbot.keyClicks(dialog.form.inputs["first_name"], "Owen")
+    qtbot.keyClicks(dialog.form.inputs["last_name"], "Quinn")
+    assert dialog.duplicate.isVisible()
+    assert existing in dialog.duplicate.text()
+
+
+def test_service_error_is_shown_beside_its_field(qtbot, db, open_window) -> None:
+    coord = make_user(db, Role.COORDINATOR, "coord")
+    nav = make_user(db, Role.NAVIGATOR, "nav")
+    ref = make_case(db, coord, Scheme.CHECKPOINT, worker=nav)
+    cases.decide_eligibility(db.uow(), coord, ref, eligible=True)
+    window = open_window("nav")
+    ws = window.open_case(ref)
+    button = next(b for b in ws._edit_buttons if b.objectName() == "log_intervention")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = ws.dialog
+    qtbot.keyClicks(dialog.form.inputs["summary"], "Phone call")
+    dialog.form.set_value("kind", "referral to agency")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.form.errors["agency"].text() == "A referral names the agency it went to."
+    assert ws.detail.interventions == ()
+
+
+def test_someone_elses_save_is_never_overwritten(qtbot, db, open_window) -> None:
+    coord = make_user(db, Role.COORDINATOR, "coord", "Morgan Coordinator")
+    nav = make_user(db, Role.NAVIGATOR, "nav")
+    ref = make_case(db, coord, Scheme.NEIGHBOURHOOD_RESOLUTION, worker=None)
+    cases.decide_eligibility(db.uow(), coord, ref, eligible=True)
+    del nav
+    window = open_window("coord")
+    ws = window.open_case(ref)
+    party = ws.detail.parties[0].id
+    # meanwhile the same case is changed elsewhere
+    people.record_consent(db.uow(), coord, ref, party, ConsentAction.GIVEN, date.today())
+    ws.people_table.selectRow(0)
+    ws.consent(ConsentAction.GIVEN)
+    qtbot.mouseClick(ws.dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert ws.banner.isVisible()
+    assert "changed by Morgan Coordinator" in ws.banner.text()
+    qtbot.mouseClick(ws.reload_button, Qt.MouseButton.LeftButton)
+    assert not ws.banner.isVisible()
+    assert ws.detail.parties[0].has_consent
+    assert len(ws.detail.parties[0].consents) == 1
+
+
+def test_roles_are_offered_only_what_they_may_do(qtbot, db, open_window) -> None:
+    demo.build(db.uow(), cases=40)
+    navigator = open_window("navigator", demo.DEMO_PASSWORD)
+    model = navigator.case_list.model
+    ref = model.reference_at(0)
+    ws = navigator.open_case(ref)
+    assert not ws.decide_button.isVisible()
+    assert not ws.assign_button.isVisible()
+    mentor = open_window("mentor", demo.DEMO_PASSWORD)
+    schemes = {mentor.case_list.model.index(r, 2).data()
+               for r in range(mentor.case_list.model.rowCount())}
+    assert schemes == {"Gateway to Change"}
+    assert not mentor.new_referral_action.isEnabled()
+
+
+def test_every_input_has_a_label_and_an_accessible_name(qtbot, db, open_window) -> None:
+    demo.build(db.uow(), cases=20)
+    window = open_window("coordinator", demo.DEMO_PASSWORD)
+    unnamed = [w.objectName() or type(w).__name__ for w in _inputs(window)
+               if not w.accessibleName()]
+    window.new_referral_action.trigger()
+    unnamed += [w.objectName() or type(w).__name__ for w in _inputs(window.dialog)
+                if not w.accessibleName()]
+    ws = window.open_case(window.case_list.model.reference_at(0))
+    ws.log_intervention()
+    unnamed += [w.objectName() or type(w).__name__ for w in _inputs(ws.dialog)
+                if not w.accessibleName()]
+    assert unnamed == []
