@@ -31,6 +31,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run_gui(settings: Settings) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     app = make_application()
     db = Database(settings.database_url)
     try:
