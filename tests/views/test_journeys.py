@@ -4,8 +4,10 @@ typing into fields, clicking buttons, pressing keys."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from io import BytesIO
 from typing import Any
 
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTableWidget
 
@@ -222,6 +224,17 @@ def test_coordinator_finds_case_by_crime_reference_among_500(qtbot, db, open_win
     overview = ws.overview.toPlainText()
     assert crime_reference in overview
     assert rows[0].participant in overview
+    # and prints its summary: Ctrl+P, the full case summary, preview, file
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(ws, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    dialog = ws.document_dialog
+    dialog.kind.setCurrentIndex(dialog.kind.findText("Case summary (full)"))
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    text = " ".join(p.extract_text() for p in PdfReader(BytesIO(dialog.preview_doc.content)).pages)
+    assert rows[0].reference in text and crime_reference in text
+    qtbot.mouseClick(dialog.file_button, Qt.MouseButton.LeftButton)
+    assert ws.documents_table.item(0, 1).text().startswith("Case summary")
 
 
 def _user_id(db: Any, username: str) -> int:
