@@ -39,7 +39,9 @@ class CaseListView(QWidget):
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("case_search")
-        self.search.setPlaceholderText("Search: name, reference or crime reference")
+        self.search.setPlaceholderText("Name, reference or crime reference")
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(
+            self.search.placeholderText()) + 40)
         self.search.setAccessibleName("Search cases")
         self.search.setClearButtonEnabled(True)
         search_label = QLabel("&Find")
