@@ -55,6 +55,8 @@ from app.services.enums import (
     ConditionKind,
     ConditionState,
     ConsentAction,
+    DocumentFormat,
+    Gender,
     InterventionKind,
     MeetingKind,
     PartyRole,
@@ -250,6 +252,7 @@ class CaseWorkspace(QWidget):
                      lambda: self.consent(ConsentAction.GIVEN))
         self._button(b, "Consent &withdrawn...", "consent_withdrawn",
                      lambda: self.consent(ConsentAction.WITHDRAWN))
+        self._button(b, "&Edit details...", "edit_person", self.edit_person)
         b.addStretch(1)
         self.people_table = self._table("people_table", ["Role", "Name", "Consent", "Contact",
                                                          "Language", "Letters"])
@@ -300,6 +303,7 @@ class CaseWorkspace(QWidget):
                          lambda: self.mark_action(False))
             self._button(b, "&Follow-up...", "record_followup", self.record_followup)
             self._button(b, "&Survey...", "record_survey", self.record_survey)
+            self._button(b, "Agency &calls...", "record_calls", self.record_agency_calls)
             b.addStretch(1)
             self.meetings_table = self._table("meetings_table", ["Date", "Kind", "Venue",
                                                                  "Facilitators", "Attendance"])
@@ -338,6 +342,8 @@ class CaseWorkspace(QWidget):
         if scheme is Scheme.GATEWAY:
             self._button(b, "Record &follow-up...", "record_exit_followup",
                          self.record_exit_followup)
+        self._button(b, "&Reoffending check...", "record_reoffending",
+                     self.record_reoffending_check)
         b.addStretch(1)
         self.exit_table = self._table("exit_table", ["Months", "Due", "Done", "Reoffended",
                                                      "Living independently",
@@ -554,6 +560,8 @@ class CaseWorkspace(QWidget):
                  f"{'kept' if f.agreement_kept else 'not kept'}" for f in d.followups]
         parts += [f"Survey {s.answered_on:%d/%m/%Y}: "
                   + ("satisfied" if s.satisfied else "not satisfied") for s in d.surveys]
+        parts += [f"{c.agency_name}: {c.calls} call(s) in the {c.months} months {c.period}"
+                  for c in d.agency_calls]
         self.followup_label.setText("; ".join(parts) or "No follow-up recorded yet.")
 
     # ------------------------------------------------------------ stage actions
@@ -635,6 +643,70 @@ class CaseWorkspace(QWidget):
             Field("on", "Date", "date", True, date.today()),
             Field("notes", "Notes", "multiline"),
         ], submit)
+
+    def edit_person(self) -> None:
+        party_id = self._selected(self.people_table) or self.detail.participant.id
+        p = self.detail.party(party_id)
+        address = list(p.address)
+        postcode = address.pop() if address and people.POSTCODE.match(address[-1]) else ""
+        town = address.pop() if len(address) > 1 else ""
+        first, _, last = p.name.partition(" ")
+        formats = [(f.capitalize(), f) for f in ("standard", "easy-read", "large-print")]
+
+        def submit(v: dict[str, Any]) -> None:
+            people.update_person(
+                self.ctx.uow(), self.ctx.actor, self.reference, p.person_id,
+                people.PersonInput(
+                    first_name=v["first"], last_name=v["last"],
+                    date_of_birth=p.date_of_birth, gender=Gender(p.gender),
+                    address_line1=v["address1"] or None, address_line2=v["address2"] or None,
+                    town=v["town"] or None, postcode=v["postcode"] or None,
+                    phone=v["phone"] or None, email=v["email"] or None,
+                    language=v["language"] or "English",
+                    interpreter_needed=v["interpreter"],
+                    communication_needs=v["needs"] or None,
+                    document_format=DocumentFormat(v["format"])),
+                expected_version=self.v)
+        self.form(f"Details of {p.name}", [
+            Field("first", "First name", required=True, default=first),
+            Field("last", "Last name", required=True, default=last),
+            Field("address1", "Address", default=address[0] if address else ""),
+            Field("address2", "Address line 2", default=address[1] if len(address) > 1 else ""),
+            Field("town", "Town", default=town),
+            Field("postcode", "Postcode", default=postcode),
+            Field("phone", "Phone", default=p.phone or ""),
+            Field("email", "Email", default=p.email or ""),
+            Field("language", "Language", default=p.language),
+            Field("interpreter", "Interpreter", "check", default=p.interpreter_needed,
+                  extra={"text": "needs an interpreter"}),
+            Field("needs", "Communication needs", "multiline",
+                  default=p.communication_needs or ""),
+            Field("format", "Letters in", "choice", True, p.document_format, formats),
+        ], submit)
+
+    def record_reoffending_check(self) -> None:
+        self.form("Proven reoffending check", [
+            Field("on", "Checked on", "date", True, date.today()),
+            Field("window", "Follow-up window", "choice", True, 12,
+                  [("12 months", 12), ("24 months", 24)]),
+            Field("offences", "Proven offences in the window", "int", default=0, maximum=99),
+            Field("first", "Date of the first proven offence", "date", default=date.today()),
+        ], lambda v: followups.record_reoffending_check(
+            self.ctx.uow(), self.ctx.actor, self.reference, checked_on=v["on"],
+            window_months=v["window"], offences=v["offences"],
+            first_offence_on=v["first"] if v["offences"] else None, expected_version=self.v),
+            intro="From police records, after the case has ended.")
+
+    def record_agency_calls(self) -> None:
+        self.form("Calls to agencies about the same problem", [
+            Field("agency", "Agency", required=True, default="Police (101)"),
+            Field("period", "Period", "choice", True, "before",
+                  [("Before the intervention", "before"), ("After the intervention", "after")]),
+            Field("months", "Over how many months", "int", default=6, minimum=1, maximum=24),
+            Field("calls", "Number of calls", "int", default=0, maximum=999),
+        ], lambda v: meetings.record_agency_calls(
+            self.ctx.uow(), self.ctx.actor, self.reference, agency_name=v["agency"],
+            period=v["period"], months=v["months"], calls=v["calls"], expected_version=self.v))
 
     # ------------------------------------------------------------ pathways
     def assess(self, stage: AssessmentStage) -> None:

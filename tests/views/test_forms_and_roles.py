@@ -135,3 +135,30 @@ def test_every_input_has_a_label_and_an_accessible_name(qtbot, db, open_window) 
     unnamed += [w.objectName() or type(w).__name__ for w in _inputs(ws.dialog)
                 if not w.accessibleName()]
     assert unnamed == []
+
+
+def test_change_of_address_and_a_reoffending_check(qtbot, db, open_window) -> None:
+    demo.build(db.uow(), cases=40)
+    window = open_window("coordinator", demo.DEMO_PASSWORD)
+    model = window.case_list.model
+    ref = next(model.reference_at(r) for r in range(model.rowCount())
+               if model.reference_at(r).startswith("CP-")
+               and model.index(r, model.STATUS).data() == "Completed")
+    ws = window.open_case(ref)
+    ws.people_table.selectRow(0)
+    ws.edit_person()
+    form = ws.dialog.form
+    form.inputs["address1"].clear()
+    qtbot.keyClicks(form.inputs["address1"], "7 New Street")
+    form.inputs["postcode"].clear()
+    qtbot.keyClicks(form.inputs["postcode"], "not a postcode")
+    qtbot.mouseClick(ws.dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert form.errors["postcode"].text() == "'not a postcode' is not a UK postcode."
+    form.inputs["postcode"].clear()
+    qtbot.keyClicks(form.inputs["postcode"], "DL3 6JX")
+    qtbot.mouseClick(ws.dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "7 New Street" in ws.people_table.item(0, 3).text()
+    ws.record_reoffending_check()
+    ws.dialog.form.set_value("offences", 0)
+    qtbot.mouseClick(ws.dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "0 proven offence(s) within 12 months" in ws.reoffending_label.text()
