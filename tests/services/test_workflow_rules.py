@@ -298,10 +298,20 @@ def test_the_change_and_its_audit_row_stand_or_fall_together(db, coord):
     """If the audit row cannot be written, the change it records is not saved either."""
     ref = make_case(db, coord, Scheme.GATEWAY)
     with db.engine.begin() as conn:
-        conn.execute(text(
-            "CREATE TRIGGER test_refuse_status_audit BEFORE INSERT ON audit_events "
-            "WHEN NEW.action = 'case.status' "
-            "BEGIN SELECT RAISE(ABORT, 'audit store refused'); END"))
+        if db.engine.dialect.name == "sqlite":
+            conn.execute(text(
+                "CREATE TRIGGER test_refuse_status_audit BEFORE INSERT ON audit_events "
+                "WHEN NEW.action = 'case.status' "
+                "BEGIN SELECT RAISE(ABORT, 'audit store refused'); END"))
+        else:  # the same refusal in PostgreSQL's own trigger language
+            conn.execute(text(
+                "CREATE FUNCTION test_refuse_status_audit() RETURNS trigger AS $$ BEGIN "
+                "RAISE EXCEPTION 'audit store refused' USING ERRCODE = 'check_violation'; "
+                "END $$ LANGUAGE plpgsql"))
+            conn.execute(text(
+                "CREATE TRIGGER test_refuse_status_audit BEFORE INSERT ON audit_events "
+                "FOR EACH ROW WHEN (NEW.action = 'case.status') "
+                "EXECUTE FUNCTION test_refuse_status_audit()"))
     before = casefile.get_case(db.uow(), coord, ref)
     with pytest.raises(IntegrityError, match="audit store refused"):
         cases.change_status(db.uow(), coord, ref, S.CLOSED, reason="Withdrawn")
