@@ -1,7 +1,8 @@
 """Reading cases: the filtered list, one whole case, and a person's work for today.
 
 Lists are Core queries over indexed columns, fetched a page at a time; a whole case is loaded
-with one query per kind of record (a fixed number, whatever the case's size).
+with one query per kind of record, each run whether or not the case has such records, so the number
+of statements is the same for every case (tests/services/test_statement_count.py counts them).
 """
 
 from __future__ import annotations
@@ -463,7 +464,8 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
     parties = tuple(_party_info(p, person, consents.get(p.id, [])) for p, person in party_rows)
     names = {p.id: p.name for p in parties}
     participant = next(p for p in parties if p.person_id == case.participant_id)
-    offence = s.get(OffenceCategory, case.offence_code) if case.offence_code else None
+    offence = s.scalar(select(OffenceCategory.name)
+                       .where(OffenceCategory.code == case.offence_code))
 
     assessments = tuple(
         AssessmentInfo(a.stage.value, a.pathway_code, pathway_names.get(a.pathway_code, ""),
@@ -486,12 +488,14 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
     )
     contract_info = None
     contract = s.scalar(select(Contract).where(Contract.case_id == case.id))
+    # joined on the case rather than the contract's id, so they run (empty) without a contract
+    conditions = s.scalars(
+        select(ContractCondition).join(Contract, Contract.id == ContractCondition.contract_id)
+        .where(Contract.case_id == case.id).order_by(ContractCondition.position)).all()
+    hours = s.scalars(
+        select(CommunityHoursEntry).join(Contract, Contract.id == CommunityHoursEntry.contract_id)
+        .where(Contract.case_id == case.id).order_by(CommunityHoursEntry.worked_on)).all()
     if contract is not None:
-        conditions = s.scalars(select(ContractCondition).where(
-            ContractCondition.contract_id == contract.id).order_by(ContractCondition.position))
-        hours = s.scalars(select(CommunityHoursEntry).where(
-            CommunityHoursEntry.contract_id == contract.id)
-            .order_by(CommunityHoursEntry.worked_on)).all()
         contract_info = ContractInfo(
             contract.status.value, contract.start_date, contract.end_date, contract.signed_on,
             contract.community_hours_required, sum((h.hours for h in hours), start=Decimal(0)),
@@ -515,9 +519,11 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
     agreement_info = None
     agreement = s.scalar(select(OutcomeAgreement).where(OutcomeAgreement.case_id == case.id)
                          .order_by(OutcomeAgreement.id.desc()).limit(1))
+    latest = (select(func.max(OutcomeAgreement.id)).where(OutcomeAgreement.case_id == case.id)
+              .scalar_subquery())
+    actions = s.scalars(select(AgreementAction).where(AgreementAction.agreement_id == latest)
+                        .order_by(AgreementAction.position)).all()
     if agreement is not None:
-        actions = s.scalars(select(AgreementAction).where(
-            AgreementAction.agreement_id == agreement.id).order_by(AgreementAction.position))
         agreement_info = AgreementInfo(
             agreement.id, agreement.agreed_on, agreement.signed,
             tuple(ActionInfo(a.id, a.position, a.kind.value, a.description, a.owner_party_id,
@@ -562,7 +568,7 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
         participant=participant, parties=parties, referral_date=case.referral_date,
         referral_source=case.referral_source, referring_officer=case.referring_officer,
         referring_officer_email=case.referring_officer_email, offence_code=case.offence_code,
-        offence=offence.name if offence else None, offence_date=case.offence_date,
+        offence=offence, offence_date=case.offence_date,
         offence_summary=case.offence_summary, crime_reference=case.crime_reference,
         eligibility=case.eligibility.value, eligibility_reasons=case.eligibility_reasons,
         eligibility_override_reason=case.eligibility_override_reason,
