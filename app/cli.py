@@ -69,6 +69,13 @@ def _positive(text: str) -> int:
     return value
 
 
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="pathways", description="Case management for restorative justice and "
                 "diversion schemes.")
@@ -82,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     dbsub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
     dbsub.add_parser("upgrade", help="bring the schema to the latest version")
     dbsub.add_parser("check", help="integrity check and schema version (non-zero if not ok)")
+    dbsub.add_parser("encrypt", help="encrypt the desktop database under a passphrase "
+                     "(PATHWAYS_DB_PASSPHRASE or a prompt)")
 
     backup = sub.add_parser("backup", help="write a checked online backup")
     backup.add_argument("file", type=Path)
@@ -112,6 +121,21 @@ def build_parser() -> argparse.ArgumentParser:
     document.add_argument("--variant", choices=("standard", "easy-read", "large-print"))
     document.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     document.add_argument("--preview", action="store_true", help="do not file it on the case")
+
+    report = sub.add_parser("report", help="indicator reports (coordinators)")
+    rsub = report.add_subparsers(dest="report_command", required=True, parser_class=_Parser)
+    kpi = rsub.add_parser("kpi", help="the board report (PDF) and/or its figures as JSON")
+    ret = rsub.add_parser("return", help="the commissioner's return as CSV, via a mapping file")
+    for r in (kpi, ret):
+        r.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
+        r.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")
+        r.add_argument("--scheme", type=_scheme)
+        r.add_argument("--worker", metavar="USERNAME", help="only this worker's cases")
+    kpi.add_argument("--out", type=Path, metavar="FILE.pdf")
+    kpi.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ret.add_argument("--mapping", type=Path, metavar="FILE.json",
+                     help="columns of the template (default resources/returns/commissioner.json)")
+    ret.add_argument("--out", type=Path, required=True, metavar="FILE.csv")
 
     user = sub.add_parser("user", help="users")
     usub = user.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
@@ -165,9 +189,44 @@ def _print(obj: Any) -> None:
 # ---------------------------------------------------------------- commands
 
 
+def _ask_passphrase() -> str | None:
+    """The passphrase of an encrypted database, asked in a terminal (never echoed)."""
+    if not sys.stdin.isatty():
+        return None
+    return getpass.getpass("Database passphrase: ")
+
+
+def _new_passphrase() -> str:
+    from app.services.encryption import PASSPHRASE_ENV
+
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise DomainError(f"No passphrase: set {PASSPHRASE_ENV} or run in a terminal.")
+    first = getpass.getpass("New database passphrase: ")
+    if getpass.getpass("The same passphrase again: ") != first:
+        raise DomainError("The two passphrases differ; nothing was changed.")
+    return first
+
+
+def _open_database(url: str) -> Database:
+    from app.services import encryption
+
+    return Database(url, passphrase=encryption.passphrase_for(url, _ask_passphrase))
+
+
 def _cmd_db(args: argparse.Namespace, db: Database) -> int:
     from app.services import database
 
+    if args.db_command == "encrypt":
+        from app.services import encryption
+
+        path = encryption.encrypt(db, _new_passphrase())
+        print(f"{path} is now encrypted. Keep the passphrase safe: without it nothing in the "
+              "database can be read. Destroy any backup made before now (they are not "
+              "encrypted).")
+        return 0
     if args.db_command == "upgrade":
         database.upgrade(db)
         print(f"database at revision {database.head_revision()}")
@@ -270,6 +329,32 @@ def _cmd_document(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace, db: Database) -> int:
+    from app.services import indicators, reporting
+
+    actor = _actor(args, db)
+    worker = indicators.find_worker(db.uow(), actor, args.worker) if args.worker else None
+    scope = indicators.Scope(args.start, args.end, args.scheme, worker)
+    if args.report_command == "return":
+        text = reporting.commissioner_return(db.uow(), actor, scope,
+                                             args.mapping or reporting.DEFAULT_MAPPING)
+        args.out.write_text(text, encoding="utf-8", newline="")
+        print(f"commissioner's return written to {args.out}")
+        return 0
+    if args.out is None and not args.json:
+        raise DomainError("Say where the report goes: --out FILE.pdf, or --json.")
+    if args.out is None:
+        report = indicators.compute(db.uow(), actor, scope)
+    else:
+        report, pdf = reporting.board_report(db.uow(), actor, scope)
+        args.out.write_bytes(pdf)
+    if args.json:
+        _print(reporting.as_json(report))
+    else:
+        print(f"board report written to {args.out}")
+    return 0
+
+
 def _cmd_user(args: argparse.Namespace, db: Database) -> int:
     from app.services import users
 
@@ -291,7 +376,7 @@ def _require_current_schema(db: Database) -> None:
 
 
 COMMANDS = {"db": _cmd_db, "backup": _cmd_backup, "demo": _cmd_demo, "case": _cmd_case,
-            "user": _cmd_user, "document": _cmd_document}
+            "user": _cmd_user, "document": _cmd_document, "report": _cmd_report}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -303,12 +388,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(settings)
     try:
-        db = Database(settings.database_url)
+        db = _open_database(settings.database_url)
     except DomainError as exc:
         print(f"pathways: {exc.message}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        if args.command in ("case", "backup", "document"):
+        if args.command in ("case", "backup", "document", "report"):
             _require_current_schema(db)
         return COMMANDS[args.command](args, db)
     except SQLAlchemyError as exc:

@@ -30,8 +30,17 @@ def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
-def make_engine(url: str, *, echo: bool = False) -> Engine:
-    """Build an engine with the pragmas and transaction handling this app relies on."""
+def sqlcipher_key_pragma(passphrase: str) -> str:
+    """``PRAGMA key`` for a passphrase (quoted; SQLCipher derives the key from it)."""
+    return "PRAGMA key = '" + passphrase.replace("'", "''") + "'"
+
+
+def make_engine(url: str, *, echo: bool = False, passphrase: str | None = None) -> Engine:
+    """Build an engine with the pragmas and transaction handling this app relies on.
+
+    With a ``passphrase`` a SQLite file is opened through SQLCipher (``sqlcipher3``): the URL
+    stays ``sqlite:///FILE`` so the key never sits in a URL that could be printed or logged.
+    """
     try:
         make_url(url).get_dialect().import_dbapi()
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
@@ -39,17 +48,35 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
             "The database address is not one Pathways can use: give sqlite:///FILE or "
             f"postgresql+psycopg://USER@HOST/NAME ({exc.__class__.__name__}).") from exc
     if not is_sqlite(url):
+        if passphrase:
+            raise DatabaseProblem("A database passphrase applies to a desktop (SQLite) "
+                                  "database only; PostgreSQL is protected by its server.")
         return create_engine(url, echo=echo, pool_pre_ping=True)
+    extra: dict[str, Any] = {}
+    if passphrase:
+        from sqlcipher3 import dbapi2 as sqlcipher
+
+        extra["module"] = sqlcipher
     engine = create_engine(
         url,
         echo=echo,
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        **extra,
     )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, below
         cur = dbapi_conn.cursor()
+        if passphrase:
+            cur.execute("PRAGMA cipher_log_level = NONE")
+            cur.execute(sqlcipher_key_pragma(passphrase))
+            try:
+                cur.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except Exception as exc:  # the driver's DatabaseError: wrong key or not SQLCipher
+                cur.close()
+                raise DatabaseProblem(
+                    "The database passphrase is not right for this database.") from exc
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA foreign_keys = ON")
         if ":memory:" not in url and url not in ("sqlite://", "sqlite:///"):
@@ -141,9 +168,11 @@ def retry_locked(fn: Callable[[], T], *, attempts: int = 6, first_wait: float = 
 class Database:
     """An engine and its unit-of-work factory, built once per process for one URL."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False, passphrase: str | None = None) -> None:
         self.url = url
-        self.engine = make_engine(url, echo=echo)
+        #: Set when the SQLite file is SQLCipher-encrypted; backups are then encrypted too.
+        self.passphrase = passphrase or None
+        self.engine = make_engine(url, echo=echo, passphrase=self.passphrase)
         self.factory = session_factory(self.engine)
 
     def uow(self) -> UnitOfWork:

@@ -121,6 +121,8 @@ def backup(db: Database, dest: Path) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
+    if db.passphrase:
+        return _backup_encrypted(db, tmp, dest)
     raw = db.engine.raw_connection()
     try:
         target = sqlite3.connect(tmp)
@@ -137,6 +139,23 @@ def backup(db: Database, dest: Path) -> Path:
     finally:
         raw.close()
     verify_backup(tmp)
+    tmp.replace(dest)
+    return dest
+
+
+def _backup_encrypted(db: Database, tmp: Path, dest: Path) -> Path:
+    """An encrypted database is backed up encrypted, under the same passphrase."""
+    from app.services import encryption
+
+    assert db.passphrase
+    try:
+        encryption.backup_encrypted(db, tmp)
+        encryption.verify_encrypted(tmp, db.passphrase)
+    except Exception as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, DatabaseProblem):
+            raise
+        raise DatabaseProblem(f"The backup could not be written: {exc}") from exc
     tmp.replace(dest)
     return dest
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from app.config import APP_NAME, ORG_NAME, Settings
 from app.db import Database
 from app.errors import DomainError
-from app.services import database, users
+from app.services import database, encryption, users
 from app.views.context import AppContext
 from app.views.main_window import MainWindow
 from app.views.signin import FirstAdministratorDialog, SignInDialog
@@ -29,12 +29,21 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def ask_passphrase() -> str | None:
+    """An encrypted database's passphrase, asked before anything is read from it."""
+    text, ok = QInputDialog.getText(
+        None, "Encrypted database", "This database is encrypted. Its passphrase:",
+        QLineEdit.EchoMode.Password)
+    return text if ok and text else None
+
+
 def run_gui(settings: Settings) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
     app = make_application()
-    db = Database(settings.database_url)
     try:
+        passphrase = encryption.passphrase_for(settings.database_url, ask_passphrase)
+        db = Database(settings.database_url, passphrase=passphrase)
         database.prepare(db, settings.backup_dir, settings.backups_kept)
     except DomainError as exc:
         QMessageBox.critical(None, "Pathways cannot open the database", exc.message)
