@@ -34,6 +34,7 @@ class CaseTableModel(QAbstractTableModel):
         self._descending = True
         self._rows: list[CaseRow] = []
         self._exhausted = False
+        self._changing = False
         self.total = 0
 
     # ---- loading
@@ -47,7 +48,13 @@ class CaseTableModel(QAbstractTableModel):
         self._exhausted = False
         self._fetch_page()
         self.total = casefile.count_cases(self._uow(), self._actor, self._filter)
-        self.endResetModel()
+        # No rows may be inserted while a change is still being announced (a listener that asks
+        # for more would nest an insert inside it, and fetch the same page twice).
+        self._changing = True
+        try:
+            self.endResetModel()
+        finally:
+            self._changing = False
 
     def _fetch_page(self) -> list[CaseRow]:
         page = casefile.list_cases(self._uow(), self._actor, self._filter, sort=self._sort,
@@ -58,19 +65,23 @@ class CaseTableModel(QAbstractTableModel):
         return page
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self._changing
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted:
+        if parent.isValid() or self._exhausted or self._changing:
             return
         start = len(self._rows)
         page = casefile.list_cases(self._uow(), self._actor, self._filter, sort=self._sort,
                                    descending=self._descending, offset=start, limit=self.PAGE)
         self._exhausted = len(page) < self.PAGE
         if page:
-            self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
+            self._changing = True
+            try:
+                self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+                self._rows.extend(page)
+                self.endInsertRows()
+            finally:
+                self._changing = False
 
     # ---- the model interface
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
