@@ -1,0 +1,703 @@
+"""The partnership's indicators (the plan's Appendix B), each defined once.
+
+Every figure is computed here and only here: the dashboard, the board report, the ``--json``
+output and the commissioner's return all read the same :class:`IndicatorReport`, so they cannot
+disagree. ``docs/indicators.md`` gives each indicator's formula, counting rules and exclusions;
+keep the two in step.
+
+Rules every indicator follows:
+
+* a figure is computed for a :class:`Scope`: a period (both ends included), optionally one scheme
+  and one worker (the case's assigned worker);
+* a figure whose follow-up window has not closed for every case in its cohort is *not yet known*
+  (``value`` is ``None`` and ``reason`` says when it will be), never zero;
+* restricted cases count in every figure but are never named: a figure lists the references of
+  the cases behind it that the viewer may see and are not restricted, and says how many more are
+  counted without a name.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from sqlalchemy import and_, select
+
+from app.db import UnitOfWork
+from app.errors import ValidationError
+from app.models.appointments import Appointment, AppointmentStatus
+from app.models.cases import Case, CaseStatus, Eligibility, Scheme, StatusChange
+from app.models.conferences import (
+    AgencyCallCount,
+    AgreementAction,
+    AgreementFollowUp,
+    OutcomeAgreement,
+    SatisfactionSurvey,
+)
+from app.models.followups import EXIT_FOLLOWUP_MONTHS, ExitFollowUp, ReoffendingCheck
+from app.models.pathways import AssessmentStage, PathwayAssessment
+from app.models.reference import Pathway
+from app.models.users import User
+from app.services import access, audit
+from app.services.access import Action
+from app.services.cases import DIVERSION_OUTCOME_CODE, add_months
+from app.services.context import Actor
+
+#: Months after the follow-up window for an offence to be proven (MoJ proven reoffending).
+PROVING_MONTHS = 6
+#: Follow-up windows for proven reoffending per scheme (Checkpoint also looks at 24 months).
+REOFFENDING_WINDOWS: dict[Scheme, tuple[int, ...]] = {
+    Scheme.CHECKPOINT: (12, 24),
+    Scheme.GATEWAY: (12,),
+}
+MAX_PERIOD_DAYS = 366 * 10
+
+COUNT, PERCENT, DAYS, PER_100, LEVELS = "count", "%", "days", "per 100", "levels"
+
+_ENDING = {CaseStatus.COMPLETED: "completed", CaseStatus.BREACHED: "breached",
+           CaseStatus.NOT_COMPLETED: "breached"}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator's definition; its figures carry ids ``<id>`` or ``<id>.<part>``."""
+
+    id: str
+    title: str
+    unit: str
+    summary: str
+
+
+#: The indicators, in the order reports show them. ``docs/indicators.md`` explains each.
+INDICATORS: tuple[Indicator, ...] = (
+    Indicator("referrals", "Referrals received", COUNT, "cases referred in the period"),
+    Indicator("referrals_by_source", "Referrals by source", COUNT,
+              "cases referred in the period, by who referred them"),
+    Indicator("eligible", "Found eligible", COUNT,
+              "referral decisions in the period that accepted the case"),
+    Indicator("eligible_rate", "Eligible (% of decisions)", PERCENT,
+              "accepted / referral decisions made in the period"),
+    Indicator("diverted", "Diverted from prosecution", COUNT,
+              "cases completed in the period with police outcome code 22"),
+    Indicator("first_time_entrants_diverted", "First-time entrants diverted", COUNT,
+              "diverted cases whose participant was a first-time entrant"),
+    Indicator("completion_rate", "Completion rate", PERCENT,
+              "completed / cases that ended in the period, per scheme"),
+    Indicator("breach_rate", "Breach rate", PERCENT,
+              "breached (or not completed) / cases that ended in the period, per scheme"),
+    Indicator("median_days_to_completion", "Median time to completion", DAYS,
+              "median days from start to completion, per scheme"),
+    Indicator("reoffending_rate_12m", "Proven reoffending, 12 months (binary rate)", PERCENT,
+              "share of the cohort with a proven offence within 12 months of the end date"),
+    Indicator("reoffending_per100_12m", "Proven reoffences per 100, 12 months", PER_100,
+              "proven offences within 12 months per 100 in the cohort"),
+    Indicator("reoffending_rate_24m", "Proven reoffending, 24 months (binary rate)", PERCENT,
+              "Checkpoint: share with a proven offence within 24 months of the end date"),
+    Indicator("reoffending_per100_24m", "Proven reoffences per 100, 24 months", PER_100,
+              "Checkpoint: proven offences within 24 months per 100 in the cohort"),
+    Indicator("harmed_satisfied", "Harmed parties satisfied", PERCENT,
+              "harmed parties' surveys in the period that said satisfied"),
+    Indicator("agreements_kept", "Outcome agreements kept", PERCENT,
+              "follow-up contacts in the period that found the agreement kept"),
+    Indicator("agreement_actions_kept", "Agreement actions kept", PERCENT,
+              "agreement actions checked in the period that were kept"),
+    Indicator("distance_travelled", "Distance travelled per pathway", LEVELS,
+              "mean fall in need level from start to exit assessment, per pathway"),
+    Indicator("women_independent", "Women living independently", PERCENT,
+              "Gateway to Change completers living independently at 3, 6 and 12 months"),
+    Indicator("women_free_from_abuse", "Women free from abuse", PERCENT,
+              "Gateway to Change completers free from abuse at 3, 6 and 12 months"),
+    Indicator("calls_before", "Calls to agencies before", COUNT,
+              "calls about the same problem in the months before (resolved cases)"),
+    Indicator("calls_after", "Calls to agencies after", COUNT,
+              "calls about the same problem in the months after (resolved cases)"),
+    Indicator("appointments_missed", "Missed appointments", COUNT,
+              "appointments in the period recorded as missed"),
+    Indicator("appointments_missed_rate", "Missed appointments (% of kept or missed)", PERCENT,
+              "missed / (kept + missed) appointments in the period"),
+)
+INDICATOR_IDS = frozenset(i.id for i in INDICATORS)
+_BY_ID = {i.id: i for i in INDICATORS}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a report covers: ``start`` to ``end`` inclusive, optionally one scheme and worker."""
+
+    start: date
+    end: date
+    scheme: Scheme | None = None
+    worker_id: int | None = None
+
+    def check(self) -> None:
+        if self.end < self.start:
+            raise ValidationError("The period ends before it starts.", field="end")
+        if (self.end - self.start).days > MAX_PERIOD_DAYS:
+            raise ValidationError("Choose a period of at most ten years.", field="start")
+
+    def schemes(self) -> tuple[Scheme, ...]:
+        return (self.scheme,) if self.scheme else tuple(Scheme)
+
+    def holds(self, d: date | None) -> bool:
+        return d is not None and self.start <= d <= self.end
+
+
+@dataclass(frozen=True)
+class CaseRef:
+    """A case behind a figure: ``counted`` is True when it is in the numerator (or the count)."""
+
+    reference: str
+    scheme: Scheme
+    counted: bool
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    indicator: str
+    label: str
+    unit: str
+    value: float | None
+    numerator: float | None = None
+    denominator: int | None = None
+    #: Why the value is not known yet (or cannot be given); None when it is known.
+    reason: str | None = None
+    note: str | None = None
+    scheme: Scheme | None = None
+    cases: tuple[CaseRef, ...] = ()
+    #: Restricted cases (or cases the viewer may not see) counted but not named.
+    unnamed: int = 0
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None
+
+    @property
+    def display(self) -> str:
+        """The value as every output prints it."""
+        return format_value(self.value, self.unit)
+
+
+def format_value(value: float | None, unit: str) -> str:
+    if value is None:
+        return "not yet known"
+    if unit == COUNT:
+        return f"{value:,.0f}"
+    if unit == PERCENT:
+        return f"{value:.1f}%"
+    if unit == DAYS:
+        return f"{value:g} days"
+    if unit == LEVELS:
+        return f"{value:+.2f}"
+    return f"{value:.1f}"
+
+
+@dataclass(frozen=True)
+class MonthPoint:
+    month: date  # first day of the month
+    referrals: int
+    completed: int
+    breached: int
+
+
+@dataclass(frozen=True)
+class IndicatorReport:
+    scope: Scope
+    today: date
+    worker_name: str | None
+    figures: tuple[Figure, ...]
+    months: tuple[MonthPoint, ...]
+    pathway_names: dict[str, str] = field(default_factory=dict)
+
+    def figure(self, figure_id: str) -> Figure:
+        for f in self.figures:
+            if f.id == figure_id:
+                return f
+        raise KeyError(figure_id)
+
+    def get(self, figure_id: str) -> Figure | None:
+        return next((f for f in self.figures if f.id == figure_id), None)
+
+    def of(self, indicator: str) -> list[Figure]:
+        return [f for f in self.figures if f.indicator == indicator]
+
+
+def indicator(indicator_id: str) -> Indicator:
+    return _BY_ID[indicator_id]
+
+
+def slug(text: str) -> str:
+    """A stable id part from free text (a referral source): lower case, words joined by '-'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unknown"
+
+
+# ---------------------------------------------------------------- the case rows
+
+
+@dataclass(frozen=True)
+class _Case:
+    id: int
+    reference: str
+    scheme: Scheme
+    referral_date: date
+    referral_source: str
+    eligibility: Eligibility
+    eligibility_decided_on: date | None
+    started_on: date | None
+    ended_on: date | None
+    closed_on: date | None
+    outcome_code: str | None
+    restricted: bool
+    first_time_entrant: bool | None
+    #: "completed", "breached" or "withdrawn" once the case has ended; None while it runs.
+    outcome: str | None = None
+
+    @property
+    def end(self) -> date | None:
+        """When the case ended: its outcome date, or its closure if it stopped without one.
+        Cases never started (not accepted) have no end: they are not in outcome figures."""
+        if self.started_on is None:
+            return None
+        return self.ended_on or self.closed_on
+
+
+class _Builder:
+    """Collects figures; names only the cases the viewer may see and that are not restricted."""
+
+    def __init__(self, visible: set[int]) -> None:
+        self.visible = visible
+        self.figures: list[Figure] = []
+
+    def add(self, indicator_id: str, value: float | None, *, part: str | None = None,
+            label: str | None = None, unit: str | None = None,
+            numerator: float | None = None, denominator: int | None = None,
+            reason: str | None = None, note: str | None = None, scheme: Scheme | None = None,
+            counted: Iterable[_Case] = (), cohort: Iterable[_Case] = ()) -> None:
+        ind = _BY_ID[indicator_id]
+        counted_ids = {c.id for c in counted}
+        everyone = {c.id: c for c in [*cohort, *counted]}
+        named = [c for c in everyone.values() if c.id in self.visible and not c.restricted]
+        refs = tuple(CaseRef(c.reference, c.scheme, c.id in counted_ids)
+                     for c in sorted(named, key=lambda c: c.reference))
+        if value is not None:
+            value = round(value, 0 if ind.unit == COUNT else 2 if ind.unit == LEVELS else 1)
+        self.figures.append(Figure(
+            id=f"{indicator_id}.{part}" if part else indicator_id, indicator=indicator_id,
+            label=label or ind.title, unit=unit or ind.unit, value=value, numerator=numerator,
+            denominator=denominator, reason=reason, note=note, scheme=scheme, cases=refs,
+            unnamed=len(everyone) - len(named)))
+
+    def rate(self, indicator_id: str, hits: Sequence[_Case], cohort: Sequence[_Case], *,
+             part: str | None = None, label: str | None = None, scheme: Scheme | None = None,
+             empty: str = "no cases in the period", note: str | None = None) -> None:
+        if not cohort:
+            self.add(indicator_id, None, part=part, label=label, scheme=scheme, reason=empty,
+                     numerator=0, denominator=0, note=note)
+            return
+        self.add(indicator_id, 100 * len(hits) / len(cohort), part=part, label=label,
+                 scheme=scheme, numerator=len(hits), denominator=len(cohort), counted=hits,
+                 cohort=cohort, note=note)
+
+
+def _fmt(d: date) -> str:
+    return f"{d.day} {d:%b %Y}"
+
+
+# ---------------------------------------------------------------- the computation
+
+
+def compute(uow: UnitOfWork, actor: Actor, scope: Scope, *, today: date | None = None
+            ) -> IndicatorReport:
+    """Every indicator for ``scope``, as known on ``today`` (coordinators only; audited)."""
+    access.require(actor, Action.REPORT)
+    scope.check()
+    today = today or date.today()
+    with uow:
+        s = uow.session
+        q = select(Case.id, Case.reference, Case.scheme, Case.referral_date,
+                   Case.referral_source, Case.eligibility, Case.eligibility_decided_on,
+                   Case.started_on, Case.ended_on, Case.closed_on, Case.outcome_code,
+                   Case.restricted, Case.first_time_entrant)
+        if scope.scheme is not None:
+            q = q.where(Case.scheme == scope.scheme)
+        if scope.worker_id is not None:
+            q = q.where(Case.worker_id == scope.worker_id)
+        rows = [_Case(*r) for r in s.execute(q)]
+        ids = [c.id for c in rows]
+        endings: dict[int, str] = {}
+        reached_agreement: set[int] = set()
+        for case_id, to in s.execute(select(StatusChange.case_id, StatusChange.to_status).where(
+                StatusChange.to_status.in_([*_ENDING, CaseStatus.AGREEMENT_MONITORING]))):
+            if to is CaseStatus.AGREEMENT_MONITORING:
+                reached_agreement.add(case_id)
+            else:
+                endings[case_id] = _ENDING[to]
+        cases = {}
+        for c in rows:
+            outcome = None
+            if c.end is not None:
+                if c.scheme is Scheme.NEIGHBOURHOOD_RESOLUTION:
+                    outcome = "completed" if c.id in reached_agreement else "withdrawn"
+                else:
+                    outcome = endings.get(c.id, "withdrawn")
+            cases[c.id] = replace(c, outcome=outcome)
+        read_all = access.navigators_read_all(uow)
+        visible = set(s.scalars(select(Case.id).where(access.visible_clause(
+            actor, read_all=read_all))))
+        worker_name = (s.get(User, scope.worker_id).full_name  # type: ignore[union-attr]
+                       if scope.worker_id is not None and s.get(User, scope.worker_id)
+                       else None)
+        pathway_names = {p.code: p.name for p in s.scalars(select(Pathway).order_by(
+            Pathway.position))}
+        b = _Builder(visible)
+        data = _Data(s, cases, ids)
+        _referrals(b, scope, cases)
+        _decisions(b, scope, cases)
+        _outcomes(b, scope, cases)
+        _reoffending(b, scope, cases, data, today)
+        _restorative(b, scope, cases, data, today)
+        _distance(b, scope, cases, data, pathway_names)
+        _women(b, scope, cases, data, today)
+        _appointments(b, scope, cases, data, today)
+        months = _months(scope, cases)
+        audit.record(uow, actor, "report.indicators", "cases",
+                     detail=f"{scope.start.isoformat()}..{scope.end.isoformat()} "
+                            f"{scope.scheme.value if scope.scheme else 'all schemes'}"
+                            f"{f' worker {scope.worker_id}' if scope.worker_id else ''}")
+        uow.commit()
+    return IndicatorReport(scope, today, worker_name, tuple(b.figures), tuple(months),
+                           pathway_names)
+
+
+class _Data:
+    """Loads the case-owned rows one indicator family needs, only for the cases in scope."""
+
+    def __init__(self, session: object, cases: dict[int, _Case], ids: list[int]) -> None:
+        self.s = session
+        self.cases = cases
+        self.ids = ids
+
+    def rows(self, *columns: object, where: object = None) -> list[tuple[object, ...]]:
+        from sqlalchemy.orm import Session
+
+        s = self.s
+        assert isinstance(s, Session)
+        out: list[tuple[object, ...]] = []
+        # chunks keep the IN list within SQLite's and PostgreSQL's parameter limits
+        for i in range(0, len(self.ids), 5000):
+            chunk = self.ids[i:i + 5000]
+            first = columns[0]
+            q = select(*columns).where(first.class_.case_id.in_(chunk))  # type: ignore[attr-defined]
+            if where is not None:
+                q = q.where(where)  # type: ignore[arg-type]
+            out.extend(tuple(r) for r in s.execute(q))
+        return out
+
+
+def _referrals(b: _Builder, scope: Scope, cases: dict[int, _Case]) -> None:
+    referred = [c for c in cases.values() if scope.holds(c.referral_date)]
+    b.add("referrals", len(referred), numerator=len(referred), counted=referred)
+    by_source: dict[str, list[_Case]] = defaultdict(list)
+    for c in referred:
+        by_source[c.referral_source.strip()].append(c)
+    for source in sorted(by_source, key=lambda x: (-len(by_source[x]), x.lower())):
+        group = by_source[source]
+        b.add("referrals_by_source", len(group), part=slug(source), label=source,
+              numerator=len(group), denominator=len(referred), counted=group)
+
+
+def _decisions(b: _Builder, scope: Scope, cases: dict[int, _Case]) -> None:
+    decided = [c for c in cases.values() if c.eligibility is not Eligibility.PENDING
+               and scope.holds(c.eligibility_decided_on)]
+    eligible = [c for c in decided if c.eligibility is Eligibility.ELIGIBLE]
+    b.add("eligible", len(eligible), numerator=len(eligible), denominator=len(decided),
+          counted=eligible, cohort=decided)
+    b.rate("eligible_rate", eligible, decided, empty="no referral decisions in the period")
+    ended = [c for c in cases.values() if scope.holds(c.end)]
+    diverted = [c for c in ended if c.outcome == "completed"
+                and c.outcome_code == DIVERSION_OUTCOME_CODE]
+    b.add("diverted", len(diverted), numerator=len(diverted), counted=diverted)
+    first = [c for c in diverted if c.first_time_entrant]
+    b.add("first_time_entrants_diverted", len(first), numerator=len(first),
+          denominator=len(diverted), counted=first, cohort=diverted)
+
+
+def _outcomes(b: _Builder, scope: Scope, cases: dict[int, _Case]) -> None:
+    for scheme in scope.schemes():
+        ended = [c for c in cases.values() if c.scheme is scheme and scope.holds(c.end)]
+        done = [c for c in ended if c.outcome == "completed"]
+        b.rate("completion_rate", done, ended, part=scheme.value, scheme=scheme,
+               label=f"Completion rate: {scheme.label}", empty="no cases ended in the period")
+        if scheme is not Scheme.NEIGHBOURHOOD_RESOLUTION:
+            breached = [c for c in ended if c.outcome == "breached"]
+            b.rate("breach_rate", breached, ended, part=scheme.value, scheme=scheme,
+                   label=f"Breach rate: {scheme.label}", empty="no cases ended in the period")
+        days = [(c.end - c.started_on).days for c in done  # type: ignore[operator]
+                if c.started_on is not None]
+        b.add("median_days_to_completion", statistics.median(days) if days else None,
+              part=scheme.value, scheme=scheme, label=f"Median time to completion: "
+              f"{scheme.label}", numerator=None, denominator=len(days),
+              reason=None if days else "no case completed in the period", counted=done)
+
+
+def _reoffending(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data,
+                 today: date) -> None:
+    checks: dict[tuple[int, int], list[tuple[date, int]]] = defaultdict(list)
+    for case_id, window, checked_on, offences in data.rows(
+            ReoffendingCheck.case_id, ReoffendingCheck.window_months,
+            ReoffendingCheck.checked_on, ReoffendingCheck.offences):
+        checks[(case_id, window)].append((checked_on, offences))  # type: ignore[index, arg-type]
+    for scheme, windows in REOFFENDING_WINDOWS.items():
+        if scheme not in scope.schemes():
+            continue
+        cohort = [c for c in cases.values() if c.scheme is scheme and c.ended_on is not None
+                  and c.outcome in ("completed", "breached") and scope.holds(c.ended_on)]
+        for window in windows:
+            rate_id, per_id = f"reoffending_rate_{window}m", f"reoffending_per100_{window}m"
+            labels = (f"{indicator(rate_id).title}: {scheme.label}",
+                      f"{indicator(per_id).title}: {scheme.label}")
+            if not cohort:
+                for ind, label in zip((rate_id, per_id), labels, strict=True):
+                    b.add(ind, None, part=scheme.value, scheme=scheme, label=label,
+                          reason="no cases ended in the period", denominator=0)
+                continue
+            closes = {c.id: add_months(c.ended_on, window + PROVING_MONTHS)  # type: ignore
+                      for c in cohort}
+            last = max(closes.values())
+            if last > today:
+                open_n = sum(1 for d in closes.values() if d > today)
+                why = (f"not yet known: {window} months' follow-up plus {PROVING_MONTHS} to "
+                       f"prove offences still open for {open_n} of {len(cohort)} cases "
+                       f"(until {_fmt(last)})")
+                for ind, label in zip((rate_id, per_id), labels, strict=True):
+                    b.add(ind, None, part=scheme.value, scheme=scheme, label=label, reason=why,
+                          denominator=len(cohort), cohort=cohort)
+                continue
+            found: dict[int, int] = {}
+            for c in cohort:
+                valid = sorted(x for x in checks.get((c.id, window), [])
+                               if x[0] >= closes[c.id])
+                if valid:
+                    found[c.id] = valid[-1][1]
+            checked = [c for c in cohort if c.id in found]
+            missing = len(cohort) - len(checked)
+            note = (f"{missing} of {len(cohort)} cases have no police check after their window "
+                    "closed and are left out") if missing else None
+            if not checked:
+                for ind, label in zip((rate_id, per_id), labels, strict=True):
+                    b.add(ind, None, part=scheme.value, scheme=scheme, label=label,
+                          reason="no police check recorded after the follow-up window closed",
+                          denominator=0, cohort=cohort)
+                continue
+            reoffenders = [c for c in checked if found[c.id] > 0]
+            offences = sum(found.values())
+            b.add(rate_id, 100 * len(reoffenders) / len(checked), part=scheme.value,
+                  scheme=scheme, label=labels[0], numerator=len(reoffenders),
+                  denominator=len(checked), note=note, counted=reoffenders, cohort=checked)
+            b.add(per_id, 100 * offences / len(checked), part=scheme.value, scheme=scheme,
+                  label=labels[1], numerator=offences, denominator=len(checked), note=note,
+                  counted=reoffenders, cohort=checked)
+
+
+def _latest_per_case(rows: list[tuple[object, ...]]) -> dict[int, tuple[object, ...]]:
+    """rows of (case_id, on, ...): the latest row per case (ties: the last one stored)."""
+    out: dict[int, tuple[object, ...]] = {}
+    for r in sorted(rows, key=lambda r: (r[1], r[-1])):  # type: ignore[arg-type, return-value]
+        out[r[0]] = r  # type: ignore[index]
+    return out
+
+
+def _restorative(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data,
+                 today: date) -> None:
+    if Scheme.NEIGHBOURHOOD_RESOLUTION not in scope.schemes():
+        return
+    nr = {i: c for i, c in cases.items() if c.scheme is Scheme.NEIGHBOURHOOD_RESOLUTION}
+    surveys = _latest_per_case([r for r in data.rows(
+        SatisfactionSurvey.case_id, SatisfactionSurvey.answered_on, SatisfactionSurvey.satisfied,
+        SatisfactionSurvey.id) if r[0] in nr and scope.holds(r[1])])  # type: ignore[arg-type]
+    answered = [nr[i] for i in surveys]
+    satisfied = [nr[i] for i, r in surveys.items() if r[2]]
+    b.rate("harmed_satisfied", satisfied, answered, empty="no survey answered in the period")
+    followups = _latest_per_case([r for r in data.rows(
+        AgreementFollowUp.case_id, AgreementFollowUp.contacted_on,
+        AgreementFollowUp.agreement_kept, AgreementFollowUp.id)
+        if r[0] in nr and scope.holds(r[1])])  # type: ignore[arg-type]
+    b.rate("agreements_kept", [nr[i] for i, r in followups.items() if r[2]],
+           [nr[i] for i in followups], empty="no follow-up contact in the period")
+    s = data.s
+    from sqlalchemy.orm import Session
+
+    assert isinstance(s, Session)
+    actions: list[tuple[int, bool]] = []
+    ids = list(nr)
+    for i in range(0, len(ids), 5000):
+        actions += [(r[0], r[1]) for r in s.execute(
+            select(OutcomeAgreement.case_id, AgreementAction.kept)
+            .join(AgreementAction, AgreementAction.agreement_id == OutcomeAgreement.id)
+            .where(OutcomeAgreement.case_id.in_(ids[i:i + 5000]),
+                   AgreementAction.kept.is_not(None),
+                   and_(AgreementAction.checked_on >= scope.start,
+                        AgreementAction.checked_on <= scope.end)))]
+    kept_actions = sum(1 for _, k in actions if k)
+    b.add("agreement_actions_kept", 100 * kept_actions / len(actions) if actions else None,
+          numerator=kept_actions, denominator=len(actions),
+          reason=None if actions else "no agreement action checked in the period",
+          counted=[nr[c] for c, k in actions if k], cohort=[nr[c] for c, _ in actions])
+    # calls before and after: resolved cases (closed in the period) with a 'before' count
+    calls: dict[int, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    for case_id, period, months, n in data.rows(
+            AgencyCallCount.case_id, AgencyCallCount.period, AgencyCallCount.months,
+            AgencyCallCount.calls):
+        calls[case_id][period].append((months, n))  # type: ignore[index, arg-type]
+    cohort = [c for i, c in nr.items() if scope.holds(c.end) and calls.get(i, {}).get("before")]
+    before = sum(n for c in cohort for _, n in calls[c.id]["before"])
+    b.add("calls_before", before if cohort else None, numerator=before,
+          denominator=len(cohort), counted=cohort,
+          reason=None if cohort else "no resolved case in the period has a 'before' count")
+    if not cohort:
+        b.add("calls_after", None, denominator=0,
+              reason="no resolved case in the period has a 'before' count")
+        return
+    window_end = {c.id: add_months(c.end, max(m for m, _ in (calls[c.id]["after"]  # type: ignore
+                                                                 or calls[c.id]["before"])))
+                  for c in cohort}
+    last = max(window_end.values())
+    if last > today:
+        b.add("calls_after", None, denominator=len(cohort), cohort=cohort,
+              reason=f"not yet known: the months after closure run until {_fmt(last)}")
+        return
+    counted = [c for c in cohort if calls[c.id]["after"]]
+    after = sum(n for c in counted for _, n in calls[c.id]["after"])
+    missing = len(cohort) - len(counted)
+    b.add("calls_after", after if counted else None, numerator=after, denominator=len(counted),
+          counted=counted, cohort=cohort,
+          reason=None if counted else "no 'after' count recorded",
+          note=f"{missing} of {len(cohort)} cases have no 'after' count" if missing else None)
+
+
+def _distance(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data,
+              pathway_names: dict[str, str]) -> None:
+    start: dict[tuple[int, str], int] = {}
+    exits: dict[tuple[int, str], int] = {}
+    for case_id, stage, code, level, on in data.rows(
+            PathwayAssessment.case_id, PathwayAssessment.stage, PathwayAssessment.pathway_code,
+            PathwayAssessment.level, PathwayAssessment.assessed_on,
+            where=PathwayAssessment.stage.in_([AssessmentStage.START, AssessmentStage.EXIT])):
+        key = (case_id, code)
+        if stage is AssessmentStage.START:
+            start[key] = level  # type: ignore[index, assignment]
+        elif scope.holds(on):  # type: ignore[arg-type]
+            exits[key] = level  # type: ignore[index, assignment]
+    for code, name in pathway_names.items():
+        pairs = [(cases[cid], start[(cid, p)] - lv) for (cid, p), lv in exits.items()
+                 if p == code and start.get((cid, p), 0) >= 1]
+        total = sum(d for _, d in pairs)
+        b.add("distance_travelled", total / len(pairs) if pairs else None, part=code,
+              label=name, numerator=total, denominator=len(pairs),
+              reason=None if pairs else "no exit assessment in the period with a need at start",
+              counted=[c for c, d in pairs if d > 0], cohort=[c for c, _ in pairs])
+
+
+def _women(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data,
+           today: date) -> None:
+    if Scheme.GATEWAY not in scope.schemes():
+        return
+    cohort = [c for c in cases.values() if c.scheme is Scheme.GATEWAY
+              and c.outcome == "completed" and scope.holds(c.ended_on)]
+    answers: dict[tuple[int, int], tuple[bool | None, bool | None]] = {}
+    for case_id, months, done_on, independent, free in data.rows(
+            ExitFollowUp.case_id, ExitFollowUp.months, ExitFollowUp.done_on,
+            ExitFollowUp.living_independently, ExitFollowUp.free_from_abuse):
+        if done_on is not None:
+            answers[(case_id, months)] = (independent, free)  # type: ignore[index, assignment]
+    for months in EXIT_FOLLOWUP_MONTHS:
+        for pos, ind in enumerate(("women_independent", "women_free_from_abuse")):
+            label = f"{indicator(ind).title} at {months} months"
+            if not cohort:
+                b.add(ind, None, part=f"{months}m", label=label, scheme=Scheme.GATEWAY,
+                      denominator=0, reason="no woman completed the scheme in the period")
+                continue
+            due = {c.id: add_months(c.ended_on, months) for c in cohort}  # type: ignore
+            last = max(due.values())
+            if last > today:
+                open_n = sum(1 for d in due.values() if d > today)
+                b.add(ind, None, part=f"{months}m", label=label, scheme=Scheme.GATEWAY,
+                      denominator=len(cohort), cohort=cohort,
+                      reason=f"not yet known: the {months}-month follow-up is not yet due for "
+                             f"{open_n} of {len(cohort)} women (the last on {_fmt(last)})")
+                continue
+            known = [c for c in cohort if answers.get((c.id, months), (None, None))[pos]
+                     is not None]
+            yes = [c for c in known if answers[(c.id, months)][pos]]
+            missing = len(cohort) - len(known)
+            b.rate(ind, yes, known, part=f"{months}m", label=label, scheme=Scheme.GATEWAY,
+                   empty=f"no {months}-month follow-up recorded",
+                   note=f"{missing} of {len(cohort)} women have no {months}-month answer"
+                   if missing else None)
+
+
+def _appointments(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data,
+                  today: date) -> None:
+    kept: list[_Case] = []
+    missed: list[_Case] = []
+    unrecorded = 0
+    for case_id, starts_at, status in data.rows(
+            Appointment.case_id, Appointment.starts_at, Appointment.status):
+        day = starts_at.date()  # type: ignore[attr-defined]
+        if not scope.holds(day):
+            continue
+        c = cases[case_id]  # type: ignore[index]
+        if status is AppointmentStatus.MISSED:
+            missed.append(c)
+        elif status is AppointmentStatus.KEPT:
+            kept.append(c)
+        elif status is AppointmentStatus.SCHEDULED and day < today:
+            unrecorded += 1
+    note = (f"{unrecorded} past appointments have no outcome recorded and are left out"
+            if unrecorded else None)
+    b.add("appointments_missed", len(missed), numerator=len(missed),
+          denominator=len(kept) + len(missed), counted=missed, note=note)
+    b.rate("appointments_missed_rate", missed, kept + missed, note=note,
+           empty="no appointment kept or missed in the period")
+
+
+def _months(scope: Scope, cases: dict[int, _Case]) -> list[MonthPoint]:
+    out: list[MonthPoint] = []
+    month = scope.start.replace(day=1)
+    while month <= scope.end:
+        nxt = add_months(month, 1)
+
+        def inside(d: date | None, m: date = month, n: date = nxt) -> bool:
+            return d is not None and m <= d < n and scope.holds(d)
+
+        ended = [c for c in cases.values() if inside(c.end)]
+        out.append(MonthPoint(
+            month, sum(1 for c in cases.values() if inside(c.referral_date)),
+            sum(1 for c in ended if c.outcome == "completed"),
+            sum(1 for c in ended if c.outcome == "breached")))
+        month = nxt
+    return out
+
+
+def list_workers(uow: UnitOfWork, actor: Actor) -> list[tuple[int, str]]:
+    """Front-line workers, for the 'worker' filter (coordinators only)."""
+    access.require(actor, Action.REPORT)
+    with uow:
+        q = select(User.id, User.full_name).where(User.role.in_(list(access.ROLE_SCHEME)))
+        return [(i, n) for i, n in uow.session.execute(q.order_by(User.full_name))]
+
+
+def find_worker(uow: UnitOfWork, actor: Actor, username: str) -> int:
+    """The id of a front-line worker by user name, for the CLI's --worker."""
+    access.require(actor, Action.REPORT)
+    with uow:
+        user_id = uow.session.scalar(select(User.id).where(
+            User.username == username.strip(), User.role.in_(list(access.ROLE_SCHEME))))
+    if user_id is None:
+        raise ValidationError(f"No navigator, facilitator or mentor has the user name "
+                              f"{username!r}.", field="worker")
+    return user_id
