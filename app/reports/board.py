@@ -96,7 +96,8 @@ class BoardReportRenderer(BaseRenderer):
         values = [v for s in chart.series for v in s.values if v is not None]
         has_data = n and any(values)
         height = max(90.0, 20.0 * n + 50) if chart.horizontal else 190.0
-        drawing = Drawing(width, height)
+        # the drawing would otherwise select Helvetica first, a font the PDF never embeds
+        drawing = Drawing(width, height, initialFontName=FONT, initialFontSize=8)
         if not has_data:
             drawing.add(String(0, height / 2, chart.empty_text, fontName=FONT, fontSize=10))
             drawing.height = 30
