@@ -140,7 +140,18 @@ class UnitOfWork:
     def begin_write(self) -> None:
         """Take the write lock now (SQLite), so a save never fails half-way for a lock."""
         if is_sqlite(str(self.engine.url)) and not self.session.in_transaction():
-            self.session.connection(execution_options={_IMMEDIATE: True})
+            session = self.session
+
+            def start() -> None:
+                try:
+                    session.connection(execution_options={_IMMEDIATE: True})
+                except OperationalError:
+                    session.rollback()  # nothing was done yet; the next try starts clean
+                    raise
+
+            # the busy timeout waits first; a writer that holds on longer still gets a few
+            # more tries before the user is told, in plain words, to try again
+            retry_locked(start)
 
     def commit(self) -> None:
         self.session.commit()
