@@ -76,6 +76,13 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="pathways", description="Case management for restorative justice and "
                 "diversion schemes.")
@@ -136,6 +143,18 @@ def build_parser() -> argparse.ArgumentParser:
     ret.add_argument("--mapping", type=Path, metavar="FILE.json",
                      help="columns of the template (default resources/returns/commissioner.json)")
     ret.add_argument("--out", type=Path, required=True, metavar="FILE.csv")
+
+    aud = sub.add_parser("audit", help="read or export the audit trail (coordinators and "
+                         "administrators); 'pathways --user ME audit --user THEM'")
+    aud.add_argument("--user", dest="audit_user", metavar="NAME", help="only this user's rows")
+    aud.add_argument("--action", metavar="ACTION", help="e.g. case.view, sign-in.failed")
+    aud.add_argument("--case", metavar="REF", help="only rows about this case")
+    aud.add_argument("--person", type=_positive, metavar="PERSON_ID")
+    aud.add_argument("--from", dest="since", type=_day, metavar="YYYY-MM-DD")
+    aud.add_argument("--to", dest="until", type=_day, metavar="YYYY-MM-DD",
+                     help="up to and including this day")
+    aud.add_argument("--limit", type=_positive, default=None, help="at most this many rows")
+    aud.add_argument("--csv", type=Path, metavar="FILE", help="write the rows to a CSV file")
 
     user = sub.add_parser("user", help="users")
     usub = user.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
@@ -364,6 +383,28 @@ def _cmd_user(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def _cmd_audit(args: argparse.Namespace, db: Database) -> int:
+    from datetime import time, timedelta
+
+    from app.services import audit
+
+    actor = _actor(args, db)
+    since = datetime.combine(args.since, time.min).astimezone() if args.since else None
+    until = (datetime.combine(args.until + timedelta(days=1), time.min).astimezone()
+             if args.until else None)
+    rows = audit.search(db.uow(), actor, username=args.audit_user, action=args.action,
+                        case_reference=args.case, person_id=args.person, since=since,
+                        until=until, limit=args.limit, export_to=args.csv)
+    if args.csv:
+        print(f"{len(rows)} audit rows written to {args.csv}")
+        return 0
+    for r in rows:
+        print(f"{r.at.astimezone():%Y-%m-%d %H:%M:%S}  {r.username:<16} {r.action:<20} "
+              f"{r.case_reference or '-':<14} {r.detail or ''}")
+    print(f"{len(rows)} audit rows")
+    return 0
+
+
 def _require_current_schema(db: Database) -> None:
     from app.services import database
 
@@ -376,7 +417,8 @@ def _require_current_schema(db: Database) -> None:
 
 
 COMMANDS = {"db": _cmd_db, "backup": _cmd_backup, "demo": _cmd_demo, "case": _cmd_case,
-            "user": _cmd_user, "document": _cmd_document, "report": _cmd_report}
+            "user": _cmd_user, "document": _cmd_document, "report": _cmd_report,
+            "audit": _cmd_audit}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -393,7 +435,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"pathways: {exc.message}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        if args.command in ("case", "backup", "document", "report"):
+        if args.command in ("case", "backup", "document", "report", "audit"):
             _require_current_schema(db)
         return COMMANDS[args.command](args, db)
     except SQLAlchemyError as exc:

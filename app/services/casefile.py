@@ -15,6 +15,7 @@ from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
 from app.db import UnitOfWork
+from app.errors import AccessDenied
 from app.models.appointments import Appointment, AppointmentStatus
 from app.models.cases import Case, CaseParty, CaseStatus, ConsentAction, Scheme, StatusChange
 from app.models.conferences import (
@@ -128,18 +129,37 @@ def count_cases(uow: UnitOfWork, actor: Actor, f: CaseFilter) -> int:
         return int(uow.session.scalar(select(func.count()).select_from(sub)) or 0)
 
 
+def _list_detail(f: CaseFilter) -> str:
+    """What a list showed, for the audit row: the filters used, never the search text (it may
+    be a name)."""
+    parts = [f"{k}={v.value if hasattr(v, 'value') else v}"
+             for k, v in (("scheme", f.scheme), ("status", f.status), ("worker", f.worker_id),
+                          ("pathway", f.pathway_code), ("from", f.referred_from),
+                          ("to", f.referred_to)) if v is not None]
+    if f.active_only:
+        parts.append("active")
+    if (f.search or "").strip():
+        parts.append("search")
+    return " ".join(parts) or "all"
+
+
 def list_cases(
     uow: UnitOfWork, actor: Actor, f: CaseFilter, *, sort: str = "referral_date",
-    descending: bool = True, offset: int = 0, limit: int = PAGE_SIZE,
+    descending: bool = True, offset: int = 0, limit: int = PAGE_SIZE, audit_list: bool = True,
 ) -> list[CaseRow]:
-    """One page of the cases the actor may see, filtered and sorted."""
+    """One page of the cases the actor may see, filtered and sorted. The first page of a list
+    or search is audited ("case.list", with the filters but not the search text); later pages
+    of the same list are not, so scrolling does not flood the trail."""
     column = SORT_COLUMNS.get(sort)
     if column is None:
         raise ValueError(f"cannot sort by {sort!r}")
     order = [column.desc() if descending else column.asc(),
              Case.id.desc() if descending else Case.id.asc()]
     worker = aliased(User)
+    audited = audit_list and offset == 0
     with uow:
+        if audited:
+            uow.begin_write()
         ids = _filtered(uow, actor, f).order_by(*order).offset(offset).limit(limit).subquery()
         q = (
             select(Case.id, Case.reference, Case.scheme, Case.status, Person.first_name,
@@ -151,11 +171,16 @@ def list_cases(
             .outerjoin(OffenceCategory, OffenceCategory.code == Case.offence_code)
             .order_by(*order)
         )
-        return [
+        rows = [
             CaseRow(r[0], r[1], r[2], r[3], f"{r[4]} {r[5]}", r[6], r[7], r[8], r[9], r[10],
                     r[11])
             for r in uow.session.execute(q)
         ]
+        if audited:
+            audit.record(uow, actor, "case.list", "cases",
+                         detail=f"{_list_detail(f)}; {len(rows)} rows")
+            uow.commit()
+        return rows
 
 
 # ---------------------------------------------------------------- one whole case
@@ -438,7 +463,14 @@ def get_case(uow: UnitOfWork, actor: Actor, reference: str, *, audit_view: bool 
         if audit_view:
             uow.begin_write()
         case = load_case(uow, reference)
-        access.require_view(uow, actor, case)
+        try:
+            access.require_view(uow, actor, case)
+        except AccessDenied:
+            # a refused look is worth knowing about; it is recorded even when the caller
+            # (printing, for one) does not audit the view itself
+            audit.record(uow, actor, "case.view-refused", "cases", case.id, case_id=case.id)
+            uow.commit()
+            raise
         detail = _detail(uow, actor, case)
         if audit_view:
             audit.record(uow, actor, "case.view", "cases", case.id, case_id=case.id)
@@ -616,7 +648,8 @@ def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None) -> MyWork:
     """The start screen: what needs doing, for the cases this person works (coordinators: all)."""
     today = today or date.today()
     mine = CaseFilter(worker_id=None if actor.coordinates else actor.user_id, active_only=True)
-    caseload = tuple(list_cases(uow, actor, mine, sort="referral_date", limit=500))
+    caseload = tuple(list_cases(uow, actor, mine, sort="referral_date", limit=500,
+                                audit_list=False))
     with uow:
         scope = access.visible_case_ids(uow, actor)
         if not actor.coordinates:
@@ -681,6 +714,11 @@ def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None) -> MyWork:
     awaiting: tuple[CaseRow, ...] = ()
     if actor.coordinates:
         awaiting = tuple(list_cases(uow, actor, CaseFilter(status=CaseStatus.REFERRED),
-                                    sort="referral_date", descending=False, limit=300))
+                                    sort="referral_date", descending=False, limit=300,
+                                    audit_list=False))
+    with uow:
+        uow.begin_write()
+        audit.record(uow, actor, "case.list", "cases", detail=f"my work; {len(caseload)} cases")
+        uow.commit()
     return MyWork(caseload, tuple(today_items), tuple(overdue), tuple(missed), tuple(ending),
                   tuple(actions), tuple(followups), awaiting)
