@@ -98,6 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     dbsub.add_parser("check", help="integrity check and schema version (non-zero if not ok)")
     dbsub.add_parser("encrypt", help="encrypt the desktop database under a passphrase "
                      "(PATHWAYS_DB_PASSPHRASE or a prompt)")
+    copy = dbsub.add_parser("copy", help="copy every row and document into a new, empty "
+                            "database (a team's PostgreSQL server)")
+    copy.add_argument("--to", required=True, metavar="URL", dest="target")
 
     backup = sub.add_parser("backup", help="write a checked online backup")
     backup.add_argument("file", type=Path)
@@ -246,6 +249,8 @@ def _cmd_db(args: argparse.Namespace, db: Database) -> int:
               "database can be read. Destroy any backup made before now (they are not "
               "encrypted).")
         return 0
+    if args.db_command == "copy":
+        return _cmd_db_copy(args, db)
     if args.db_command == "upgrade":
         database.upgrade(db)
         print(f"database at revision {database.head_revision()}")
@@ -257,6 +262,21 @@ def _cmd_db(args: argparse.Namespace, db: Database) -> int:
     for problem in result.problems:
         print(f"problem: {problem}", file=sys.stderr)
     return EXIT_CHECK_FAILED
+
+
+def _cmd_db_copy(args: argparse.Namespace, db: Database) -> int:
+    from app.services import transfer
+
+    target = _open_database(args.target)
+    try:
+        report = transfer.copy_database(db, target)
+    finally:
+        target.dispose()
+    for table, rows in report.tables:
+        print(f"{table:<28} {rows:>8} rows")
+    print(f"copied and compared: {report.rows} rows in {len(report.tables)} tables, "
+          f"{report.documents} documents, all identical")
+    return 0
 
 
 def _cmd_backup(args: argparse.Namespace, db: Database) -> int:
