@@ -106,6 +106,8 @@ class Case(Versioned, Base):
         Index("ix_cases_scheme_status_referral", "scheme", "status", "referral_date"),
         Index("ix_cases_worker_status", "worker_id", "status"),
         Index("ix_cases_referral_date", "referral_date"),
+        # referrals awaiting a decision, oldest first, across schemes (the coordinator's My work)
+        Index("ix_cases_status_referral", "status", "referral_date"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
