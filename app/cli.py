@@ -104,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = sub.add_parser("backup", help="write a checked online backup")
     backup.add_argument("file", type=Path)
+    restore = sub.add_parser("restore", help="replace the desktop database with a checked "
+                             "backup (the current one is backed up first)")
+    restore.add_argument("file", type=Path)
 
     demo = sub.add_parser("demo", help="fill a new database with synthetic demo data")
     demo.add_argument("--cases", type=_positive, default=500)
@@ -287,6 +290,16 @@ def _cmd_backup(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def _cmd_restore(args: argparse.Namespace, db: Database) -> int:
+    from app.services import restore
+
+    settings = Settings.load(args.database)
+    report = restore.restore(db, args.file, settings.backup_dir)
+    print(f"restored from {report.restored_from}; the database as it was is saved as "
+          f"{report.previous_saved_as}")
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace, db: Database) -> int:
     from app.services import database, demo
 
@@ -438,7 +451,7 @@ def _require_current_schema(db: Database) -> None:
 
 COMMANDS = {"db": _cmd_db, "backup": _cmd_backup, "demo": _cmd_demo, "case": _cmd_case,
             "user": _cmd_user, "document": _cmd_document, "report": _cmd_report,
-            "audit": _cmd_audit}
+            "audit": _cmd_audit, "restore": _cmd_restore}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
