@@ -20,7 +20,7 @@ from app.config import RESOURCES
 from app.db import UnitOfWork
 from app.errors import ValidationError
 from app.reports.base import Header, Letterhead, fmt_date
-from app.reports.board import (
+from app.reports.board import (  # Chart and Series are re-exported for the dashboard
     BoardReportData,
     BoardReportRenderer,
     Chart,

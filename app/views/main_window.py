@@ -21,6 +21,7 @@ from app.errors import DomainError
 from app.services.access import Action, may
 from app.views.case_list import CaseListView
 from app.views.context import AppContext
+from app.views.dashboard import DashboardView
 from app.views.documents import AppointmentLetterBatch
 from app.views.my_work import MyWorkView
 from app.views.referral import ReferralDialog
@@ -48,6 +49,13 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.my_work, "My work")
         self.tabs.addTab(self.case_list, "Cases")
         for i in (0, 1):
+            self.tabs.tabBar().setTabButton(i, self.tabs.tabBar().ButtonPosition.RightSide,
+                                            None)
+        self.dashboard: DashboardView | None = None
+        if may(ctx.actor, Action.REPORT):  # coordinators: indicators and the cases behind them
+            self.dashboard = DashboardView(ctx)
+            self.dashboard.open_case.connect(self.open_case)
+            i = self.tabs.addTab(self.dashboard, "Dashboard")
             self.tabs.tabBar().setTabButton(i, self.tabs.tabBar().ButtonPosition.RightSide,
                                             None)
 
@@ -173,7 +181,7 @@ class MainWindow(QMainWindow):
         self.my_work.refresh()
 
     def close_tab(self, index: int) -> None:
-        if index < 2:
+        if index < 2 or self.tabs.widget(index) is self.dashboard:
             return
         widget = self.tabs.widget(index)
         self.tabs.removeTab(index)

@@ -1,0 +1,310 @@
+"""The coordinators' dashboard: the partnership's indicators for a period, scheme and worker,
+as charts (trends by month, rates by scheme, distance travelled per pathway) and a table of every
+figure. Clicking a figure, or a bar, lists the cases behind it; restricted cases are counted but
+never listed. All figures come from ``app.services.indicators``: nothing is computed here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DomainError
+from app.services import indicators, reporting
+from app.services.cases import add_months
+from app.services.enums import Scheme
+from app.services.indicators import Figure, IndicatorReport, Scope
+from app.views.context import AppContext
+
+FIGURE_ROLE = Qt.ItemDataRole.UserRole
+UNKNOWN = QColor("#7a5b00")
+COLOURS = ("#1f4e79", "#c55a11", "#548235")
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _date(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class DashboardView(QWidget):
+    open_case = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("dashboard")
+        self.report: IndicatorReport | None = None
+        layout = QVBoxLayout(self)
+
+        filters = QHBoxLayout()
+        today = date.today()
+        self.start_edit = self._date_edit("dashboard_from", add_months(today.replace(day=1), -11))
+        self.end_edit = self._date_edit("dashboard_to", today)
+        self.scheme_box = QComboBox()
+        self.scheme_box.setObjectName("dashboard_scheme")
+        self.scheme_box.addItem("All schemes", None)
+        for s in Scheme:
+            self.scheme_box.addItem(s.label, s.value)  # Qt would hand back a plain str
+        self.worker_box = QComboBox()
+        self.worker_box.setObjectName("dashboard_worker")
+        self.worker_box.addItem("All workers", None)
+        for user_id, name in indicators.list_workers(ctx.uow(), ctx.actor):
+            self.worker_box.addItem(name, user_id)
+        self.show_button = QPushButton("&Show")
+        self.show_button.setObjectName("dashboard_show")
+        self.show_button.clicked.connect(self.refresh)
+        for text, w in (("From", self.start_edit), ("To", self.end_edit),
+                        ("Scheme", self.scheme_box), ("Worker", self.worker_box)):
+            label = QLabel(text)
+            label.setBuddy(w)
+            filters.addWidget(label)
+            filters.addWidget(w)
+        filters.addWidget(self.show_button)
+        filters.addStretch(1)
+        self.as_of = QLabel()
+        self.as_of.setObjectName("dashboard_as_of")
+        filters.addWidget(self.as_of)
+        layout.addLayout(filters)
+
+        self.trend_chart, self.trend_view = self._chart("dashboard_trend")
+        self.rates_chart, self.rates_view = self._chart("dashboard_rates")
+        self.distance_chart, self.distance_view = self._chart("dashboard_distance")
+        charts = QWidget()
+        row = QHBoxLayout(charts)
+        row.setContentsMargins(0, 0, 0, 0)
+        for view in (self.trend_view, self.rates_view, self.distance_view):
+            row.addWidget(view, 1)
+
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("dashboard_figures")
+        self.tree.setAccessibleName("Indicators")
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels(["Indicator", "Figure", "Basis"])
+        self.tree.setAlternatingRowColors(True)
+        self.tree.currentItemChanged.connect(self._figure_chosen)
+        self.tree.itemClicked.connect(lambda item, _col: self._figure_chosen(item))
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        self.cases_title = QLabel("Choose a figure to see the cases behind it.")
+        self.cases_title.setObjectName("dashboard_cases_title")
+        self.cases_title.setWordWrap(True)
+        self.cases_list = QListWidget()
+        self.cases_list.setObjectName("dashboard_cases")
+        self.cases_list.setAccessibleName("Cases behind the figure")
+        self.cases_list.itemActivated.connect(self._open)
+        self.cases_list.itemDoubleClicked.connect(self._open)
+        self.unnamed_label = QLabel()
+        self.unnamed_label.setObjectName("dashboard_unnamed")
+        self.unnamed_label.setWordWrap(True)
+        side_layout.addWidget(self.cases_title)
+        side_layout.addWidget(self.cases_list, 1)
+        side_layout.addWidget(self.unnamed_label)
+
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(self.tree)
+        bottom.addWidget(side)
+        bottom.setStretchFactor(0, 3)
+        bottom.setStretchFactor(1, 1)
+        body = QSplitter(Qt.Orientation.Vertical)
+        body.addWidget(charts)
+        body.addWidget(bottom)
+        body.setStretchFactor(0, 2)
+        body.setStretchFactor(1, 3)
+        layout.addWidget(body, 1)
+        self.refresh()
+
+    # ---- building blocks
+    def _date_edit(self, name: str, value: date) -> QDateEdit:
+        edit = QDateEdit(_qdate(value))
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        return edit
+
+    def _chart(self, name: str) -> tuple[QChart, QChartView]:
+        chart = QChart()
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        view = QChartView(chart)
+        view.setObjectName(name)
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view.setMinimumHeight(270)
+        view.setMinimumWidth(260)
+        return chart, view
+
+    def scope(self) -> Scope:
+        scheme = self.scheme_box.currentData()
+        return Scope(_date(self.start_edit.date()), _date(self.end_edit.date()),
+                     Scheme(scheme) if scheme else None, self.worker_box.currentData())
+
+    # ---- filling
+    def refresh(self) -> None:
+        try:
+            report = indicators.compute(self.ctx.uow(), self.ctx.actor, self.scope())
+        except DomainError as exc:
+            QMessageBox.warning(self, "Indicators", exc.message)
+            return
+        self.report = report
+        self.as_of.setText(f"As known on {report.today.day} {report.today:%B %Y}")
+        self._fill_tree(report)
+        trend, rates, distance = reporting.charts(report)
+        self._bars(self.trend_chart, trend, ())
+        self._bars(self.rates_chart, rates, (
+            [f"completion_rate.{s.value}" for s in self._schemes(report)],
+            [f"breach_rate.{s.value}" for s in self._schemes(report)]))
+        self._bars(self.distance_chart, distance,
+                   ([f.id for f in report.of("distance_travelled")],), horizontal=True)
+        self.show_figure(None)
+
+    @staticmethod
+    def _schemes(report: IndicatorReport) -> list[Scheme]:
+        return [f.scheme for f in report.of("completion_rate") if f.scheme]
+
+    def _fill_tree(self, report: IndicatorReport) -> None:
+        self.tree.clear()
+        self.items: dict[str, QTreeWidgetItem] = {}
+        for title, ids in reporting.SECTIONS:
+            figures = [f for ind in ids for f in report.of(ind)]
+            if not figures:
+                continue
+            section = QTreeWidgetItem([title])
+            font = QFont(section.font(0))
+            font.setBold(True)
+            section.setFont(0, font)
+            section.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(section)
+            for f in figures:
+                item = QTreeWidgetItem([f.label, f.display, reporting.basis(f)])
+                item.setData(0, FIGURE_ROLE, f.id)
+                item.setToolTip(2, reporting.basis(f))
+                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
+                if not f.known:
+                    item.setForeground(1, QBrush(UNKNOWN))
+                section.addChild(item)
+                self.items[f.id] = item
+            section.setExpanded(True)
+        self.tree.resizeColumnToContents(0)
+        self.tree.resizeColumnToContents(1)
+
+    def _bars(self, chart: QChart, data: reporting.Chart, figure_ids: tuple[list[str], ...],
+              *, horizontal: bool = False) -> None:
+        """One bar chart; a click on a bar shows the figure behind it (when it has one)."""
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        chart.setTitle(data.title)
+        if horizontal:
+            # Qt draws the first category at the bottom; the table reads from the top
+            data = reporting.Chart(data.title, data.categories[::-1], tuple(
+                reporting.Series(s.name, s.values[::-1]) for s in data.series))
+            figure_ids = tuple(ids[::-1] for ids in figure_ids)
+        series = QHorizontalBarSeries() if horizontal else QBarSeries()
+        for i, s in enumerate(data.series):
+            bar_set = QBarSet(s.name)
+            bar_set.setColor(QColor(COLOURS[i % len(COLOURS)]))
+            for v in s.values:
+                bar_set.append(v if v is not None else 0.0)
+            if i < len(figure_ids):
+                ids = figure_ids[i]
+                bar_set.clicked.connect(lambda index, ids=ids: self._bar_clicked(ids, index))
+            series.append(bar_set)
+        chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        # "Employment (education, training)" -> "Employment": the axis has little room
+        categories.append([c.split(" (")[0] for c in data.categories] or [""])
+        if len(data.categories) > 6 and not horizontal:
+            categories.setLabelsAngle(-90)
+        small = QFont(categories.labelsFont())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+        categories.setLabelsFont(small)
+        values = QValueAxis()
+        top = max([v for s in data.series for v in s.values if v is not None] or [0.0])
+        values.setRange(min(0.0, *[v for s in data.series for v in s.values
+                                   if v is not None] or [0.0]),
+                        data.value_max or max(1.0, top * 1.1))
+        values.setLabelFormat("%.0f" if data.value_max or top >= 5 else "%.1f")
+        if not data.value_max:
+            values.applyNiceNumbers()  # ticks at 0, 20, 40 rather than 0, 27, 54
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft if horizontal
+                      else Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom if horizontal
+                      else Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(categories)
+        series.attachAxis(values)
+        chart.legend().setVisible(len(data.series) > 1)
+
+    # ---- the cases behind a figure
+    def _bar_clicked(self, ids: list[str], index: int) -> None:
+        if 0 <= index < len(ids):
+            self.select_figure(ids[index])
+
+    def select_figure(self, figure_id: str) -> None:
+        item = self.items.get(figure_id)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+            self.tree.scrollToItem(item)
+        self.show_figure(figure_id)
+
+    def _figure_chosen(self, item: QTreeWidgetItem | None, *_: object) -> None:
+        figure_id = item.data(0, FIGURE_ROLE) if item is not None else None
+        if figure_id:
+            self.show_figure(str(figure_id))
+
+    def show_figure(self, figure_id: str | None) -> None:
+        self.cases_list.clear()
+        figure: Figure | None = (self.report.get(figure_id)
+                                 if figure_id and self.report is not None else None)
+        if figure is None:
+            self.cases_title.setText("Choose a figure, or a bar, to see the cases behind it.")
+            self.unnamed_label.clear()
+            return
+        self.cases_title.setText(f"{figure.label}: {figure.display}\n{reporting.basis(figure)}")
+        for ref in figure.cases:
+            text = ref.reference if ref.counted else f"{ref.reference} (in the total only)"
+            item = QListWidgetItem(text)
+            item.setData(FIGURE_ROLE, ref.reference)
+            item.setToolTip(f"{ref.scheme.label}; double-click to open")
+            self.cases_list.addItem(item)
+        self.unnamed_label.setText(
+            f"{figure.unnamed} restricted case(s) are counted in this figure but not listed."
+            if figure.unnamed else "")
+        if not figure.cases and not figure.unnamed:
+            self.cases_title.setText(self.cases_title.text() + "\nNo cases behind this figure.")
+
+    def shown_cases(self) -> list[str]:
+        """The references listed now (tests and screen readers use the same list)."""
+        return [str(self.cases_list.item(i).data(FIGURE_ROLE))
+                for i in range(self.cases_list.count())]
+
+    def _open(self, item: QListWidgetItem) -> None:
+        self.open_case.emit(str(item.data(FIGURE_ROLE)))
