@@ -162,6 +162,12 @@ def build_parser() -> argparse.ArgumentParser:
     aud.add_argument("--limit", type=_positive, default=None, help="at most this many rows")
     aud.add_argument("--csv", type=Path, metavar="FILE", help="write the rows to a CSV file")
 
+    subject = sub.add_parser("sar", help="subject access: everything held about one person "
+                             "(coordinators)")
+    subject.add_argument("person_id", type=_positive, metavar="PERSON_ID")
+    subject.add_argument("--out", type=Path, required=True, metavar="DIR",
+                         help="a new or empty folder for the export")
+
     user = sub.add_parser("user", help="users")
     usub = user.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
     first = usub.add_parser("create-admin", help="the first administrator of a new database")
@@ -438,6 +444,19 @@ def _cmd_audit(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def _cmd_sar(args: argparse.Namespace, db: Database) -> int:
+    from app.services import sar
+
+    actor = _actor(args, db)
+    result = sar.export(db.uow(), actor, args.person_id, args.out)
+    rows = sum(result.tables.values())
+    print(f"subject access export for person {result.person_id} written to {result.folder}: "
+          f"{rows} rows in {len(result.tables)} tables, {result.documents} documents, "
+          f"{result.access_rows} access records; {result.redacted_rows} rows about other "
+          "people are marked for redaction")
+    return 0
+
+
 def _require_current_schema(db: Database) -> None:
     from app.services import database
 
@@ -451,7 +470,7 @@ def _require_current_schema(db: Database) -> None:
 
 COMMANDS = {"db": _cmd_db, "backup": _cmd_backup, "demo": _cmd_demo, "case": _cmd_case,
             "user": _cmd_user, "document": _cmd_document, "report": _cmd_report,
-            "audit": _cmd_audit, "restore": _cmd_restore}
+            "audit": _cmd_audit, "restore": _cmd_restore, "sar": _cmd_sar}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -468,7 +487,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"pathways: {exc.message}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        if args.command in ("case", "backup", "document", "report", "audit"):
+        if args.command in ("case", "backup", "document", "report", "audit", "sar"):
             _require_current_schema(db)
         return COMMANDS[args.command](args, db)
     except SQLAlchemyError as exc:

@@ -1,0 +1,268 @@
+"""Subject access: everything held about one person, with other people's data marked.
+
+Which tables hold something about a person is read from the schema itself (``Base.metadata``),
+not from a list kept by hand: the person's row, every case they are a party to, and every row
+that reaches those through a foreign key (directly or through a chain, such as
+contract -> condition). The audit trail has no foreign keys (it must outlive what it records), so
+its rows are added by ``person_id`` and ``case_id``. A table added later is exported without
+anyone remembering to add it here, and a test walks the schema to hold this to account.
+
+Each exported row carries ``_redact`` and ``_redact_reason``: a row about another person (a
+co-party, a non-party attendee, a case whose participant is someone else) is marked for the
+reviewer to redact before release. Nothing is removed automatically; the officer decides.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Table, or_, select
+
+from app.db import UnitOfWork
+from app.errors import AccessDenied, NotFound, ValidationError
+from app.models import Base
+from app.models.base import utcnow
+from app.services import audit
+from app.services.context import Actor
+from app.services.export import write_csv
+
+PEOPLE, CASES, PARTIES, AUDIT = "people", "cases", "case_parties", "audit_events"
+#: Staff and configuration: never about the data subject, and never walked into.
+NOT_ABOUT_A_PERSON = frozenset({"users", "app_settings", "alembic_version"})
+
+
+def _loose(table: Table) -> list[str]:
+    """``person_id``/``case_id`` columns without a foreign key (the audit trail's kind)."""
+    return [c.name for c in table.columns
+            if c.name in ("person_id", "case_id") and not c.foreign_keys]
+
+
+def linked_tables() -> list[Table]:
+    """Tables that hold data about a person: ``people``, every table with a foreign-key path
+    to it (the path may pass through ``cases`` or ``case_parties``), and tables that name a
+    person or case by id without a foreign key (the audit trail), parents first."""
+    linked: set[str] = {PEOPLE} | {t.name for t in Base.metadata.sorted_tables if _loose(t)}
+    changed = True
+    while changed:
+        changed = False
+        for table in Base.metadata.sorted_tables:
+            if table.name in linked or table.name in NOT_ABOUT_A_PERSON:
+                continue
+            if any(fk.column.table.name in linked for fk in table.foreign_keys):
+                linked.add(table.name)
+                changed = True
+    return [t for t in Base.metadata.sorted_tables if t.name in linked]
+
+
+@dataclass
+class SarData:
+    """What a subject access export holds, before it is written out."""
+
+    person_id: int
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    #: document id -> PDF bytes (the documents table lists them, marked like any row)
+    documents: dict[int, bytes] = field(default_factory=dict)
+
+    @property
+    def redacted_rows(self) -> int:
+        return sum(1 for rows in self.tables.values() for r in rows if r["_redact"])
+
+
+@dataclass(frozen=True)
+class SarResult:
+    person_id: int
+    folder: Path
+    tables: dict[str, int]
+    documents: int
+    access_rows: int
+    redacted_rows: int
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, bytes | memoryview):
+        return None  # document bytes are written as files beside the data
+    return value
+
+
+def collect(uow: UnitOfWork, actor: Actor, person_id: int) -> SarData:
+    """Everything held about ``person_id``, read in one transaction and audited.
+
+    Only a coordinator may: a subject access request is answered for the whole partnership,
+    and only coordinators see every case."""
+    if not actor.coordinates:
+        raise AccessDenied("Only a coordinator can answer a subject access request.")
+    people = Base.metadata.tables[PEOPLE]
+    cases = Base.metadata.tables[CASES]
+    parties = Base.metadata.tables[PARTIES]
+    with uow:
+        uow.begin_write()
+        s = uow.session
+        if s.execute(select(people.c.id).where(people.c.id == person_id)).first() is None:
+            raise NotFound(f"There is no person {person_id}.", field="person")
+        case_ids = set(s.scalars(select(cases.c.id).where(cases.c.participant_id == person_id)))
+        case_ids |= set(s.scalars(select(parties.c.case_id)
+                                  .where(parties.c.person_id == person_id)))
+        party_person = dict(s.execute(select(parties.c.id, parties.c.person_id)
+                                      .where(parties.c.case_id.in_(case_ids))).all())
+        people_ids = {person_id, *party_person.values()}
+        data = SarData(person_id)
+        found: dict[str, list[dict[str, Any]]] = {}
+        flags: dict[str, dict[Any, tuple[bool, str]]] = {}
+        for table in linked_tables():
+            rows = _select(uow, table, found, person_id, people_ids, case_ids)
+            pk = table.primary_key.columns.values()[0].name
+            found[table.name] = rows
+            out = []
+            for row in rows:
+                redact, why = _mark(table, row, person_id, party_person, flags)
+                flags.setdefault(table.name, {})[row[pk]] = (redact, why)
+                clean = {k: _plain(v) for k, v in row.items()}
+                clean["_redact"], clean["_redact_reason"] = redact, why
+                out.append(clean)
+                if table.name == "documents" and row.get("content") is not None:
+                    data.documents[row[pk]] = bytes(row["content"])
+            data.tables[table.name] = out
+        audit.record(uow, actor, "person.sar", PEOPLE, person_id, person_id=person_id,
+                     detail=f"{len(case_ids)} cases, {sum(map(len, data.tables.values()))} "
+                            f"rows, {len(data.documents)} documents")
+        uow.commit()
+        return data
+
+
+def _select(uow: UnitOfWork, table: Table, found: dict[str, list[dict[str, Any]]],
+            person_id: int, people_ids: set[int], case_ids: set[int]) -> list[dict[str, Any]]:
+    """Rows of ``table`` that hang off rows already found (any foreign key), or that name the
+    person directly. A co-party's people row is found through the case, never their other
+    cases: ``cases`` is limited to the person's own."""
+    if table.name == CASES:
+        q = select(table).where(table.c.id.in_(case_ids))
+    else:
+        conds = []
+        for fk in table.foreign_keys:
+            target = fk.column.table.name
+            if target == PEOPLE and table.name != PEOPLE:
+                conds.append(fk.parent == person_id)
+            elif target in found and target != PEOPLE:
+                values = {r[fk.column.name] for r in found[target]}
+                conds.append(fk.parent.in_(values))
+        for name in _loose(table):
+            conds.append(table.c[name] == person_id if name == "person_id"
+                         else table.c[name].in_(case_ids))
+        if table.name == PEOPLE:
+            conds.append(table.c.id.in_(people_ids))
+        q = select(table).where(or_(*conds))
+    pk = table.primary_key.columns.values()[0]
+    return [dict(r._mapping) for r in uow.session.execute(q.order_by(pk))]
+
+
+def _mark(table: Table, row: dict[str, Any], person_id: int, party_person: dict[int, int],
+          flags: dict[str, dict[Any, tuple[bool, str]]]) -> tuple[bool, str]:
+    """Is this row about someone other than the requester? A row that names the requester
+    directly is theirs; one that names someone else is not; otherwise it follows its parent."""
+    if table.name == PEOPLE:
+        return (False, "") if row["id"] == person_id else (True, "another person")
+    named_self = named_other = False
+    for fk in table.foreign_keys:
+        value = row.get(fk.parent.name)
+        if value is None:
+            continue
+        target = fk.column.table.name
+        if target == PEOPLE:
+            named_self |= value == person_id
+            named_other |= value != person_id
+        elif target == PARTIES:
+            named_self |= party_person.get(value) == person_id
+            named_other |= party_person.get(value) != person_id
+    if table.name == PARTIES or named_self:
+        return (False, "") if named_self else (True, "another party on the case")
+    if named_other:
+        return True, ("the case's participant is another person" if table.name == CASES
+                      else "about another party on the case")
+    if table.name == "conference_participants" and row.get("name"):
+        return True, "an attendee who is not the requester"
+    for fk in table.foreign_keys:
+        parent = flags.get(fk.column.table.name, {}).get(row.get(fk.parent.name))
+        if parent and parent[0]:
+            return parent
+    return False, ""
+
+
+def export(uow: UnitOfWork, actor: Actor, person_id: int, out_dir: Path) -> SarResult:
+    """Write the subject access pack to ``out_dir`` (new or empty): ``data.json`` (all of it),
+    one CSV per table, ``access-record.csv`` (who looked at or changed what, and when),
+    ``documents/`` (the filed PDFs) and ``README.txt`` for the officer who reviews it."""
+    out_dir = Path(out_dir)
+    if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
+        raise ValidationError(f"{out_dir} is not an empty folder; choose a new one.",
+                              field="out")
+    data = collect(uow, actor, person_id)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "tables").mkdir()
+    doc_names: dict[int, str] = {}
+    if data.documents:
+        (out_dir / "documents").mkdir()
+        kinds = {r["id"]: r["kind"] for r in data.tables.get("documents", [])}
+        for doc_id, content in data.documents.items():
+            name = f"{doc_id:06d}-{kinds.get(doc_id, 'document')}.pdf"
+            (out_dir / "documents" / name).write_bytes(content)
+            doc_names[doc_id] = name
+    for row in data.tables.get("documents", []):
+        row["file"] = f"documents/{doc_names[row['id']]}" if row["id"] in doc_names else None
+    for name, rows in data.tables.items():
+        _table_csv(out_dir / "tables" / f"{name}.csv", rows)
+    access = data.tables[AUDIT]
+    write_csv(out_dir / "access-record.csv",
+              ("when", "user", "action", "record", "record id", "case id", "detail"),
+              ((r["at"], r["username"], r["action"], r["entity"], r["entity_id"], r["case_id"],
+                r["detail"]) for r in access))
+    payload = {
+        "person_id": person_id,
+        "generated_at": utcnow().isoformat(),
+        "generated_by": actor.username,
+        "note": "Rows with _redact true concern someone else: review before release.",
+        "tables": data.tables,
+    }
+    tmp = out_dir / "data.json.part"
+    tmp.write_text(json.dumps(payload, indent=2, ensure_ascii=False, default=str),
+                   encoding="utf-8")
+    os.replace(tmp, out_dir / "data.json")
+    (out_dir / "README.txt").write_text(_readme(data), encoding="utf-8")
+    return SarResult(person_id, out_dir, {k: len(v) for k, v in data.tables.items()},
+                     len(data.documents), len(access), data.redacted_rows)
+
+
+def _table_csv(path: Path, rows: list[dict[str, Any]]) -> None:
+    header: list[str] = []
+    for row in rows:
+        header.extend(k for k in row if k not in header)
+    write_csv(path, header, ([r.get(k) for k in header] for r in rows))
+
+
+def _readme(data: SarData) -> str:
+    lines: Iterable[str] = [
+        f"Subject access export for person {data.person_id}",
+        "",
+        "data.json          everything below in one file",
+        "tables/*.csv       one file per kind of record",
+        "access-record.csv  who viewed, changed, printed or exported these records, and when",
+        "documents/         the letters and documents filed on the person's cases",
+        "",
+        f"{data.redacted_rows} rows are marked _redact = yes: they are about someone else (a",
+        "co-party, an attendee, a case whose participant is another person). Review and redact",
+        "them before release. Free-text notes may also mention other people: read them.",
+    ]
+    return "\n".join(lines) + "\n"
