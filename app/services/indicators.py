@@ -23,9 +23,11 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, NamedTuple
 
-from sqlalchemy import and_, select
+from sqlalchemy import Select, and_, select
+from sqlalchemy.orm import Session, aliased
 
 from app.db import UnitOfWork
 from app.errors import ValidationError
@@ -146,9 +148,9 @@ class Scope:
         return d is not None and self.start <= d <= self.end
 
 
-@dataclass(frozen=True)
-class CaseRef:
-    """A case behind a figure: ``counted`` is True when it is in the numerator (or the count)."""
+class CaseRef(NamedTuple):
+    """A case behind a figure: ``counted`` is True when it is in the numerator (or the count).
+    A named tuple: a figure over every case of a large database makes thousands of them."""
 
     reference: str
     scheme: Scheme
@@ -322,12 +324,14 @@ def compute(uow: UnitOfWork, actor: Actor, scope: Scope, *, today: date | None =
                    Case.referral_source, Case.eligibility, Case.eligibility_decided_on,
                    Case.started_on, Case.ended_on, Case.closed_on, Case.outcome_code,
                    Case.restricted, Case.first_time_entrant)
+        in_scope = select(Case.id)
         if scope.scheme is not None:
             q = q.where(Case.scheme == scope.scheme)
+            in_scope = in_scope.where(Case.scheme == scope.scheme)
         if scope.worker_id is not None:
             q = q.where(Case.worker_id == scope.worker_id)
+            in_scope = in_scope.where(Case.worker_id == scope.worker_id)
         rows = [_Case(*r) for r in s.execute(q)]
-        ids = [c.id for c in rows]
         endings: dict[int, str] = {}
         reached_agreement: set[int] = set()
         for case_id, to in s.execute(select(StatusChange.case_id, StatusChange.to_status).where(
@@ -354,7 +358,7 @@ def compute(uow: UnitOfWork, actor: Actor, scope: Scope, *, today: date | None =
         pathway_names = {p.code: p.name for p in s.scalars(select(Pathway).order_by(
             Pathway.position))}
         b = _Builder(visible)
-        data = _Data(s, cases, ids)
+        data = _Data(s, cases, in_scope)
         _referrals(b, scope, cases)
         _decisions(b, scope, cases)
         _outcomes(b, scope, cases)
@@ -374,28 +378,20 @@ def compute(uow: UnitOfWork, actor: Actor, scope: Scope, *, today: date | None =
 
 
 class _Data:
-    """Loads the case-owned rows one indicator family needs, only for the cases in scope."""
+    """Loads the case-owned rows one indicator family needs, only for the cases in scope
+    (a sub-select of the scope's cases, so no list of ids travels to the database)."""
 
-    def __init__(self, session: object, cases: dict[int, _Case], ids: list[int]) -> None:
+    def __init__(self, session: Session, cases: dict[int, _Case], in_scope: Select[Any]
+                 ) -> None:
         self.s = session
         self.cases = cases
-        self.ids = ids
+        self.in_scope = in_scope
 
-    def rows(self, *columns: object, where: object = None) -> list[tuple[object, ...]]:
-        from sqlalchemy.orm import Session
-
-        s = self.s
-        assert isinstance(s, Session)
-        out: list[tuple[object, ...]] = []
-        # chunks keep the IN list within SQLite's and PostgreSQL's parameter limits
-        for i in range(0, len(self.ids), 5000):
-            chunk = self.ids[i:i + 5000]
-            first = columns[0]
-            q = select(*columns).where(first.class_.case_id.in_(chunk))  # type: ignore[attr-defined]
-            if where is not None:
-                q = q.where(where)  # type: ignore[arg-type]
-            out.extend(tuple(r) for r in s.execute(q))
-        return out
+    def rows(self, *columns: Any, where: Any = None) -> list[tuple[Any, ...]]:
+        q = select(*columns).where(columns[0].class_.case_id.in_(self.in_scope))
+        if where is not None:
+            q = q.where(where)
+        return [tuple(r) for r in self.s.execute(q)]
 
 
 def _referrals(b: _Builder, scope: Scope, cases: dict[int, _Case]) -> None:
@@ -528,20 +524,12 @@ def _restorative(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data
         if r[0] in nr and scope.holds(r[1])])  # type: ignore[arg-type]
     b.rate("agreements_kept", [nr[i] for i, r in followups.items() if r[2]],
            [nr[i] for i in followups], empty="no follow-up contact in the period")
-    s = data.s
-    from sqlalchemy.orm import Session
-
-    assert isinstance(s, Session)
-    actions: list[tuple[int, bool]] = []
-    ids = list(nr)
-    for i in range(0, len(ids), 5000):
-        actions += [(r[0], r[1]) for r in s.execute(
-            select(OutcomeAgreement.case_id, AgreementAction.kept)
-            .join(AgreementAction, AgreementAction.agreement_id == OutcomeAgreement.id)
-            .where(OutcomeAgreement.case_id.in_(ids[i:i + 5000]),
-                   AgreementAction.kept.is_not(None),
-                   and_(AgreementAction.checked_on >= scope.start,
-                        AgreementAction.checked_on <= scope.end)))]
+    actions: list[tuple[int, bool]] = [(r[0], r[1]) for r in data.s.execute(
+        select(OutcomeAgreement.case_id, AgreementAction.kept)
+        .join(AgreementAction, AgreementAction.agreement_id == OutcomeAgreement.id)
+        .where(OutcomeAgreement.case_id.in_(data.in_scope), AgreementAction.kept.is_not(None),
+               and_(AgreementAction.checked_on >= scope.start,
+                    AgreementAction.checked_on <= scope.end))) if r[0] in nr]
     kept_actions = sum(1 for _, k in actions if k)
     b.add("agreement_actions_kept", 100 * kept_actions / len(actions) if actions else None,
           numerator=kept_actions, denominator=len(actions),
@@ -581,20 +569,20 @@ def _restorative(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data
 
 def _distance(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data,
               pathway_names: dict[str, str]) -> None:
-    start: dict[tuple[int, str], int] = {}
-    exits: dict[tuple[int, str], int] = {}
-    for case_id, stage, code, level, on in data.rows(
-            PathwayAssessment.case_id, PathwayAssessment.stage, PathwayAssessment.pathway_code,
-            PathwayAssessment.level, PathwayAssessment.assessed_on,
-            where=PathwayAssessment.stage.in_([AssessmentStage.START, AssessmentStage.EXIT])):
-        key = (case_id, code)
-        if stage is AssessmentStage.START:
-            start[key] = level  # type: ignore[index, assignment]
-        elif scope.holds(on):  # type: ignore[arg-type]
-            exits[key] = level  # type: ignore[index, assignment]
+    # pairs of (start, exit) on the same case and pathway, exit dated in the period and a
+    # need at start; joined in the database so that only those rows come back
+    start, exit_ = aliased(PathwayAssessment), aliased(PathwayAssessment)
+    by_pathway: dict[str, list[tuple[_Case, int]]] = defaultdict(list)
+    for case_id, code, before, after in data.s.execute(
+            select(start.case_id, start.pathway_code, start.level, exit_.level)
+            .join(exit_, and_(exit_.case_id == start.case_id,
+                              exit_.pathway_code == start.pathway_code))
+            .where(start.case_id.in_(data.in_scope), start.stage == AssessmentStage.START,
+                   start.level >= 1, exit_.stage == AssessmentStage.EXIT,
+                   exit_.assessed_on >= scope.start, exit_.assessed_on <= scope.end)):
+        by_pathway[code].append((cases[case_id], before - after))
     for code, name in pathway_names.items():
-        pairs = [(cases[cid], start[(cid, p)] - lv) for (cid, p), lv in exits.items()
-                 if p == code and start.get((cid, p), 0) >= 1]
+        pairs = by_pathway.get(code, [])
         total = sum(d for _, d in pairs)
         b.add("distance_travelled", total / len(pairs) if pairs else None, part=code,
               label=name, numerator=total, denominator=len(pairs),
@@ -645,8 +633,11 @@ def _appointments(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Dat
     kept: list[_Case] = []
     missed: list[_Case] = []
     unrecorded = 0
+    first = datetime.combine(scope.start, time.min, UTC)
+    after = datetime.combine(scope.end + timedelta(days=1), time.min, UTC)
     for case_id, starts_at, status in data.rows(
-            Appointment.case_id, Appointment.starts_at, Appointment.status):
+            Appointment.case_id, Appointment.starts_at, Appointment.status,
+            where=and_(Appointment.starts_at >= first, Appointment.starts_at < after)):
         day = starts_at.date()  # type: ignore[attr-defined]
         if not scope.holds(day):
             continue
@@ -666,20 +657,20 @@ def _appointments(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Dat
 
 
 def _months(scope: Scope, cases: dict[int, _Case]) -> list[MonthPoint]:
+    referred: dict[date, int] = defaultdict(int)
+    ended: dict[tuple[date, str | None], int] = defaultdict(int)
+    for c in cases.values():
+        if scope.holds(c.referral_date):
+            referred[c.referral_date.replace(day=1)] += 1
+        end = c.end
+        if end is not None and scope.holds(end):
+            ended[(end.replace(day=1), c.outcome)] += 1
     out: list[MonthPoint] = []
     month = scope.start.replace(day=1)
     while month <= scope.end:
-        nxt = add_months(month, 1)
-
-        def inside(d: date | None, m: date = month, n: date = nxt) -> bool:
-            return d is not None and m <= d < n and scope.holds(d)
-
-        ended = [c for c in cases.values() if inside(c.end)]
-        out.append(MonthPoint(
-            month, sum(1 for c in cases.values() if inside(c.referral_date)),
-            sum(1 for c in ended if c.outcome == "completed"),
-            sum(1 for c in ended if c.outcome == "breached")))
-        month = nxt
+        out.append(MonthPoint(month, referred[month], ended[(month, "completed")],
+                              ended[(month, "breached")]))
+        month = add_months(month, 1)
     return out
 
 
