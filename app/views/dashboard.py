@@ -17,7 +17,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -141,7 +141,15 @@ class DashboardView(QWidget):
         body.setStretchFactor(0, 2)
         body.setStretchFactor(1, 3)
         layout.addWidget(body, 1)
-        self.refresh()
+        # Computed when first shown, not here: the indicators read every case in the period
+        # (seconds on 100,000 cases), which must not hold up the main window's start.
+        self._computed = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._computed:
+            self._computed = True
+            self.refresh()
 
     # ---- building blocks
     def _date_edit(self, name: str, value: date) -> QDateEdit:
