@@ -48,6 +48,7 @@ from app.models.reference import (
     OutcomeCode,
     Pathway,
 )
+from app.models.retention import RetentionDecision, RetentionReview
 from app.models.settings import AppSetting
 from app.models.users import Role, User
 
@@ -96,6 +97,8 @@ __all__ = [
     "Person",
     "ReferenceCounter",
     "ReoffendingCheck",
+    "RetentionDecision",
+    "RetentionReview",
     "RiskBand",
     "Role",
     "SatisfactionSurvey",
