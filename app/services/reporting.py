@@ -62,7 +62,8 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 def basis(f: Figure) -> str:
     """How a figure was reached, in words, for tables and tooltips."""
     if f.value is None:
-        text = f.reason or "not yet known"
+        # the figure column already says "not yet known": the basis says why
+        text = (f.reason or "not yet known").removeprefix("not yet known: ")
     elif f.indicator == "median_days_to_completion":
         text = f"{f.denominator} completed"
     elif f.indicator == "distance_travelled":
