@@ -168,6 +168,29 @@ def build_parser() -> argparse.ArgumentParser:
     subject.add_argument("--out", type=Path, required=True, metavar="DIR",
                          help="a new or empty folder for the export")
 
+    rt = sub.add_parser("retention", help="review closed cases past their retention period")
+    rtsub = rt.add_subparsers(dest="retention_command", required=True, parser_class=_Parser)
+    rtsub.add_parser("queue", help="closed cases due for review (no names)")
+    rt_keep = rtsub.add_parser("keep", help="keep a due case, with a reason")
+    rt_keep.add_argument("reference")
+    rt_keep.add_argument("--reason", required=True)
+    rt_keep.add_argument("--until", type=_day, metavar="YYYY-MM-DD",
+                         help="review again then (default: in a year)")
+    for name, what in (("anonymise", "replace names, contacts and notes; keep the figures"),
+                       ("delete", "delete the case and the people no other case needs")):
+        rt_cmd = rtsub.add_parser(name, help=what)
+        rt_cmd.add_argument("reference")
+        rt_cmd.add_argument("--reason")
+        rt_cmd.add_argument("--yes", action="store_true", help="it cannot be undone")
+    for name in ("hold", "release"):
+        rt_cmd = rtsub.add_parser(name, help=f"{name} a legal hold (coordinators)")
+        rt_cmd.add_argument("reference")
+        rt_cmd.add_argument("--reason", required=True)
+    rt_period = rtsub.add_parser("period", help="a scheme's retention period in years "
+                                 "(administrators)")
+    rt_period.add_argument("scheme", type=_scheme)
+    rt_period.add_argument("years", type=_positive)
+
     user = sub.add_parser("user", help="users")
     usub = user.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
     first = usub.add_parser("create-admin", help="the first administrator of a new database")
@@ -457,6 +480,48 @@ def _cmd_sar(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def _cmd_retention(args: argparse.Namespace, db: Database) -> int:
+    from app.services import retention
+
+    _require_current_schema(db)
+    actor = _actor(args, db)
+    command = args.retention_command
+    if command == "queue":
+        items = retention.review_queue(db.uow(), actor)
+        for i in items:
+            kept = f" (kept until {i.last_kept_until})" if i.last_kept_until else ""
+            print(f"{i.reference:<14} {i.scheme.label:<25} closed {i.closed_on}  "
+                  f"due {i.due_on}{kept}")
+        print(f"{len(items)} cases due for review")
+        return 0
+    if command == "period":
+        retention.set_retention_years(db.uow(), actor, args.scheme, args.years)
+        print(f"{args.scheme.label}: closed cases are reviewed {args.years} years after closure")
+        return 0
+    if command == "keep":
+        until = retention.keep(db.uow(), actor, args.reference, args.reason, args.until)
+        print(f"{args.reference.upper()} kept; back in the queue on {until}")
+        return 0
+    if command in ("hold", "release"):
+        retention.set_legal_hold(db.uow(), actor, args.reference, command == "hold",
+                                 args.reason)
+        done = "placed" if command == "hold" else "released"
+        print(f"{args.reference.upper()}: legal hold {done}")
+        return 0
+    if not args.yes:
+        raise DomainError(f"This cannot be undone: run again with --yes to {command} "
+                          f"{args.reference.upper()}.")
+    if command == "anonymise":
+        retention.anonymise(db.uow(), actor, args.reference, args.reason)
+        print(f"{args.reference.upper()} anonymised")
+        return 0
+    result = retention.delete_case(db.uow(), actor, args.reference, args.reason)
+    print(f"{result.reference} deleted with {result.people_removed} people records"
+          + ("" if result.wal_cleared else "; the write-ahead log is cleared when the "
+             "database is next closed"))
+    return 0
+
+
 def _require_current_schema(db: Database) -> None:
     from app.services import database
 
@@ -471,6 +536,9 @@ def _require_current_schema(db: Database) -> None:
 COMMANDS = {"db": _cmd_db, "backup": _cmd_backup, "demo": _cmd_demo, "case": _cmd_case,
             "user": _cmd_user, "document": _cmd_document, "report": _cmd_report,
             "audit": _cmd_audit, "restore": _cmd_restore, "sar": _cmd_sar}
+
+
+COMMANDS["retention"] = _cmd_retention
 
 
 def main(argv: Sequence[str] | None = None) -> int:

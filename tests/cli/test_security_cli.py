@@ -141,3 +141,32 @@ def test_sar_command_writes_the_pack_for_coordinators_only(
     line = refused_line(*run(db.url, "--user", world.actors["coordinator"].username, "sar",
                              "999999", "--out", str(tmp_path / "none")))
     assert line == "pathways: There is no person 999999."
+
+
+def test_retention_commands(db: Database, world: World, run: Run) -> None:
+    from tests.services.test_security_retention import closed_case
+
+    coord, admin = world.actors["coordinator"], world.actors["administrator"]
+    ref = closed_case(db, coord, world.actors["navigator"])
+    code, out, err = run(db.url, "--user", coord.username, "retention", "queue")
+    assert code == 0, err
+    assert out.splitlines()[0].startswith(ref) and out.splitlines()[-1] == \
+        "1 cases due for review"
+    refused_line(*run(db.url, "--user", world.actors["navigator"].username, "retention",
+                      "queue"))
+    refused_line(*run(db.url, "--user", coord.username, "retention", "period", "cp", "3"))
+    assert run(db.url, "--user", admin.username, "retention", "period", "cp", "3")[0] == 0
+    assert run(db.url, "--user", coord.username, "retention", "hold", ref, "--reason",
+               "Court order")[0] == 0
+    line = refused_line(*run(db.url, "--user", coord.username, "retention", "delete", ref,
+                             "--yes"))
+    assert "under legal hold" in line
+    assert run(db.url, "--user", coord.username, "retention", "release", ref, "--reason",
+               "Order lifted")[0] == 0
+    line = refused_line(*run(db.url, "--user", coord.username, "retention", "delete", ref))
+    assert "run again with --yes" in line
+    code, out, err = run(db.url, "--user", coord.username, "retention", "delete", ref,
+                         "--reason", "Period over", "--yes")
+    assert code == 0 and out.startswith(f"{ref} deleted with 1 people records"), err
+    line = refused_line(*run(db.url, "--user", coord.username, "case", "show", ref))
+    assert ref in line
