@@ -104,6 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = sub.add_parser("backup", help="write a checked online backup")
     backup.add_argument("file", type=Path)
+    imp = sub.add_parser("import", help="import records from a file")
+    isub = imp.add_subparsers(dest="import_command", required=True, parser_class=_Parser)
+    refs = isub.add_parser("referrals", help="referrals from a CSV file: all rows or none "
+                           "(columns in the README)")
+    refs.add_argument("file", type=Path, metavar="FILE.csv")
     restore = sub.add_parser("restore", help="replace the desktop database with a checked "
                              "backup (the current one is backed up first)")
     restore.add_argument("file", type=Path)
@@ -316,6 +321,23 @@ def _cmd_backup(args: argparse.Namespace, db: Database) -> int:
 
     dest = database.backup(db, args.file)
     print(f"backup written and checked: {dest}")
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace, db: Database) -> int:
+    from app.services import importer
+
+    actor = _actor(args, db)
+    try:
+        result = importer.import_referrals(db.uow(), actor, args.file)
+    except importer.ImportRefused as exc:
+        # one line that says nothing was imported, then each bad row on its own line
+        print(f"pathways: Nothing was imported: {len(exc.problems)} of the rows have "
+              "problems.", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  line {problem.line}: {problem.message}", file=sys.stderr)
+        return EXIT_REFUSED
+    print(f"{len(result.references)} referrals imported: {', '.join(result.references)}")
     return 0
 
 
@@ -535,7 +557,8 @@ def _require_current_schema(db: Database) -> None:
 
 COMMANDS = {"db": _cmd_db, "backup": _cmd_backup, "demo": _cmd_demo, "case": _cmd_case,
             "user": _cmd_user, "document": _cmd_document, "report": _cmd_report,
-            "audit": _cmd_audit, "restore": _cmd_restore, "sar": _cmd_sar}
+            "audit": _cmd_audit, "restore": _cmd_restore, "sar": _cmd_sar,
+            "import": _cmd_import}
 
 
 COMMANDS["retention"] = _cmd_retention
@@ -555,7 +578,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"pathways: {exc.message}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        if args.command in ("case", "backup", "document", "report", "audit", "sar"):
+        if args.command in ("case", "backup", "document", "report", "audit", "sar",
+                            "import"):
             _require_current_schema(db)
         return COMMANDS[args.command](args, db)
     except SQLAlchemyError as exc:

@@ -93,7 +93,11 @@ def make_engine(url: str, *, echo: bool = False, passphrase: str | None = None) 
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+    from app.models.limits import check_text
+
+    factory = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+    event.listen(factory, "before_flush", check_text)  # same text rules on both stores
+    return factory
 
 
 class UnitOfWork:

@@ -132,7 +132,8 @@ def draft_contract(
         uow.session.flush()
         for pos, c in enumerate(conditions, start=1):
             contract.conditions.append(ContractCondition(
-                position=pos, kind=c.kind, pathway_code=c.pathway_code, agency_id=c.agency_id,
+                position=pos, kind=c.kind, pathway_code=c.pathway_code or None,
+                agency_id=c.agency_id,
                 description=_describe(c, community_hours)))
         touch(case, actor)
         audit.record(uow, actor, "contract.draft", "contracts", case_id=case.id,
