@@ -16,7 +16,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -54,14 +54,46 @@ def _date(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class _Compute(QRunnable):
+    """Computes the indicators on a pool thread (seconds on a large database), with its own
+    unit of work, and hands the report back to the GUI thread through queued signals."""
+
+    def __init__(self, ctx: AppContext, scope: Scope) -> None:
+        super().__init__()
+        self.ctx, self.scope = ctx, scope
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            report = indicators.compute(self.ctx.uow(), self.ctx.actor, self.scope)
+        except DomainError as exc:
+            self.signals.failed.emit(exc.message)
+        except Exception as exc:  # a pool thread must not die silently
+            self.signals.failed.emit("The indicators could not be computed "
+                                     f"({exc.__class__.__name__}).")
+        else:
+            self.signals.done.emit(report)
+
+
 class DashboardView(QWidget):
     open_case = Signal(str)
+    #: A new report is on screen (after each computation).
+    updated = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("dashboard")
         self.report: IndicatorReport | None = None
+        self.items: dict[str, QTreeWidgetItem] = {}
+        self.busy = False
+        self._again = False
+        self._job: _Compute | None = None
         layout = QVBoxLayout(self)
 
         filters = QHBoxLayout()
@@ -176,10 +208,41 @@ class DashboardView(QWidget):
 
     # ---- filling
     def refresh(self) -> None:
+        """Compute the figures for the filters off the GUI thread; the window stays usable."""
+        if self.busy:
+            self._again = True  # the filters changed while computing: once more after
+            return
+        scope = self.scope()
         try:
-            report = indicators.compute(self.ctx.uow(), self.ctx.actor, self.scope())
+            scope.check()
         except DomainError as exc:
             QMessageBox.warning(self, "Indicators", exc.message)
+            return
+        self.busy = True
+        self.show_button.setEnabled(False)
+        self.as_of.setText("Computing the indicators...")
+        job = _Compute(self.ctx, scope)
+        job.signals.done.connect(self._show_report)
+        job.signals.failed.connect(self._failed)
+        self._job = job
+        QThreadPool.globalInstance().start(job)
+
+    def _finished(self) -> bool:
+        self.busy = False
+        self.show_button.setEnabled(True)
+        if self._again:
+            self._again = False
+            self.refresh()
+            return False
+        return True
+
+    def _failed(self, message: str) -> None:
+        self.as_of.clear()
+        if self._finished():
+            QMessageBox.warning(self, "Indicators", message)
+
+    def _show_report(self, report: IndicatorReport) -> None:
+        if not self._finished():
             return
         self.report = report
         self.as_of.setText(f"As known on {report.today.day} {report.today:%B %Y}")
@@ -192,6 +255,7 @@ class DashboardView(QWidget):
         self._bars(self.distance_chart, distance,
                    ([f.id for f in report.of("distance_travelled")],), horizontal=True)
         self.show_figure(None)
+        self.updated.emit()
 
     @staticmethod
     def _schemes(report: IndicatorReport) -> list[Scheme]:
@@ -199,7 +263,7 @@ class DashboardView(QWidget):
 
     def _fill_tree(self, report: IndicatorReport) -> None:
         self.tree.clear()
-        self.items: dict[str, QTreeWidgetItem] = {}
+        self.items = {}
         for title, ids in reporting.SECTIONS:
             figures = [f for ind in ids for f in report.of(ind)]
             if not figures:
@@ -298,7 +362,9 @@ class DashboardView(QWidget):
             return
         self.cases_title.setText(f"{figure.label}: {figure.display}\n{reporting.basis(figure)}")
         for ref in figure.cases:
-            text = ref.reference if ref.counted else f"{ref.reference} (in the total only)"
+            # a figure not yet known has only a cohort: no case is "in the total only" there
+            text = ref.reference if ref.counted or not figure.known else \
+                f"{ref.reference} (in the total only)"
             item = QListWidgetItem(text)
             item.setData(FIGURE_ROLE, ref.reference)
             item.setToolTip(f"{ref.scheme.label}; double-click to open")

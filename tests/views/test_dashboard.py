@@ -48,13 +48,23 @@ def cases(db: Database) -> dict[str, Made]:
     }
 
 
-def dashboard_of(window: MainWindow) -> DashboardView:
+def dashboard_of(qtbot: Any, window: MainWindow) -> DashboardView:
+    """Show the Dashboard tab and wait for its first figures (computed off the GUI thread)."""
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     index = titles.index("Dashboard")
-    window.tabs.setCurrentIndex(index)
     widget = window.tabs.widget(index)
     assert isinstance(widget, DashboardView)
+    assert widget.report is None  # nothing computed while the window started
+    with qtbot.waitSignal(widget.updated, timeout=20_000):
+        window.tabs.setCurrentIndex(index)
     return widget
+
+
+def show(qtbot: Any, dash: DashboardView) -> None:
+    """Press Show and wait for the new figures."""
+    with qtbot.waitSignal(dash.updated, timeout=20_000):
+        qtbot.mouseClick(dash.show_button, Qt.MouseButton.LeftButton)
+    assert dash.show_button.isEnabled() and not dash.busy
 
 
 def click_figure(qtbot: Any, tree: QTreeWidget, figure_id: str, dash: DashboardView) -> None:
@@ -67,7 +77,7 @@ def click_figure(qtbot: Any, tree: QTreeWidget, figure_id: str, dash: DashboardV
 def test_click_a_figure_lists_its_cases_and_opens_one(
         qtbot: Any, open_window: Callable[..., MainWindow], cases: dict[str, Made]) -> None:
     window = open_window("coord")
-    dash = dashboard_of(window)
+    dash = dashboard_of(qtbot, window)
     diverted = dash.items["diverted"]
     assert diverted.text(1) == "3"  # cp1, cp2 (restricted) and g1
     click_figure(qtbot, dash.tree, "diverted", dash)
@@ -96,7 +106,7 @@ def test_click_a_figure_lists_its_cases_and_opens_one(
 
 def test_a_click_on_a_bar_lists_that_figures_cases(
         qtbot: Any, open_window: Callable[..., MainWindow], cases: dict[str, Made]) -> None:
-    dash = dashboard_of(open_window("coord"))
+    dash = dashboard_of(qtbot, open_window("coord"))
     view: QChartView = dash.rates_view
     qtbot.waitUntil(lambda: view.isVisible())
     series = dash.rates_chart.series()[0]
@@ -111,17 +121,17 @@ def test_a_click_on_a_bar_lists_that_figures_cases(
 
 def test_filters_and_not_yet_known(qtbot: Any, open_window: Callable[..., MainWindow],
                                    cases: dict[str, Made]) -> None:
-    dash = dashboard_of(open_window("coord"))
+    dash = dashboard_of(qtbot, open_window("coord"))
     # g1 left 20 days ago: her 3-month follow-up is not due, so the figure is not yet known
     item = dash.items["women_independent.3m"]
     assert item.text(1) == "not yet known" and "not yet due" in item.text(2)
     dash.scheme_box.setCurrentIndex(dash.scheme_box.findText("Gateway to Change"))
-    qtbot.mouseClick(dash.show_button, Qt.MouseButton.LeftButton)
+    show(qtbot, dash)
     assert "completion_rate.checkpoint" not in dash.items
     assert dash.items["referrals"].text(1) == "1"
     dash.scheme_box.setCurrentIndex(0)
     dash.worker_box.setCurrentIndex(dash.worker_box.findText("Aisha Mentor"))
-    qtbot.mouseClick(dash.show_button, Qt.MouseButton.LeftButton)
+    show(qtbot, dash)
     assert dash.items["referrals"].text(1) == "1"
     assert dash.items["completion_rate.gateway-to-change"].text(1) == "100.0%"
 
