@@ -140,6 +140,9 @@ class UnitOfWork:
         finally:
             self._session.close()
             self._session = None
+        problem = storage_problem(exc)
+        if problem is not None:  # the disk, not the user's input: say so plainly
+            raise problem from exc
 
     def begin_write(self) -> None:
         """Take the write lock now (SQLite), so a save never fails half-way for a lock."""
@@ -159,6 +162,32 @@ class UnitOfWork:
 
     def commit(self) -> None:
         self.session.commit()
+
+
+#: What SQLite says when the storage, not the input, stops a save; and what the user is told.
+_STORAGE = (
+    ("disk is full", "The disk is full: this save was not kept, and everything saved before "
+                     "is safe. Free some space and try again."),
+    ("readonly database", "The database cannot be written (the file or its folder is "
+                          "read-only): this save was not kept; everything saved before is "
+                          "safe."),
+    ("disk i/o error", "The disk reported an error during the save: it was not kept. Check "
+                       "the disk, then run 'pathways db check'."),
+)
+
+
+def storage_problem(exc: BaseException | None) -> DatabaseProblem | None:
+    """A full disk or a read-only file as a plain DatabaseProblem; None for anything else."""
+    seen = 0
+    while exc is not None and seen < 5:  # SQLite may undo the transaction itself on a full
+        if isinstance(exc, OperationalError):  # disk; what follows then hides the cause
+            text = str(exc.orig).lower()
+            for phrase, message in _STORAGE:
+                if phrase in text:
+                    return DatabaseProblem(message)
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return None
 
 
 def retry_locked(fn: Callable[[], T], *, attempts: int = 6, first_wait: float = 0.05) -> T:

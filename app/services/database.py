@@ -6,6 +6,7 @@ by opening the copy and running an integrity check before they count.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -44,11 +45,30 @@ def current_revision(db: Database) -> str | None:
     except OperationalError as exc:
         # cannot open or reach it (no such folder, no permission, server down): not damage
         reason = (str(exc.orig).strip().splitlines() or ["unknown reason"])[0]
+        folder = _read_only_folder(db)
+        if folder is not None:
+            raise DatabaseProblem(
+                f"The database cannot be opened: its folder {folder} is read-only, and "
+                "Pathways writes its journal beside the file. Copy it to a folder you can "
+                "write to, or ask for write access; nothing was changed.") from exc
         raise DatabaseProblem(f"The database cannot be opened: {reason}") from exc
     except DatabaseError as exc:
         raise DatabaseProblem(
             "This file is not a Pathways database, or it is damaged "
             f"({exc.orig.__class__.__name__}).") from exc
+
+
+def _read_only_folder(db: Database) -> Path | None:
+    """The folder of an existing SQLite file that cannot be written to, if that is the case."""
+    if not is_sqlite(db.url):
+        return None
+    database = make_url(db.url).database
+    if not database or database == ":memory:":
+        return None
+    path = Path(database)
+    if path.exists() and not os.access(path.parent, os.W_OK):
+        return path.parent
+    return None
 
 
 def _looks_foreign(db: Database) -> bool:
@@ -90,13 +110,18 @@ def check(db: Database) -> CheckResult:
     if revision != head:
         problems.append(f"schema is at {revision or 'no revision'}, not at head {head}")
     if is_sqlite(db.url):
-        with db.engine.connect() as conn:
-            result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
-            if result != ["ok"]:
-                problems.extend(f"integrity: {r}" for r in result[:20])
-            fks = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            if fks:
-                problems.append(f"{len(fks)} rows break foreign keys (first in {fks[0][0]})")
+        try:
+            with db.engine.connect() as conn:
+                result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+                if result != ["ok"]:
+                    problems.extend(f"integrity: {r}" for r in result[:20])
+                fks = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if fks:
+                    problems.append(f"{len(fks)} rows break foreign keys "
+                                    f"(first in {fks[0][0]})")
+        except DatabaseError as exc:  # damage bad enough that the check itself cannot finish
+            problems.append(f"integrity: the file is damaged ({exc.orig}); restore the latest "
+                            "backup with 'pathways restore FILE'")
     else:
         with db.engine.connect() as conn:
             conn.execute(text("SELECT 1"))
