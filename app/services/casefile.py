@@ -66,8 +66,10 @@ SORT_COLUMNS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CaseRow:
+    """One row of the case list; slotted, as a list scrolled to its end holds 100,000 of them."""
+
     id: int
     reference: str
     scheme: Scheme

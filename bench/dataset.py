@@ -1,0 +1,185 @@
+"""The benchmark's data set: the demo generator's 100,000 cases, topped up by a bench-only bulk
+generator to 1,000,000 interventions and contacts, 300,000 appointments and 50,000 generated
+document records, plus the cases the figures need (one with exactly 200 interventions, 1,000
+Gateway cases with a bail appointment in one week for the letter batch).
+
+The top-up writes through Core (driver executemany in batches) on the app's own engine, so the
+FTS5 triggers on interventions fire as they would for any writer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import random
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+from sqlalchemy import Connection, text
+
+from app.db import Database
+
+TARGET_INTERVENTIONS = 1_000_000
+TARGET_APPOINTMENTS = 300_000
+TARGET_DOCUMENTS = 50_000
+BIG_CASE_INTERVENTIONS = 200
+LETTER_BATCH = 1_000
+BATCH = 20_000
+
+#: Words the synthetic notes are made of; "tenancy" is rare on purpose (about 1 note in 200),
+#: so the full-text figure is a selective search, as a real one usually is.
+COMMON = ("attended", "session", "support", "discussed", "plan", "progress", "worker", "phone",
+          "appointment", "goals", "family", "benefits", "course", "group", "keyworker", "call",
+          "review", "letter", "college", "volunteering", "budget", "sleep", "confidence")
+RARE = "tenancy"
+SUMMARIES = ("Keyworker session", "Phone check-in", "Attended group", "Referred to service",
+             "Home visit", "Budgeting session")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    big_case: str
+    small_case: str
+    letter_week: tuple[date, date]
+    counts: dict[str, int]
+
+
+def _insert(conn: Connection, table: str, columns: tuple[str, ...],
+            rows: list[tuple[Any, ...]]) -> None:
+    sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
+           f"VALUES ({', '.join('?' for _ in columns)})")
+    for i in range(0, len(rows), BATCH):
+        conn.exec_driver_sql(sql, rows[i:i + BATCH])  # type: ignore[arg-type]
+
+
+def _stamp(at: datetime) -> str:
+    """A UTC timestamp as SQLAlchemy stores it on SQLite."""
+    return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _tiny_pdf() -> bytes:
+    buf = io.BytesIO()
+    c = Canvas(buf)
+    c.drawString(72, 760, "Synthetic filed letter (benchmark data)")
+    c.save()
+    return buf.getvalue()
+
+
+def top_up(db: Database, *, scale: float = 1.0, seed: int = 8, today: date | None = None
+           ) -> Dataset:
+    """Add the bench-only rows to a demo database; returns what the figures need. ``scale``
+    shrinks the targets for a quick run on fewer cases."""
+    r = random.Random(seed)
+    n_interventions = int(TARGET_INTERVENTIONS * scale)
+    n_appointments = int(TARGET_APPOINTMENTS * scale)
+    n_documents = int(TARGET_DOCUMENTS * scale)
+    today = today or date.today()
+    now = _stamp(datetime.now(UTC))
+    with db.engine.begin() as conn:
+        coord = conn.exec_driver_sql(
+            "SELECT id FROM users WHERE username = 'coordinator'").scalar_one()
+        agency_for: dict[str, int] = {}
+        for agency_id, code in conn.exec_driver_sql(
+                "SELECT id, pathway_code FROM agencies ORDER BY id"):
+            if code:
+                agency_for.setdefault(code, agency_id)
+        pathways = [p for (p,) in conn.exec_driver_sql("SELECT code FROM pathways")]
+        started = conn.exec_driver_sql(
+            "SELECT id, reference, started_on, coalesce(worker_id, ?), scheme, status "
+            "FROM cases WHERE started_on IS NOT NULL AND scheme != 'neighbourhood-resolution' "
+            "ORDER BY id", (coord,)).all()
+        have = conn.exec_driver_sql("SELECT count(*) FROM interventions").scalar_one()
+
+        # one active Checkpoint case with exactly 200 interventions, one with the fewest
+        per_case = dict(conn.exec_driver_sql(
+            "SELECT case_id, count(*) FROM interventions GROUP BY case_id").all())
+        active = [c for c in started if c[4] == "checkpoint" and c[5] == "contract-active"]
+        big = active[0]
+        small = min(active[1:], key=lambda c: per_case.get(c[0], 0))
+        plan = [big] * (BIG_CASE_INTERVENTIONS - per_case.get(big[0], 0))
+        others = [c for c in started if c[0] != big[0]]
+        plan += [r.choice(others) for _ in range(n_interventions - have - len(plan))]
+        rows = []
+        for case_id, _ref, started_on, by, _scheme, _status in plan:
+            start = date.fromisoformat(str(started_on))
+            when = min(today, start + timedelta(days=r.randint(0, 110)))
+            p = r.choice(pathways)
+            kind = r.choice(("intervention", "contact", "referral to agency"))
+            if kind == "referral to agency" and p not in agency_for:
+                kind = "contact"
+            words = r.sample(COMMON, r.randint(4, 9))
+            if r.random() < 0.005:
+                words.insert(r.randrange(len(words)), RARE)
+            notes = (" ".join(words).capitalize() + ".") if r.random() < 0.7 else None
+            rows.append((case_id, kind, p, agency_for.get(p) if kind != "contact" else None,
+                         when.isoformat(), r.choice((15, 30, 45, 60, 90)), r.choice(SUMMARIES),
+                         notes, by, now))
+        _insert(conn, "interventions", ("case_id", "kind", "pathway_code", "agency_id",
+                                        "occurred_on", "duration_minutes", "summary", "notes",
+                                        "recorded_by_id", "created_at"), rows)
+
+        # 1,000 engaged Gateway cases with a scheduled bail appointment in one week (far enough
+        # ahead that no demo appointment falls in it), and past appointments up to the target
+        monday = today + timedelta(days=63 - today.weekday())
+        engaged = [c for c in started if c[4] == "gateway-to-change" and c[5] == "engaged"]
+        letters = min(LETTER_BATCH, len(engaged))
+        appt_cols = ("case_id", "starts_at", "location", "purpose", "bail_condition", "status",
+                     "with_user_id", "outcome_recorded_at", "outcome_by_id", "version",
+                     "updated_at", "updated_by_id")
+        rows = []
+        for n, (case_id, _ref, _s, by, _scheme, _status) in enumerate(engaged[:letters]):
+            at = datetime.combine(monday + timedelta(days=n % 5), time(9 + n % 8, 0))
+            rows.append((case_id, _stamp(at.astimezone()), "Women's Centre", "Key work session",
+                         1, "scheduled", by, None, None, 1, now, by))
+        have = conn.exec_driver_sql("SELECT count(*) FROM appointments").scalar_one()
+        for _ in range(n_appointments - have - len(rows)):
+            case_id, _ref, started_on, by, scheme, _status = r.choice(started)
+            day = min(today - timedelta(days=1),
+                      date.fromisoformat(str(started_on)) + timedelta(days=r.randint(1, 110)))
+            at = _stamp(datetime.combine(day, time(r.randint(9, 16), 0)).astimezone())
+            status = "missed" if r.random() < 0.1 else "kept"
+            rows.append((case_id, at, "Community hub", "Review", int(scheme != "checkpoint"),
+                         status, by, at, by, 1, now, by))
+        _insert(conn, "appointments", appt_cols, rows)
+
+        # filed documents: the records (and a small real PDF each), spread over the cases
+        case_ids = [c for (c,) in conn.exec_driver_sql("SELECT id FROM cases")]
+        pdf = _tiny_pdf()
+        digest = hashlib.sha256(pdf).hexdigest()
+        have = conn.exec_driver_sql("SELECT count(*) FROM documents").scalar_one()
+        rows = [(r.choice(case_ids), "case-summary", "Case summary", None, "coordinator",
+                 "case-summary", "1", "standard", digest, len(pdf), pdf, coord, now)
+                for _ in range(n_documents - have)]
+        _insert(conn, "documents", ("case_id", "kind", "title", "recipient_party_id",
+                                    "audience", "template_name", "template_version", "variant",
+                                    "sha256", "size_bytes", "content", "created_by_id",
+                                    "created_at"), rows)
+        counts = {t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar_one()
+                  for t in ("cases", "people", "interventions", "appointments", "documents")}
+        counts["interventions_on_big_case"] = conn.execute(
+            text("SELECT count(*) FROM interventions WHERE case_id = :c"), {"c": big[0]}
+        ).scalar_one()
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    return Dataset(big[1], small[1], (monday, monday + timedelta(days=6)), counts)
+
+
+def main(argv: list[str]) -> int:
+    """``python -m bench.dataset URL SCALE``: top up in its own process (the benchmark's own
+    process stays small, so the memory probes it starts later do not inherit its peak)."""
+    import json
+    import sys
+
+    data = top_up(Database(argv[0]), scale=float(argv[1]))
+    json.dump({"big_case": data.big_case, "small_case": data.small_case,
+               "letter_week": [d.isoformat() for d in data.letter_week],
+               "counts": data.counts}, sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))

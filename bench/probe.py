@@ -1,0 +1,101 @@
+"""What the benchmark runs in a fresh process, so that start-up and peak memory are measured as a
+user meets them. ``python -m bench.probe MODE [URL]`` prints one line: ``ready`` when the window
+is usable (the parent times the process up to that line), or JSON for the memory probe.
+
+Modes: ``bare`` (a bare PySide6 QMainWindow, the limit), ``app URL`` (Pathways' main window on
+that database, signed in as the coordinator, who sees every case), ``memory URL`` and
+``bare-memory`` (peak resident memory with the case list scrolled to its end, and the baseline).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+
+
+def _bare(memory: bool) -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(["bench"])
+    window = QMainWindow()
+    window.setWindowTitle("bare")
+    window.resize(1200, 800)
+    window.show()
+    app.processEvents()
+    if memory:
+        print(json.dumps({"peak_mb": _peak_mb()}), flush=True)
+    else:
+        print("ready", flush=True)
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
+
+
+def _open_app(url: str) -> tuple[object, object]:
+    from PySide6.QtCore import QSettings
+    from sqlalchemy import select
+
+    from app.config import Settings
+    from app.db import Database
+    from app.models.users import User
+    from app.services import database, users
+    from app.views.app import make_application
+    from app.views.context import AppContext
+    from app.views.main_window import MainWindow
+
+    app = make_application(["bench"])
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      os.environ["BENCH_QSETTINGS"])
+    db = Database(url)
+    # as run_gui does, less the backup (measured on its own) and the password check (argon2 is
+    # slow on purpose); the coordinator sees all 100,000 cases, the heaviest start
+    database.prepare(db, backup_dir=None)
+    with db.uow() as uow:
+        actor = users.actor_for(uow.session.scalars(
+            select(User).where(User.username == "coordinator")).one())
+    window = MainWindow(AppContext(db.uow, actor, Settings(database_url=url)))
+    window.resize(1200, 800)
+    window.show()
+    app.processEvents()
+    return app, window
+
+
+def main(argv: list[str]) -> int:
+    mode = argv[0]
+    if mode in ("bare", "bare-memory"):
+        _bare(mode == "bare-memory")
+        return 0
+    url = argv[1]
+    app, window = _open_app(url)
+    if mode == "app":
+        print("ready", flush=True)
+        return 0
+    # memory: the Cases tab, scrolled to the last of the 100,000 rows page by page as a user
+    # dragging the scroll bar would make the view fetch them
+    window.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+    view = window.case_list  # type: ignore[attr-defined]
+    started = time.perf_counter()
+    while view.model.canFetchMore():
+        view.table.scrollToBottom()
+        app.processEvents()  # type: ignore[attr-defined]
+        if view.model.canFetchMore():
+            view.model.fetchMore()
+    view.table.scrollToBottom()
+    app.processEvents()  # type: ignore[attr-defined]
+    print(json.dumps({"peak_mb": _peak_mb(), "rows": view.model.rowCount(),
+                      "total": view.model.total,
+                      "scroll_seconds": time.perf_counter() - started}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    code = main(sys.argv[1:])
+    sys.stdout.flush()
+    # measured and reported: leave without tearing down Qt and SQLAlchemy in the interpreter's
+    # finalisation, whose order PySide6 does not promise (it can abort there)
+    os._exit(code)
