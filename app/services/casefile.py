@@ -212,6 +212,9 @@ class PartyInfo:
     document_format: str
     wants_updates: bool
     consents: tuple[ConsentInfo, ...]
+    #: The person's own version: people are shared between cases, so an edit of their details
+    #: passes it back (``people.update_person(person_version=...)``) to catch a stale form.
+    person_version: int = 1
 
     @property
     def has_consent(self) -> bool:
@@ -456,7 +459,7 @@ def _party_info(party: CaseParty, person: Person, consents: list[ConsentInfo]) -
         party.id, person.id, party.role.value, person.full_name, person.date_of_birth,
         person.gender.value, address, person.phone, person.email, person.language,
         person.interpreter_needed, person.communication_needs, person.document_format.value,
-        party.wants_updates, tuple(consents))
+        party.wants_updates, tuple(consents), person.version)
 
 
 def get_case(uow: UnitOfWork, actor: Actor, reference: str, *, audit_view: bool = True

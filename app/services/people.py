@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 
 from app.db import UnitOfWork
-from app.errors import NotFound, ValidationError, WorkflowError
+from app.errors import NotFound, StaleEdit, ValidationError, WorkflowError
 from app.models.cases import (
     Case,
     CaseParty,
@@ -20,6 +20,7 @@ from app.models.cases import (
     Scheme,
 )
 from app.models.people import DocumentFormat, Gender, Person
+from app.models.users import User
 from app.services import access, audit
 from app.services.access import Action
 from app.services.context import Actor
@@ -140,8 +141,10 @@ def possible_duplicates(
 
 def update_person(
     uow: UnitOfWork, actor: Actor, reference: str, person_id: int, data: PersonInput,
-    expected_version: int | None = None,
+    expected_version: int | None = None, *, person_version: int | None = None,
 ) -> None:
+    """Change a party's details. ``expected_version`` is the case's, ``person_version`` the
+    person's own: someone may have changed the same person through another case."""
     from app.services.cases import open_for_edit, touch
 
     validate_person(data)
@@ -151,6 +154,7 @@ def update_person(
             raise NotFound("That person is not a party on this case.")
         person = uow.session.get(Person, person_id)
         assert person is not None
+        _check_person_version(uow, person, person_version)
         _apply(person, data)
         person.updated_by_id = actor.user_id
         if person_id == case.participant_id:
@@ -159,6 +163,17 @@ def update_person(
         audit.record(uow, actor, "person.update", "people", person.id, case_id=case.id,
                      person_id=person.id)
         uow.commit()
+
+
+def _check_person_version(uow: UnitOfWork, person: Person, expected: int | None) -> None:
+    if expected is None or expected == person.version:
+        return
+    who = uow.session.get(User, person.updated_by_id) if person.updated_by_id else None
+    name = who.full_name if who else "another user"
+    when = person.updated_at.astimezone().strftime("%H:%M on %d %b %Y")
+    raise StaleEdit(
+        f"{person.full_name}'s details were changed by {name} at {when} after you opened them "
+        "(perhaps on another case). Reload to see their changes; nothing of yours was saved.")
 
 
 def add_party(
