@@ -28,7 +28,7 @@ from app.reports.board import (  # Chart and Series are re-exported for the dash
     FigureSection,
     Series,
 )
-from app.services import audit
+from app.services import audit, export
 from app.services.context import Actor
 from app.services.indicators import (
     INDICATOR_IDS,
@@ -178,7 +178,6 @@ def render_board_report(uow: UnitOfWork, report: IndicatorReport) -> bytes:
 FIELDS = ("period_start", "period_end", "scheme", "worker", "as_of")
 PARTS = ("value", "numerator", "denominator")
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -243,9 +242,7 @@ def safe_cell(text: str) -> str:
     (including negative ones) stay numbers."""
     if _NUMBER.fullmatch(text):
         return text
-    if text.lstrip(" ").startswith(_DANGEROUS):
-        return "'" + text
-    return text
+    return export.safe_cell(text)  # the one rule every CSV export shares
 
 
 def _number(value: float | None) -> str:
