@@ -26,6 +26,7 @@ from app.views.documents import AppointmentLetterBatch
 from app.views.my_work import MyWorkView
 from app.views.referral import ReferralDialog
 from app.views.signin import SignInDialog
+from app.views.subject_access import SubjectAccessDialog
 from app.views.workspace import CaseWorkspace
 
 
@@ -118,6 +119,9 @@ class MainWindow(QMainWindow):
                                          tip="File a letter for every bail appointment next "
                                              "week")
         self.batch_action.setEnabled(may(actor, Action.PRINT))
+        self.sar_action = self._action("Subject &access export...", self.subject_access,
+                                       tip="Everything held about a party on this case")
+        self.sar_action.setEnabled(self.ctx.actor.coordinates)
         self.lock_action = self._action("&Lock now", self.lock, "Ctrl+L")
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.my_work_action = self._action("&My work", lambda: self.tabs.setCurrentIndex(0),
@@ -128,6 +132,7 @@ class MainWindow(QMainWindow):
         for a in (self.new_referral_action, self.print_action, self.batch_action,
                   self.close_tab_action):
             file_menu.addAction(a)
+        file_menu.addAction(self.sar_action)
         file_menu.addSeparator()
         file_menu.addAction(self.prefs_action)
         file_menu.addAction(self.lock_action)
@@ -197,6 +202,20 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Referral {reference} saved", 5000)
         self.refresh()
         self.open_case(reference)
+
+    def subject_access(self) -> SubjectAccessDialog | None:
+        """The subject access export for a party on the open case (coordinators)."""
+        w = self.tabs.currentWidget()
+        if not isinstance(w, CaseWorkspace):
+            self.statusBar().showMessage("Open the person's case first.", 5000)
+            return None
+        dialog = SubjectAccessDialog(self.ctx, w.reference, self)
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(
+            f"Subject access export written to {dialog.result_.folder}"
+            if dialog.result_ else "", 10000))
+        dialog.open()
+        return dialog
 
     def find(self) -> None:
         self.tabs.setCurrentIndex(1)

@@ -1,0 +1,87 @@
+"""Subject access from the window: everything held about one party on the open case, written to
+a folder (the same service as ``pathways sar``). Coordinators only; the service checks again."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DomainError
+from app.services import casefile, sar
+from app.views.context import AppContext
+
+
+class SubjectAccessDialog(QDialog):
+    """Pick the person (a party on the case) and a folder; the export goes in a new subfolder."""
+
+    def __init__(self, ctx: AppContext, reference: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.result_: sar.SarResult | None = None
+        self.setWindowTitle("Subject access export")
+        detail = casefile.get_case(ctx.uow(), ctx.actor, reference, audit_view=False)
+        self.person = QComboBox()
+        self.person.setAccessibleName("Person")
+        for p in detail.parties:
+            self.person.addItem(f"{p.name} ({p.role})", p.person_id)
+        self.folder = QLineEdit()
+        self.folder.setAccessibleName("Folder")
+        self.folder.setPlaceholderText("A folder on an encrypted or access-controlled drive")
+        browse = QPushButton("&Browse...")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder)
+        row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("&Person:", self.person)
+        form.addRow("&Folder:", row)
+        self.error = QLabel("")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Problem")
+        note = QLabel("Everything held about the person, their documents and who accessed their "
+                      "records. Rows about other people are marked for you to redact.")
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.export_button.setText("&Export")
+        buttons.accepted.connect(self.export)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Folder for the export")
+        if chosen:
+            self.folder.setText(chosen)
+
+    def export(self) -> None:
+        folder = self.folder.text().strip()
+        if not folder:
+            self.error.setText("Choose a folder for the export.")
+            return
+        person_id = int(self.person.currentData())
+        out = Path(folder) / f"subject-access-{person_id}-{date.today():%Y%m%d}"
+        try:
+            self.result_ = sar.export(self.ctx.uow(), self.ctx.actor, person_id, out)
+        except DomainError as exc:
+            self.error.setText(exc.message)
+            return
+        self.accept()
