@@ -7,6 +7,7 @@ of statements is the same for every case (tests/services/test_statement_count.py
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -174,9 +175,10 @@ def list_cases(
             .outerjoin(OffenceCategory, OffenceCategory.code == Case.offence_code)
             .order_by(*order)
         )
+        # worker and offence names repeat on every page: one string each, not one per row
         rows = [
-            CaseRow(r[0], r[1], r[2], r[3], f"{r[4]} {r[5]}", r[6], r[7], r[8], r[9], r[10],
-                    r[11])
+            CaseRow(r[0], r[1], r[2], r[3], f"{r[4]} {r[5]}", r[6] and sys.intern(r[6]), r[7],
+                    r[8], r[9] and sys.intern(r[9]), r[10], r[11])
             for r in uow.session.execute(q)
         ]
         if audited:
