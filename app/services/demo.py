@@ -17,6 +17,7 @@ import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, select, text
@@ -156,8 +157,23 @@ class _Rows:
             if not rows:
                 continue
             sql, columns = self.statements[table]
-            values = [tuple(row[name] if proc is None or row[name] is None else proc(row[name])
-                            for name, proc in columns) for row in rows]
+            take = itemgetter(*(name for name, _ in columns))
+            # bind processors only where a column has one, each value converted once (dates,
+            # enums and timestamps repeat across thousands of rows)
+            convert = [(i, proc, {}) for i, (_, proc) in enumerate(columns) if proc is not None]
+            values = []
+            for row in rows:
+                vals = list(take(row))
+                for i, proc, seen in convert:
+                    v = vals[i]
+                    if v is not None:
+                        try:
+                            vals[i] = seen[v]
+                        except KeyError:
+                            vals[i] = seen[v] = proc(v)
+                        except TypeError:  # unhashable (JSON): convert each time
+                            vals[i] = proc(v)
+                values.append(tuple(vals))
             self.conn.exec_driver_sql(sql, values)  # type: ignore[arg-type]
             rows.clear()
         self.count = 0
