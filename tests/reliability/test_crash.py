@@ -184,7 +184,13 @@ def test_sigkill_at_random_moments_loses_nothing_reported_and_tears_nothing(
     try:
         for kill in range(KILLS):
             pid = server.go(token=(kill + 1) * 100_000, seed=rng.randrange(2**32))
-            time.sleep(rng.uniform(0.002, 0.12))
+            # let it report 0 to 2 saves (so the test does not depend on the machine's speed),
+            # then kill it somewhere in what follows: start-up, a save, or between saves
+            for _ in range(rng.randint(0, 2)):
+                line = server.next()
+                assert not line.startswith("done "), (tmp_path / "worker.err").read_text()
+                seen.take(line)
+            time.sleep(rng.uniform(0, 0.04))
             os.kill(pid, signal.SIGKILL)
             while (line := server.next()) and not line.startswith("done "):
                 seen.take(line)
