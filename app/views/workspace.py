@@ -666,7 +666,7 @@ class CaseWorkspace(QWidget):
                     interpreter_needed=v["interpreter"],
                     communication_needs=v["needs"] or None,
                     document_format=DocumentFormat(v["format"])),
-                expected_version=self.v)
+                expected_version=self.v, person_version=p.person_version)
         self.form(f"Details of {p.name}", [
             Field("first", "First name", required=True, default=first),
             Field("last", "Last name", required=True, default=last),

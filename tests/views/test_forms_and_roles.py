@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.models.users import Role
 from app.services import cases, demo, people
-from app.services.enums import ConsentAction, Scheme
+from app.services.enums import ConsentAction, Gender, Scheme
 from app.views.workspace import CaseWorkspace
 from tests.factories import make_case, make_user, person
 
@@ -162,3 +162,27 @@ def test_change_of_address_and_a_reoffending_check(qtbot, db, open_window) -> No
     ws.dialog.form.set_value("offences", 0)
     qtbot.mouseClick(ws.dialog.ok_button, Qt.MouseButton.LeftButton)
     assert "0 proven offence(s) within 12 months" in ws.reoffending_label.text()
+
+
+def test_a_person_changed_on_another_case_is_not_overwritten(qtbot, db, open_window) -> None:
+    from dataclasses import replace
+
+    from tests.factories import referral
+
+    coord = make_user(db, Role.COORDINATOR, "coord", "Morgan Coordinator")
+    first = make_case(db, coord, Scheme.CHECKPOINT,
+                      participant=person("Ffion", "Pryce", gender=Gender.FEMALE))
+    window = open_window("coord")
+    ws = window.open_case(first)
+    person_id = ws.detail.participant.person_id
+    # the same woman is referred to Gateway to Change, and her phone is changed on that case
+    second = cases.create_referral(db.uow(), coord, replace(
+        referral(Scheme.GATEWAY), person=None, existing_person_id=person_id))
+    people.update_person(db.uow(), coord, second, person_id,
+                         person("Ffion", "Pryce", gender=Gender.FEMALE, phone="07700 900999"))
+    ws.people_table.selectRow(0)
+    ws.edit_person()  # this form still holds the details as they were
+    qtbot.mouseClick(ws.dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert ws.banner.isVisible() and "Morgan Coordinator" in ws.banner.text()
+    qtbot.mouseClick(ws.reload_button, Qt.MouseButton.LeftButton)
+    assert "07700 900999" in ws.people_table.item(0, 3).text()
