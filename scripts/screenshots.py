@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -60,6 +61,15 @@ def main() -> int:
             ws.tabs.setCurrentIndex(i)
             app.processEvents()
             w.grab().save(str(OUT / f"03-{name}-{tab}.png"))
+    if w.dashboard is not None:
+        w.tabs.setCurrentWidget(w.dashboard)
+        app.processEvents()
+        deadline = time.monotonic() + 60
+        while w.dashboard.busy and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.05)
+        app.processEvents()
+        w.grab().save(str(OUT / "07-dashboard.png"))
     w.new_referral()
     app.processEvents()
     w.dialog.grab().save(str(OUT / "04-new-referral.png"))
