@@ -255,6 +255,12 @@ def rotate_backup(db: Database, folder: Path, keep: int) -> Path | None:
     return dest
 
 
+def needs_upgrade(db: Database) -> bool:
+    """Whether start-up will migrate: only then must the backup come first, synchronously."""
+    head = _head_from_files()
+    return head is None or current_revision(db) != head
+
+
 def prepare(db: Database, backup_dir: Path | None = None, keep: int = 7) -> None:
     """At start: back up an existing database, then bring it to head."""
     if backup_dir is not None:
