@@ -190,6 +190,8 @@ def backup(db: Database, dest: Path) -> Path:
         target = sqlite3.connect(tmp)
         try:
             raw.driver_connection.backup(target)  # type: ignore[union-attr]
+            # a backup is one self-contained file: no -wal/-shm beside it
+            target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
     except OperationalError as exc:

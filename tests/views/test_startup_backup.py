@@ -18,3 +18,13 @@ def test_startup_backup_runs_in_the_background_and_is_checked(qtbot, db, tmp_pat
     assert len(copies) == 2  # rotated: only the newest two kept
     for copy in copies:
         database.verify_backup(copy)
+
+
+def test_a_backup_is_one_file(db, tmp_path) -> None:
+    if not db.url.startswith("sqlite"):
+        raise AssertionError("desktop backups are SQLite files")
+    folder = tmp_path / "backups"
+    made = database.backup(db, folder / "copy.db")
+    assert sorted(p.name for p in folder.iterdir()) == ["copy.db"]
+    database.verify_backup(made)
+    assert sorted(p.name for p in folder.iterdir()) == ["copy.db"]
