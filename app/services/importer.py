@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -218,8 +219,14 @@ class _Shared(UnitOfWork):
         self.session.flush()
 
 
-def import_referrals(uow: UnitOfWork, actor: Actor, source: Path | bytes) -> ImportResult:
-    """Every row becomes a referral, or none does; each bad row is named by line and reason."""
+def import_referrals(
+    uow: UnitOfWork, actor: Actor, source: Path | bytes, *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    """Every row becomes a referral, or none does; each bad row is named by line and reason.
+    ``progress(done, total)`` follows the rows; ``cancelled()`` is checked before each, and a
+    cancelled import, like a refused one, leaves nothing behind."""
     if isinstance(source, Path):
         try:
             data = source.read_bytes()
@@ -234,7 +241,12 @@ def import_referrals(uow: UnitOfWork, actor: Actor, source: Path | bytes) -> Imp
     with uow:
         uow.begin_write()
         shared = _Shared(uow)
-        for line, row in rows:
+        for done, (line, row) in enumerate(rows):
+            if cancelled is not None and cancelled():
+                raise ValidationError("The import was cancelled: nothing was imported.",
+                                      field="file")
+            if progress is not None:
+                progress(done, len(rows))
             try:
                 referral = parse_row(row)
                 with uow.session.begin_nested():

@@ -5,7 +5,9 @@ never listed. All figures come from ``app.services.indicators``: nothing is comp
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -21,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -39,6 +42,7 @@ from app.services import indicators, reporting
 from app.services.cases import add_months
 from app.services.enums import Scheme
 from app.services.indicators import Figure, IndicatorReport, Scope
+from app.views.background import BackgroundTask, Progress
 from app.views.context import AppContext
 
 FIGURE_ROLE = Qt.ItemDataRole.UserRole
@@ -120,6 +124,12 @@ class DashboardView(QWidget):
             filters.addWidget(label)
             filters.addWidget(w)
         filters.addWidget(self.show_button)
+        self.save_button = QPushButton("Save &board report...")
+        self.save_button.setObjectName("dashboard_save_report")
+        self.save_button.setAccessibleName("Save the board report as PDF")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(lambda: self.save_board_report())
+        filters.addWidget(self.save_button)
         filters.addStretch(1)
         self.as_of = QLabel()
         self.as_of.setObjectName("dashboard_as_of")
@@ -241,10 +251,35 @@ class DashboardView(QWidget):
         if self._finished():
             QMessageBox.warning(self, "Indicators", message)
 
+    def save_board_report(self, path: str | None = None) -> BackgroundTask | None:
+        """The board report PDF of the figures on screen, drawn off the GUI thread."""
+        report = self.report
+        if report is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Save the board report", f"board-report-{report.scope.start}-"
+                f"{report.scope.end}.pdf", "PDF (*.pdf)")
+            if not path:
+                return None
+        target = Path(path)
+
+        def job(progress: Progress, cancelled: Callable[[], bool]) -> Path | None:
+            content = reporting.render_board_report(self.ctx.uow(), report)
+            if cancelled():
+                return None
+            target.write_bytes(content)
+            return target
+
+        task = BackgroundTask(self, "Board report", "Drawing the board report...", job)
+        self.save_task = task
+        return task.start()
+
     def _show_report(self, report: IndicatorReport) -> None:
         if not self._finished():
             return
         self.report = report
+        self.save_button.setEnabled(True)
         self.as_of.setText(f"As known on {report.today.day} {report.today:%B %Y}")
         self._fill_tree(report)
         trend, rates, distance = reporting.charts(report)

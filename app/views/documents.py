@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QProgressDialog,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from app.reports.preview import PreviewUnavailable, pdf_pages_as_png
 from app.services import documents
 from app.services.casefile import CaseDetail
 from app.services.documents import BatchResult, GeneratedDocument
+from app.views.background import BackgroundTask
 from app.views.context import AppContext
 from app.views.forms import ERROR_STYLE
 
@@ -206,79 +206,18 @@ def save_reprint(ctx: AppContext, document_id: int, parent: QWidget | None,
     return target
 
 
-class _BatchWorker(QObject):
-    progress = Signal(int, int, str)
-    finished = Signal(object)
-    failed = Signal(str)
+def appointment_letters_task(ctx: AppContext, parent: QWidget, start: date | None = None,
+                             end: date | None = None) -> BackgroundTask:
+    """Next week's appointment letters, off the GUI thread, with progress and Cancel. Letters
+    filed before Cancel stay filed (each is its own transaction). Call ``start()`` on it."""
+    first, last = documents.next_week()
 
-    def __init__(self, ctx: AppContext, start: date, end: date) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.start, self.end = start, end
-        self.cancel_requested = False
+    def job(progress: Any, cancelled: Any) -> BatchResult:
+        return documents.appointment_letters(
+            ctx.uow(), ctx.actor, start or first, end or last,
+            progress=lambda done, total, ref: progress(done, total,
+                                                       f"Letter {done} of {total}: {ref}"),
+            cancelled=cancelled)
 
-    def run(self) -> None:
-        try:
-            result = documents.appointment_letters(
-                self.ctx.uow(), self.ctx.actor, self.start, self.end,
-                progress=lambda done, total, ref: self.progress.emit(done, total, ref),
-                cancelled=lambda: self.cancel_requested)
-        except DomainError as exc:
-            self.failed.emit(exc.message)
-            return
-        self.finished.emit(result)
-
-
-class AppointmentLetterBatch(QObject):
-    """Next week's appointment letters, off the GUI thread, with progress and Cancel.
-    Letters filed before Cancel stay filed (each is its own transaction)."""
-
-    done = Signal(object)
-
-    def __init__(self, ctx: AppContext, parent: QWidget, start: date | None = None,
-                 end: date | None = None) -> None:
-        super().__init__(parent)
-        first, last = documents.next_week()
-        self.worker = _BatchWorker(ctx, start or first, end or last)
-        self.thread = QThread()
-        self.worker.moveToThread(self.thread)
-        self.dialog = QProgressDialog("Preparing appointment letters...", "Cancel", 0, 0, parent)
-        self.dialog.setObjectName("batch_progress")
-        self.dialog.setWindowTitle("Appointment letters for next week")
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(0)
-        self.dialog.canceled.connect(self.cancel)
-        self.thread.started.connect(self.worker.run)
-        self.worker.progress.connect(self._progress)
-        self.worker.finished.connect(self._finished)
-        self.worker.failed.connect(self._failed)
-        self.result: BatchResult | None = None
-        self.error: str | None = None
-
-    def start(self) -> None:
-        self.dialog.show()
-        self.thread.start()
-
-    def cancel(self) -> None:
-        self.worker.cancel_requested = True
-
-    def _progress(self, done: int, total: int, reference: str) -> None:
-        self.dialog.setMaximum(total)
-        self.dialog.setValue(done)
-        self.dialog.setLabelText(f"Letter {done} of {total}: {reference}")
-
-    def _stop(self) -> None:
-        self.thread.quit()
-        self.thread.wait()
-        self.dialog.reset()
-        self.dialog.hide()
-
-    def _finished(self, result: BatchResult) -> None:
-        self.result = result
-        self._stop()
-        self.done.emit(result)
-
-    def _failed(self, message: str) -> None:
-        self.error = message
-        self._stop()
-        self.done.emit(None)
+    return BackgroundTask(parent, "Appointment letters for next week",
+                          "Preparing appointment letters...", job)

@@ -3,10 +3,14 @@ and the idle lock that hides all case data until the password is given again."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -18,11 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
+from app.services import importer
 from app.services.access import Action, may
+from app.views.background import BackgroundTask, Progress
 from app.views.case_list import CaseListView
 from app.views.context import AppContext
 from app.views.dashboard import DashboardView
-from app.views.documents import AppointmentLetterBatch
+from app.views.documents import appointment_letters_task
 from app.views.my_work import MyWorkView
 from app.views.referral import ReferralDialog
 from app.views.signin import SignInDialog
@@ -119,6 +125,9 @@ class MainWindow(QMainWindow):
                                          tip="File a letter for every bail appointment next "
                                              "week")
         self.batch_action.setEnabled(may(actor, Action.PRINT))
+        self.import_action = self._action("&Import referrals...", lambda: self.import_referrals(),
+                                          tip="Referrals from a CSV file: all rows or none")
+        self.import_action.setEnabled(may(actor, Action.REFER))
         self.sar_action = self._action("Subject &access export...", self.subject_access,
                                        tip="Everything held about a party on this case")
         self.sar_action.setEnabled(self.ctx.actor.coordinates)
@@ -129,8 +138,8 @@ class MainWindow(QMainWindow):
         self.cases_action = self._action("&Cases", lambda: self.tabs.setCurrentIndex(1),
                                          "Ctrl+2")
         file_menu = self.menuBar().addMenu("&File")
-        for a in (self.new_referral_action, self.print_action, self.batch_action,
-                  self.close_tab_action):
+        for a in (self.new_referral_action, self.import_action, self.print_action,
+                  self.batch_action, self.close_tab_action):
             file_menu.addAction(a)
         file_menu.addAction(self.sar_action)
         file_menu.addSeparator()
@@ -226,23 +235,52 @@ class MainWindow(QMainWindow):
         if isinstance(w, CaseWorkspace):
             w.generate_document()
 
-    def appointment_letters(self) -> AppointmentLetterBatch:
-        batch = AppointmentLetterBatch(self.ctx, self)
-        batch.done.connect(self._batch_done)
+    def appointment_letters(self) -> BackgroundTask:
+        batch = appointment_letters_task(self.ctx, self)
+        batch.done.connect(lambda _r: self._batch_done(batch))
         self.batch = batch
-        batch.start()
-        return batch
+        return batch.start()
 
-    def _batch_done(self, result: object) -> None:
-        batch = self.batch
+    def _batch_done(self, batch: BackgroundTask) -> None:
         if batch.error:
             QMessageBox.warning(self, "Appointment letters", batch.error)
             return
-        assert batch.result is not None
-        made, skipped = len(batch.result.documents), len(batch.result.skipped)
-        note = " (cancelled)" if batch.result.cancelled else ""
+        result = batch.result
+        made, skipped = len(result.documents), len(result.skipped)
+        note = " (cancelled)" if result.cancelled else ""
         self.statusBar().showMessage(
             f"{made} appointment letter(s) filed, {skipped} skipped{note}", 10000)
+        self.refresh()
+
+    def import_referrals(self, path: str | None = None) -> BackgroundTask | None:
+        """Import a CSV of referrals in the background: all rows or none."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, "Import referrals", "",
+                                                  "CSV files (*.csv)")
+            if not path:
+                return None
+        source = Path(path)
+
+        def job(progress: Progress, cancelled: Callable[[], bool]) -> object:
+            return importer.import_referrals(
+                self.ctx.uow(), self.ctx.actor, source,
+                progress=lambda done, total: progress(done, total,
+                                                      f"Checking row {done + 1} of {total}"),
+                cancelled=cancelled)
+
+        task = BackgroundTask(self, "Import referrals", "Reading the file...", job)
+        task.done.connect(lambda _r: self._import_done(task))
+        self.import_task = task
+        return task.start()
+
+    def _import_done(self, task: BackgroundTask) -> None:
+        if task.error:
+            self.import_message = task.error
+            QMessageBox.warning(self, "Import referrals", task.error)
+            return
+        n = len(task.result.references)
+        self.import_message = f"{n} referral(s) imported"
+        self.statusBar().showMessage(self.import_message, 10000)
         self.refresh()
 
     def refresh(self) -> None:

@@ -141,3 +141,24 @@ def test_only_coordinators_have_the_dashboard(open_window: Callable[..., MainWin
     window = open_window("nav")
     assert "Dashboard" not in [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert window.dashboard is None
+
+
+def test_save_the_board_report_of_the_figures_on_screen(
+        qtbot: Any, open_window: Callable[..., MainWindow], cases: dict[str, Made],
+        tmp_path: Any) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    window = open_window("coord")
+    dash = dashboard_of(qtbot, window)
+    assert dash.save_button.isEnabled()
+    out = tmp_path / "board.pdf"
+    task = dash.save_board_report(str(out))
+    qtbot.waitUntil(lambda: task.finished, timeout=20_000)
+    assert task.error is None and task.result == out
+    text = " ".join(p.extract_text() for p in PdfReader(BytesIO(out.read_bytes())).pages)
+    assert "Partnership board report" in text
+    assert "Hidden Person" not in text  # restricted cases are counted, never named
+    diverted = dash.report.of("diverted")[0]
+    assert diverted.label in text
