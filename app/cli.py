@@ -201,6 +201,15 @@ def build_parser() -> argparse.ArgumentParser:
     first = usub.add_parser("create-admin", help="the first administrator of a new database")
     first.add_argument("username")
     first.add_argument("full_name")
+
+    org = sub.add_parser("organisation", help="the letterhead every document prints "
+                         "(administrators)")
+    org.add_argument("--name")
+    org.add_argument("--address", help="lines separated by '|'")
+    org.add_argument("--phone")
+    org.add_argument("--email")
+    org.add_argument("--logo", type=Path, help="a PNG or JPEG file")
+    org.add_argument("--no-logo", action="store_true", help="print no logo")
     return p
 
 
@@ -564,6 +573,41 @@ COMMANDS = {"db": _cmd_db, "backup": _cmd_backup, "demo": _cmd_demo, "case": _cm
 COMMANDS["retention"] = _cmd_retention
 
 
+def _cmd_organisation(args: argparse.Namespace, db: Database) -> int:
+    """Show the letterhead, or change the parts given (administrators)."""
+    from dataclasses import replace
+
+    from app.services import organisation
+
+    actor = _actor(args, db)
+    current = organisation.get_organisation(db.uow())
+    changes: dict[str, Any] = {}
+    for field in ("name", "phone", "email"):
+        if getattr(args, field) is not None:
+            changes[field] = getattr(args, field)
+    if args.address is not None:
+        changes["address"] = tuple(x.strip() for x in args.address.split("|") if x.strip())
+    if args.logo is not None:
+        try:
+            changes["logo"] = args.logo.read_bytes()
+        except OSError as exc:
+            raise DomainError(f"{args.logo} cannot be read: {exc.strerror}.") from None
+    if args.no_logo:
+        changes["logo"] = None
+    if changes:
+        organisation.set_organisation(db.uow(), actor, replace(current, **changes))
+        current = organisation.get_organisation(db.uow())
+    print(current.name)
+    for line in current.address:
+        print(line)
+    print(f"{current.phone}  {current.email}")
+    print("logo: " + (f"{len(current.logo):,} bytes" if current.logo else "none"))
+    return 0
+
+
+COMMANDS["organisation"] = _cmd_organisation
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -578,7 +622,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"pathways: {exc.message}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        if args.command in ("case", "backup", "document", "report", "audit", "sar",
+        if args.command in ("case", "backup", "document", "report", "audit", "sar", "organisation",
                             "import"):
             _require_current_schema(db)
         return COMMANDS[args.command](args, db)

@@ -20,6 +20,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -36,6 +37,8 @@ from reportlab.platypus import (
 )
 
 from app.config import RESOURCES
+
+LOGO_BOX = 18 * mm
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -77,6 +80,8 @@ class Letterhead:
     address: tuple[str, ...]
     phone: str
     email: str
+    #: PNG or JPEG bytes of the organisation's logo, printed left of its name.
+    logo: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -262,14 +267,17 @@ class BaseRenderer:
         width, height = self.page_size
         top = height - self.margin_top
         canvas.saveState()
+        left = self.margin_left
+        if h.logo:
+            left += self._draw_logo(canvas, h.logo, self.margin_left, top) + 4 * mm
         canvas.setFillColor(self.accent)
         canvas.setFont(FONT_BOLD, 15)
-        canvas.drawString(self.margin_left, top - 12, h.name)
+        canvas.drawString(left, top - 12, h.name)
         canvas.setFillColor(colors.black)
         canvas.setFont(FONT, 8.5)
         y = top - 24
         for line in h.address:
-            canvas.drawString(self.margin_left, y, line)
+            canvas.drawString(left, y, line)
             y -= 10.5
         right = width - self.margin_right
         canvas.drawRightString(right, top - 24, f"Telephone {h.phone}")
@@ -280,6 +288,16 @@ class BaseRenderer:
         canvas.line(self.margin_left, top - self.letterhead_height + 4, right,
                     top - self.letterhead_height + 4)
         canvas.restoreState()
+
+    @staticmethod
+    def _draw_logo(canvas: Canvas, logo: bytes, x: float, top: float) -> float:
+        """Fit the logo in an 18 mm square at the top left; return the width it took."""
+        image = ImageReader(io.BytesIO(logo))
+        w, h = image.getSize()
+        box = LOGO_BOX
+        scale = min(box / w, box / h)
+        canvas.drawImage(image, x, top - h * scale, w * scale, h * scale, mask="auto")
+        return float(w * scale)
 
     def _later_page(self, canvas: Canvas, doc: Any) -> None:
         width, height = self.page_size

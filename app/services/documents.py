@@ -377,8 +377,8 @@ def _recipient(detail: CaseDetail, kind: Kind, party_id: int | None) -> PartyInf
 
 def _header(ctx: _Context, detail: CaseDetail, w: Wording, variant: str) -> Header:
     o = ctx.org
-    return Header(Letterhead(o.name, o.address, o.phone, o.email), w.title, detail.reference,
-                  ctx.today, variant, f"{w.name}@{w.version}")
+    return Header(Letterhead(o.name, o.address, o.phone, o.email, o.logo), w.title,
+                  detail.reference, ctx.today, variant, f"{w.name}@{w.version}")
 
 
 def _values(ctx: _Context, detail: CaseDetail, name: str, **extra: str) -> dict[str, str]:

@@ -153,7 +153,7 @@ def board_report(uow: UnitOfWork, actor: Actor, scope: Scope, *, today: date | N
 def render_board_report(uow: UnitOfWork, report: IndicatorReport) -> bytes:
     org = get_organisation(uow)
     s = report.scope
-    header = Header(Letterhead(org.name, org.address, org.phone, org.email),
+    header = Header(Letterhead(org.name, org.address, org.phone, org.email, org.logo),
                     "Partnership board report",
                     f"KPI {s.start.isoformat()} to {s.end.isoformat()}", report.today)
     facts = [("Period", f"{fmt_date(s.start)} to {fmt_date(s.end)}"),
