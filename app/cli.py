@@ -25,6 +25,7 @@ from app.config import Settings
 from app.db import Database
 from app.errors import DomainError
 from app.models.cases import CaseStatus, Scheme
+from app.models.users import Role
 from app.services.context import Actor
 
 EXIT_USAGE = 2
@@ -48,6 +49,14 @@ def _scheme(text: str) -> Scheme:
         raise argparse.ArgumentTypeError(
             f"unknown scheme {text!r}; use one of: "
             + ", ".join(s.value for s in Scheme) + " (or cp, nr, gtc)") from None
+
+
+def _role(text: str) -> Role:
+    try:
+        return Role(text.lower())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"unknown role {text!r}; use one of: " + ", ".join(r.value for r in Role)) from None
 
 
 def _status(text: str) -> CaseStatus:
@@ -201,6 +210,19 @@ def build_parser() -> argparse.ArgumentParser:
     first = usub.add_parser("create-admin", help="the first administrator of a new database")
     first.add_argument("username")
     first.add_argument("full_name")
+    add = usub.add_parser("add", help="add a user (administrators); password from "
+                          "PATHWAYS_NEW_PASSWORD or a prompt")
+    add.add_argument("username")
+    add.add_argument("full_name")
+    add.add_argument("--role", required=True, type=_role)
+    add.add_argument("--also-coordinator", action="store_true")
+    usub.add_parser("list", help="the users and their roles (administrators)")
+    reset = usub.add_parser("reset", help="set a new password (administrators)")
+    reset.add_argument("username")
+    for verb in ("disable", "enable"):
+        usub.add_parser(verb, help=f"{verb} an account (administrators)").add_argument(
+            "username")
+    usub.add_parser("passwd", help="change your own password")
 
     org = sub.add_parser("organisation", help="the letterhead every document prints "
                          "(administrators)")
@@ -467,12 +489,51 @@ def _cmd_report(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def _new_password(prompt: str) -> str:
+    env = os.environ.get("PATHWAYS_NEW_PASSWORD")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise DomainError("No new password: set PATHWAYS_NEW_PASSWORD or run in a terminal.")
+    first = getpass.getpass(prompt)
+    if getpass.getpass("Again: ") != first:
+        raise DomainError("The two passwords are not the same.")
+    return first
+
+
 def _cmd_user(args: argparse.Namespace, db: Database) -> int:
     from app.services import users
 
-    password = _password("New administrator's password: ")
-    info = users.create_first_administrator(db.uow(), args.username, args.full_name, password)
-    print(f"administrator {info.username} created")
+    if args.user_command == "create-admin":
+        password = _password("New administrator's password: ")
+        info = users.create_first_administrator(db.uow(), args.username, args.full_name,
+                                                password)
+        print(f"administrator {info.username} created")
+        return 0
+    _require_current_schema(db)
+    actor = _actor(args, db)
+    if args.user_command == "add":
+        info = users.create_user(db.uow(), actor, args.username, args.full_name, args.role,
+                                 _new_password("New user's password: "),
+                                 also_coordinator=args.also_coordinator)
+        print(f"{info.username} added as {info.role.value}; they choose a new password at "
+              "their first sign-in")
+    elif args.user_command == "list":
+        if not actor.administers:
+            raise DomainError("Only an administrator can list the users.")
+        for u in users.list_users(db.uow(), active_only=False):
+            state = "active" if u.active else "disabled"
+            print(f"{u.username:<20} {u.full_name:<28} {u.role.value:<14} {state}")
+    elif args.user_command == "reset":
+        users.reset_password(db.uow(), actor, args.username, _new_password("New password: "))
+        print(f"password of {args.username} reset; they choose a new one at next sign-in")
+    elif args.user_command in ("disable", "enable"):
+        users.set_active(db.uow(), actor, args.username, args.user_command == "enable")
+        print(f"{args.username} {args.user_command}d")
+    else:
+        users.change_password(db.uow(), actor, _password("Current password: "),
+                              _new_password("New password: "))
+        print("password changed")
     return 0
 
 

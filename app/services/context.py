@@ -14,6 +14,8 @@ class Actor:
     full_name: str
     role: Role
     also_coordinator: bool = False
+    #: A new or reset account: the window asks for a new password before anything else.
+    must_change_password: bool = False
 
     @property
     def coordinates(self) -> bool:

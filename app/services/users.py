@@ -43,7 +43,8 @@ def _info(u: User) -> UserInfo:
 
 
 def actor_for(user: User) -> Actor:
-    return Actor(user.id, user.username, user.full_name, user.role, user.also_coordinator)
+    return Actor(user.id, user.username, user.full_name, user.role, user.also_coordinator,
+                 bool(user.must_change_password))
 
 
 def hash_password(password: str) -> str:

@@ -109,6 +109,8 @@ def run_gui(settings: Settings) -> int:
         return 0
     window = MainWindow(AppContext(db.uow, sign_in.actor, settings))
     window.show()
+    if sign_in.actor.must_change_password:
+        window.change_password(required=True)
     if backup is not None:
         backup.report_to(window)
     code = app.exec()

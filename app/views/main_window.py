@@ -29,10 +29,12 @@ from app.views.case_list import CaseListView
 from app.views.context import AppContext
 from app.views.dashboard import DashboardView
 from app.views.documents import appointment_letters_task
+from app.views.forms import FormDialog
 from app.views.my_work import MyWorkView
 from app.views.referral import ReferralDialog
 from app.views.signin import SignInDialog
 from app.views.subject_access import SubjectAccessDialog
+from app.views.users import UsersDialog, change_password_dialog
 from app.views.workspace import CaseWorkspace
 
 
@@ -132,6 +134,11 @@ class MainWindow(QMainWindow):
                                        tip="Everything held about a party on this case")
         self.sar_action.setEnabled(self.ctx.actor.coordinates)
         self.lock_action = self._action("&Lock now", self.lock, "Ctrl+L")
+        self.password_action = self._action("Change my &password...",
+                                            lambda: self.change_password())
+        self.users_action = self._action("&Users...", self.manage_users,
+                                         tip="Add users, reset passwords, disable accounts")
+        self.users_action.setVisible(may(actor, Action.MANAGE_USERS))
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.my_work_action = self._action("&My work", lambda: self.tabs.setCurrentIndex(0),
                                            "Ctrl+1")
@@ -144,6 +151,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.sar_action)
         file_menu.addSeparator()
         file_menu.addAction(self.prefs_action)
+        file_menu.addAction(self.password_action)
+        file_menu.addAction(self.users_action)
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -211,6 +220,22 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Referral {reference} saved", 5000)
         self.refresh()
         self.open_case(reference)
+
+    def change_password(self, required: bool = False) -> FormDialog:
+        dialog = change_password_dialog(self.ctx, self, required=required)
+        dialog.accepted.connect(
+            lambda: self.statusBar().showMessage("Your password is changed", 5000))
+        if required:  # no case data until the administrator's password is replaced
+            dialog.rejected.connect(self.close)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def manage_users(self) -> UsersDialog:
+        dialog = UsersDialog(self.ctx, self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def subject_access(self) -> SubjectAccessDialog | None:
         """The subject access export for a party on the open case (coordinators)."""
