@@ -217,6 +217,13 @@ class PartyInfo:
     #: The person's own version: people are shared between cases, so an edit of their details
     #: passes it back (``people.update_person(person_version=...)``) to catch a stale form.
     person_version: int = 1
+    #: The parts, for forms that edit them (``name`` and ``address`` are for reading).
+    first_name: str = ""
+    last_name: str = ""
+    address_line1: str | None = None
+    address_line2: str | None = None
+    town: str | None = None
+    postcode: str | None = None
 
     @property
     def has_consent(self) -> bool:
@@ -461,7 +468,9 @@ def _party_info(party: CaseParty, person: Person, consents: list[ConsentInfo]) -
         party.id, person.id, party.role.value, person.full_name, person.date_of_birth,
         person.gender.value, address, person.phone, person.email, person.language,
         person.interpreter_needed, person.communication_needs, person.document_format.value,
-        party.wants_updates, tuple(consents), person.version)
+        party.wants_updates, tuple(consents), person.version, person.first_name,
+        person.last_name, person.address_line1, person.address_line2, person.town,
+        person.postcode)
 
 
 def get_case(uow: UnitOfWork, actor: Actor, reference: str, *, audit_view: bool = True

@@ -170,10 +170,12 @@ def check_eligibility(
     reasons: list[str] = []
     overridable = True
     offence = session.get(OffenceCategory, offence_code) if offence_code else None
-    if participant_dob is not None and age_on(participant_dob, on) < ADULT_AGE \
-            and scheme is not Scheme.NEIGHBOURHOOD_RESOLUTION:
-        reasons.append(f"{scheme.label} is for adults (18 and over).")
-        overridable = False
+    if scheme is not Scheme.NEIGHBOURHOOD_RESOLUTION:
+        if participant_dob is None:
+            reasons.append(f"No date of birth recorded: {scheme.label} is for adults.")
+        elif age_on(participant_dob, on) < ADULT_AGE:
+            reasons.append(f"{scheme.label} is for adults (18 and over).")
+            overridable = False
     if scheme is Scheme.CHECKPOINT:
         if offence is None:
             reasons.append("No offence recorded.")
@@ -304,7 +306,11 @@ def create_referral(uow: UnitOfWork, actor: Actor, data: ReferralInput) -> str:
         s.flush()
         s.add(CaseParty(case_id=case.id, person_id=person.id, role=PartyRole.PARTICIPANT))
         if data.harmed_party is not None:
-            harmed = new_person(data.harmed_party)
+            try:
+                harmed = new_person(data.harmed_party)
+            except ValidationError as exc:  # say whose detail it is, and point at their field
+                raise ValidationError(f"Harmed party: {exc.message}",
+                                      field=f"harmed_{exc.field}") from None
             s.add(harmed)
             s.flush()
             s.add(CaseParty(case_id=case.id, person_id=harmed.id, role=PartyRole.HARMED))

@@ -153,6 +153,10 @@ def start_contract(
         contract = uow.session.scalar(select(Contract).where(Contract.case_id == case.id))
         if contract is None or contract.status is not ContractStatus.DRAFT:
             raise WorkflowError("There is no draft contract to start.")
+        if contract.start_date > date.today():
+            raise WorkflowError(
+                f"This contract starts on {contract.start_date:%d %B %Y}: mark it signed on "
+                "or after that day (or change its start date).")
         validate_conditions(
             [ConditionInput(c.kind, c.description, c.pathway_code) for c in contract.conditions],
             contract.community_hours_required)

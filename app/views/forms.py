@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 from app.errors import DomainError
 
 ERROR_STYLE = "color: #b00020;"
+#: The date an optional date field holds when the answer is "not known".
+UNKNOWN_DATE = date(1900, 1, 1)
 
 
 @dataclass
@@ -109,7 +111,13 @@ class FormWidget(QWidget):
             w = QDateEdit()
             w.setCalendarPopup(True)
             w.setDisplayFormat("dd/MM/yyyy")
-            w.setDate(to_qdate(f.default or date.today()))
+            if f.extra.get("optional"):
+                # the earliest date stands for "not known", shown as words, read back as None
+                w.setMinimumDate(to_qdate(UNKNOWN_DATE))
+                w.setSpecialValueText("Not known")
+                w.setDate(to_qdate(f.default or UNKNOWN_DATE))
+            else:
+                w.setDate(to_qdate(f.default or date.today()))
             w.dateChanged.connect(self.validate)
         elif f.kind == "datetime":
             w = QDateTimeEdit()
@@ -153,7 +161,8 @@ class FormWidget(QWidget):
                              q.time().hour(), q.time().minute()).astimezone()
             return local.astimezone(UTC)
         if isinstance(w, QDateEdit):
-            return from_qdate(w.date())
+            d = from_qdate(w.date())
+            return None if self.fields[name].extra.get("optional") and d == UNKNOWN_DATE else d
         if isinstance(w, QComboBox):
             # Qt hands str subclasses (our StrEnums) back as plain str: read our own list.
             choices = self.fields[name].choices
@@ -171,7 +180,7 @@ class FormWidget(QWidget):
         if isinstance(w, QPlainTextEdit):
             w.setPlainText(value)
         elif isinstance(w, QDateEdit):
-            w.setDate(to_qdate(value))
+            w.setDate(to_qdate(value or UNKNOWN_DATE))
         elif isinstance(w, QComboBox):
             choices = self.fields[name].choices
             w.setCurrentIndex(next((i for i, (_, v) in enumerate(choices) if v == value), -1))
@@ -190,8 +199,9 @@ class FormWidget(QWidget):
 
     def show_error(self, name: str | None, message: str) -> None:
         # services name fields by their data ("agency_id"), forms by what people see ("agency")
-        name = next((n for n in (name, (name or "").removesuffix("_id")) if n in self.errors),
-                    name)
+        base = (name or "").replace("-", "")
+        name = next((n for n in (name, base, base.removesuffix("_id"), f"{base}_id")
+                     if n in self.errors), name)
         label = self.errors.get(name or "") or self.general_error
         label.setText(message)
         label.show()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -344,7 +345,11 @@ class MainWindow(QMainWindow):
             return
         for dialog in self.findChildren(QWidget):
             if dialog.isWindow() and dialog is not self and dialog.isVisible():
-                dialog.close()
+                if isinstance(dialog, QDialog):
+                    # plain reject: no "discard changes?" question may keep data on screen
+                    QDialog.reject(dialog)
+                else:
+                    dialog.close()
         self.stack.setCurrentWidget(self.locked_page)
         self.menuBar().setEnabled(False)
         for tb in self.findChildren(QToolBar):

@@ -3,7 +3,7 @@ an override reason required when the rules say no, and a duplicate-person warnin
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -53,8 +53,8 @@ class ReferralDialog(QDialog):
                   [(s.label, s) for s in schemes]),
             Field("first_name", "First name", required=True),
             Field("last_name", "Last name", required=True),
-            Field("date_of_birth", "Date of birth", "date",
-                  default=date.today() - timedelta(days=30 * 365)),
+            Field("date_of_birth", "Date of birth", "date", extra={"optional": True},
+                  help="Leave as 'Not known' if it is not known yet"),
             Field("gender", "Gender", "choice", default=Gender.NOT_STATED,
                   choices=[(g.value.capitalize(), g) for g in Gender]),
             Field("address_line1", "Address"),
@@ -83,8 +83,8 @@ class ReferralDialog(QDialog):
                   choices=[("Assign later", None)] + [
                       (f"{u.full_name} ({u.role.value})", u.id) for u in workers
                       if u.role in (Role.NAVIGATOR, Role.FACILITATOR, Role.MENTOR)]),
-            Field("harmed_first", "Harmed party first name"),
-            Field("harmed_last", "Harmed party last name"),
+            Field("harmed_first_name", "Harmed party first name"),
+            Field("harmed_last_name", "Harmed party last name"),
             Field("harmed_phone", "Harmed party phone"),
         ]
         self.form = FormWidget(fields)
@@ -159,7 +159,7 @@ class ReferralDialog(QDialog):
             self.criteria_layout.addWidget(box)
             self.criteria[c.code] = box
         is_nr = scheme is Scheme.NEIGHBOURHOOD_RESOLUTION
-        for name in ("harmed_first", "harmed_last", "harmed_phone"):
+        for name in ("harmed_first_name", "harmed_last_name", "harmed_phone"):
             self.form.inputs[name].setEnabled(is_nr or scheme is Scheme.CHECKPOINT)
         if scheme is Scheme.GATEWAY:
             self.form.set_value("gender", Gender.FEMALE)
@@ -168,8 +168,11 @@ class ReferralDialog(QDialog):
     def _input(self) -> cases.ReferralInput:
         v = self.form.values()
         harmed = None
-        if v["harmed_first"].strip() or v["harmed_last"].strip():
-            harmed = PersonInput(first_name=v["harmed_first"], last_name=v["harmed_last"],
+        scheme_has_harmed = v["scheme"] is not Scheme.GATEWAY
+        if scheme_has_harmed and (v["harmed_first_name"].strip()
+                                  or v["harmed_last_name"].strip()):
+            harmed = PersonInput(first_name=v["harmed_first_name"],
+                                 last_name=v["harmed_last_name"],
                                  phone=_none_if_blank(v["harmed_phone"]))
         return cases.ReferralInput(
             scheme=v["scheme"],

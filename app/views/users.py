@@ -25,7 +25,7 @@ from app.views.forms import ERROR_STYLE, Field, FormDialog
 
 
 def _same(values: dict[str, Any]) -> None:
-    if values["new"] != values["again"]:
+    if values["password"] != values["again"]:
         raise ValidationError("The two new passwords are not the same.", field="again")
 
 
@@ -35,13 +35,13 @@ def change_password_dialog(ctx: AppContext, parent: QWidget | None, *,
 
     def submit(v: dict[str, Any]) -> None:
         _same(v)
-        users.change_password(ctx.uow(), ctx.actor, v["old"], v["new"])
+        users.change_password(ctx.uow(), ctx.actor, v["old_password"], v["password"])
 
     intro = ("An administrator set your password. Choose your own before you go on."
              if required else None)
     return FormDialog("Change my password", [
-        Field("old", "Current password", "password", True),
-        Field("new", "New password", "password", True,
+        Field("old_password", "Current password", "password", True),
+        Field("password", "New password", "password", True,
               help=f"At least {users.MIN_PASSWORD_LENGTH} characters"),
         Field("again", "New password again", "password", True),
     ], submit, parent, intro=intro, ok_text="Change password")
@@ -112,7 +112,7 @@ class UsersDialog(QDialog):
         def submit(v: dict[str, Any]) -> None:
             _same(v)
             users.create_user(self.ctx.uow(), self.ctx.actor, v["username"], v["full_name"],
-                              v["role"], v["new"], also_coordinator=v["also"])
+                              v["role"], v["password"], also_coordinator=v["also"])
         self._open(FormDialog("Add a user", [
             Field("username", "User name", required=True),
             Field("full_name", "Full name", required=True),
@@ -120,7 +120,7 @@ class UsersDialog(QDialog):
                   [(r.label, r) for r in Role]),
             Field("also", "Also coordinates", "check",
                   extra={"text": "an administrator who also coordinates cases"}),
-            Field("new", "First password", "password", True,
+            Field("password", "First password", "password", True,
                   help="They choose their own at the first sign-in"),
             Field("again", "First password again", "password", True),
         ], submit, self))
@@ -133,9 +133,9 @@ class UsersDialog(QDialog):
 
         def submit(v: dict[str, Any]) -> None:
             _same(v)
-            users.reset_password(self.ctx.uow(), self.ctx.actor, username, v["new"])
+            users.reset_password(self.ctx.uow(), self.ctx.actor, username, v["password"])
         self._open(FormDialog(f"Reset the password of {username}", [
-            Field("new", "New password", "password", True),
+            Field("password", "New password", "password", True),
             Field("again", "New password again", "password", True),
         ], submit, self, intro="The account is unlocked; they choose their own password at "
                                "their next sign-in."))

@@ -393,8 +393,10 @@ class CaseWorkspace(QWidget):
                 continue
             self.stage_menu.addAction(st.label, lambda s=st: self.move_to(s))
         self.stage_button.setEnabled(d.can_edit and not self.stage_menu.isEmpty())
+        after_exit = {"record_exit_followup", "record_reoffending"}  # due after closure too
         for b in self._edit_buttons:
-            b.setEnabled(d.can_edit and d.status is not CaseStatus.CLOSED)
+            b.setEnabled(d.can_edit and (d.status is not CaseStatus.CLOSED
+                                         or b.objectName() in after_exit))
         self._overview()
         self._people()
         self._pathways()
@@ -459,7 +461,7 @@ class CaseWorkspace(QWidget):
             + "</table>")
         events: list[tuple[date, str]] = []
         for st in d.stages:
-            events.append((st.on, f"Stage: {st.to_status}" + (f" - {st.reason}"
+            events.append((st.on, f"Stage: {CaseStatus(st.to_status).label}" + (f" - {st.reason}"
                                                                if st.reason else "")))
         for i in d.interventions:
             events.append((i.occurred_on, f"{i.kind.capitalize()}: {i.summary}"))
@@ -569,7 +571,7 @@ class CaseWorkspace(QWidget):
         def submit(v: dict[str, Any]) -> None:
             cases.decide_eligibility(self.ctx.uow(), self.ctx.actor, self.reference,
                                      eligible=v["eligible"], on=v["on"], notes=v["notes"] or None,
-                                     override_reason=v["override"] or None,
+                                     override_reason=v["override_reason"] or None,
                                      expected_version=self.v)
         reasons = self.detail.eligibility_reasons
         self.form("Referral decision", [
@@ -577,7 +579,7 @@ class CaseWorkspace(QWidget):
                   [("Accept onto the scheme", True), ("Not eligible / not suitable", False)]),
             Field("on", "Decided on", "date", True, date.today()),
             Field("notes", "Notes (suitability, risk)", "multiline"),
-            Field("override", "Override reason", "multiline",
+            Field("override_reason", "Override reason", "multiline",
                   default=self.detail.eligibility_override_reason or "",
                   help="Needed to accept a referral the rules say no to"),
         ], submit, intro=reasons)
@@ -615,19 +617,20 @@ class CaseWorkspace(QWidget):
     def add_party(self) -> None:
         def submit(v: dict[str, Any]) -> None:
             people.add_party(self.ctx.uow(), self.ctx.actor, self.reference, v["role"],
-                             people.PersonInput(first_name=v["first"], last_name=v["last"],
+                             people.PersonInput(first_name=v["first_name"],
+                                                last_name=v["last_name"],
                                                 phone=v["phone"] or None,
                                                 email=v["email"] or None,
-                                                address_line1=v["address"] or None,
+                                                address_line1=v["address_line1"] or None,
                                                 postcode=v["postcode"] or None),
                              expected_version=self.v)
         self.form("Add a party", [
             Field("role", "Role", "choice", True, PartyRole.HARMED,
                   [(r.value.capitalize(), r) for r in PartyRole if r is not PartyRole.PARTICIPANT]),
-            Field("first", "First name", required=True),
-            Field("last", "Last name", required=True),
+            Field("first_name", "First name", required=True),
+            Field("last_name", "Last name", required=True),
             Field("phone", "Phone"), Field("email", "Email"),
-            Field("address", "Address"), Field("postcode", "Postcode"),
+            Field("address_line1", "Address"), Field("postcode", "Postcode"),
         ], submit)
 
     def consent(self, action: ConsentAction) -> None:
@@ -647,19 +650,16 @@ class CaseWorkspace(QWidget):
     def edit_person(self) -> None:
         party_id = self._selected(self.people_table) or self.detail.participant.id
         p = self.detail.party(party_id)
-        address = list(p.address)
-        postcode = address.pop() if address and people.POSTCODE.match(address[-1]) else ""
-        town = address.pop() if len(address) > 1 else ""
-        first, _, last = p.name.partition(" ")
         formats = [(f.capitalize(), f) for f in ("standard", "easy-read", "large-print")]
 
         def submit(v: dict[str, Any]) -> None:
             people.update_person(
                 self.ctx.uow(), self.ctx.actor, self.reference, p.person_id,
                 people.PersonInput(
-                    first_name=v["first"], last_name=v["last"],
+                    first_name=v["first_name"], last_name=v["last_name"],
                     date_of_birth=p.date_of_birth, gender=Gender(p.gender),
-                    address_line1=v["address1"] or None, address_line2=v["address2"] or None,
+                    address_line1=v["address_line1"] or None,
+                    address_line2=v["address_line2"] or None,
                     town=v["town"] or None, postcode=v["postcode"] or None,
                     phone=v["phone"] or None, email=v["email"] or None,
                     language=v["language"] or "English",
@@ -668,12 +668,12 @@ class CaseWorkspace(QWidget):
                     document_format=DocumentFormat(v["format"])),
                 expected_version=self.v, person_version=p.person_version)
         self.form(f"Details of {p.name}", [
-            Field("first", "First name", required=True, default=first),
-            Field("last", "Last name", required=True, default=last),
-            Field("address1", "Address", default=address[0] if address else ""),
-            Field("address2", "Address line 2", default=address[1] if len(address) > 1 else ""),
-            Field("town", "Town", default=town),
-            Field("postcode", "Postcode", default=postcode),
+            Field("first_name", "First name", required=True, default=p.first_name),
+            Field("last_name", "Last name", required=True, default=p.last_name),
+            Field("address_line1", "Address", default=p.address_line1 or ""),
+            Field("address_line2", "Address line 2", default=p.address_line2 or ""),
+            Field("town", "Town", default=p.town or ""),
+            Field("postcode", "Postcode", default=p.postcode or ""),
             Field("phone", "Phone", default=p.phone or ""),
             Field("email", "Email", default=p.email or ""),
             Field("language", "Language", default=p.language),
@@ -686,26 +686,28 @@ class CaseWorkspace(QWidget):
 
     def record_reoffending_check(self) -> None:
         self.form("Proven reoffending check", [
-            Field("on", "Checked on", "date", True, date.today()),
-            Field("window", "Follow-up window", "choice", True, 12,
+            Field("checked_on", "Checked on", "date", True, date.today()),
+            Field("window_months", "Follow-up window", "choice", True, 12,
                   [("12 months", 12), ("24 months", 24)]),
             Field("offences", "Proven offences in the window", "int", default=0, maximum=99),
-            Field("first", "Date of the first proven offence", "date", default=date.today()),
+            Field("first_offence_on", "Date of the first proven offence", "date",
+                  default=date.today()),
         ], lambda v: followups.record_reoffending_check(
-            self.ctx.uow(), self.ctx.actor, self.reference, checked_on=v["on"],
-            window_months=v["window"], offences=v["offences"],
-            first_offence_on=v["first"] if v["offences"] else None, expected_version=self.v),
+            self.ctx.uow(), self.ctx.actor, self.reference, checked_on=v["checked_on"],
+            window_months=v["window_months"], offences=v["offences"],
+            first_offence_on=v["first_offence_on"] if v["offences"] else None,
+            expected_version=self.v),
             intro="From police records, after the case has ended.")
 
     def record_agency_calls(self) -> None:
         self.form("Calls to agencies about the same problem", [
-            Field("agency", "Agency", required=True, default="Police (101)"),
+            Field("agency_name", "Agency", required=True, default="Police (101)"),
             Field("period", "Period", "choice", True, "before",
                   [("Before the intervention", "before"), ("After the intervention", "after")]),
             Field("months", "Over how many months", "int", default=6, minimum=1, maximum=24),
             Field("calls", "Number of calls", "int", default=0, maximum=999),
         ], lambda v: meetings.record_agency_calls(
-            self.ctx.uow(), self.ctx.actor, self.reference, agency_name=v["agency"],
+            self.ctx.uow(), self.ctx.actor, self.reference, agency_name=v["agency_name"],
             period=v["period"], months=v["months"], calls=v["calls"], expected_version=self.v))
 
     # ------------------------------------------------------------ pathways
@@ -713,14 +715,14 @@ class CaseWorkspace(QWidget):
         current = {a.pathway_code: a.level for a in self.detail.assessments
                    if a.stage == stage.value}
         levels = [(f"{n} - {t}", n) for n, t in NEED_LEVELS.items()]
-        fields = [Field("on", "Assessed on", "date", True, date.today())]
+        fields = [Field("assessed_on", "Assessed on", "date", True, date.today())]
         fields += [Field(code, name, "choice", True, current.get(code, 0), levels)
                    for code, name in self.pathway_names.items()]
 
         def submit(v: dict[str, Any]) -> None:
             needs = [pathways.NeedInput(code, v[code]) for code in self.pathway_names]
             pathways.record_assessment(self.ctx.uow(), self.ctx.actor, self.reference, stage,
-                                       v["on"], needs, expected_version=self.v)
+                                       v["assessed_on"], needs, expected_version=self.v)
         self.form(f"{stage.value.capitalize()} needs assessment", fields, submit,
                   intro="Need in each pathway: 0 none, 1 low, 2 moderate, 3 high, 4 critical.")
 
@@ -730,23 +732,23 @@ class CaseWorkspace(QWidget):
         def submit(v: dict[str, Any]) -> None:
             pathways.log_intervention(self.ctx.uow(), self.ctx.actor, self.reference,
                                       pathways.InterventionInput(
-                                          kind=v["kind"], occurred_on=v["on"],
-                                          summary=v["summary"], pathway_code=v["pathway"],
-                                          agency_id=v["agency"],
-                                          duration_minutes=v["minutes"] or None,
+                                          kind=v["kind"], occurred_on=v["occurred_on"],
+                                          summary=v["summary"], pathway_code=v["pathway_code"],
+                                          agency_id=v["agency_id"],
+                                          duration_minutes=v["duration_minutes"] or None,
                                           notes=v["notes"] or None),
                                       expected_version=self.v)
         self.form("Log an intervention or contact", [
             Field("kind", "Kind", "choice", True, InterventionKind.INTERVENTION,
                   [(k.value.capitalize(), k) for k in InterventionKind]),
-            Field("on", "Date", "date", True, date.today()),
-            Field("pathway", "Pathway", "choice", default=None,
+            Field("occurred_on", "Date", "date", True, date.today()),
+            Field("pathway_code", "Pathway", "choice", default=None,
                   choices=[("None", None)] + [(n, c) for c, n in self.pathway_names.items()]),
-            Field("agency", "Agency", "choice", default=None,
+            Field("agency_id", "Agency", "choice", default=None,
                   choices=[("None", None)] + [(a.name, a.id) for a in agencies]),
             Field("summary", "Summary", required=True,
                   check=lambda s: "Keep it under 200 characters." if len(s) > 200 else None),
-            Field("minutes", "Minutes", "int", default=30, maximum=1440),
+            Field("duration_minutes", "Minutes", "int", default=30, maximum=1440),
             Field("notes", "Notes", "multiline"),
         ], submit)
 
@@ -765,7 +767,7 @@ class CaseWorkspace(QWidget):
             hours = None
             if v["fifth"] == "hours":
                 conds.append(contracts.ConditionInput(ConditionKind.COMMUNITY_HOURS))
-                hours = v["hours"]
+                hours = v["community_hours"]
             elif v["fifth"] == "tag":
                 conds.append(contracts.ConditionInput(ConditionKind.TAG))
             contracts.draft_contract(self.ctx.uow(), self.ctx.actor, self.reference,
@@ -782,25 +784,25 @@ class CaseWorkspace(QWidget):
             Field("fifth", "Fifth condition", "choice", default="hours",
                   choices=[("Community hours", "hours"), ("Electronic tag", "tag"),
                            ("None", None)]),
-            Field("hours", "Community hours (18-36)", "int", default=18, minimum=0,
+            Field("community_hours", "Community hours (18-36)", "int", default=18, minimum=0,
                   maximum=99, check=lambda h: None if 18 <= h <= 36 else
                   "Community hours are 18 to 36."),
         ], submit, intro="'No reoffending' is always condition 1. The contract lasts four "
                          "months from the start date.")
 
     def start_contract(self) -> None:
-        self.form("Contract signed", [Field("on", "Signed on", "date", True, date.today())],
+        self.form("Contract signed", [Field("signed_on", "Signed on", "date", True, date.today())],
                   lambda v: contracts.start_contract(self.ctx.uow(), self.ctx.actor,
-                                                     self.reference, signed_on=v["on"],
+                                                     self.reference, signed_on=v["signed_on"],
                                                      expected_version=self.v))
 
     def log_hours(self) -> None:
         self.form("Log community hours", [
-            Field("on", "Date", "date", True, date.today()),
+            Field("worked_on", "Date", "date", True, date.today()),
             Field("hours", "Hours", required=True, default="3"),
             Field("task", "Work done", required=True),
         ], lambda v: contracts.log_hours(self.ctx.uow(), self.ctx.actor, self.reference,
-                                         worked_on=v["on"], hours=v["hours"], task=v["task"],
+                                         worked_on=v["worked_on"], hours=v["hours"], task=v["task"],
                                          expected_version=self.v))
 
     def condition_met(self) -> None:
@@ -828,7 +830,7 @@ class CaseWorkspace(QWidget):
         fields = [
             Field("kind", "Kind", "choice", True, MeetingKind.FACE_TO_FACE,
                   [(k.value.capitalize(), k) for k in MeetingKind]),
-            Field("on", "Held on", "date", True, date.today()),
+            Field("held_on", "Held on", "date", True, date.today()),
             Field("venue", "Venue"),
             Field("facilitator", "Facilitator", "choice", True, d.worker_id, facilitators),
             Field("cofacilitator", "Co-facilitator", "choice", default=d.coworker_id,
@@ -854,7 +856,7 @@ class CaseWorkspace(QWidget):
                                                         name=v["other_name"]))
             return meetings.record_meeting(
                 self.ctx.uow(), self.ctx.actor, self.reference, kind=v["kind"],
-                held_on=v["on"], facilitator_id=v["facilitator"],
+                held_on=v["held_on"], facilitator_id=v["facilitator"],
                 cofacilitator_id=v["cofacilitator"], venue=v["venue"], attendees=attendees,
                 expected_version=self.v)
         self.form("Record the restorative meeting", fields, submit)
@@ -863,7 +865,7 @@ class CaseWorkspace(QWidget):
         d = self.detail
         owners = [(f"{p.name} ({p.role})", p.id) for p in d.parties]
         kinds = [(k.value.capitalize(), k) for k in ActionKind]
-        fields = [Field("on", "Agreed on", "date", True,
+        fields = [Field("agreed_on", "Agreed on", "date", True,
                         d.meetings[-1].held_on if d.meetings else date.today()),
                   Field("signed", "Signed", "check", default=True,
                         extra={"text": "signed by the parties"})]
@@ -881,7 +883,7 @@ class CaseWorkspace(QWidget):
                                             v[f"due{n}"])
                        for n in (1, 2, 3) if v[f"text{n}"].strip()]
             return meetings.record_agreement(
-                self.ctx.uow(), self.ctx.actor, self.reference, agreed_on=v["on"],
+                self.ctx.uow(), self.ctx.actor, self.reference, agreed_on=v["agreed_on"],
                 actions=actions, conference_id=d.meetings[-1].id if d.meetings else None,
                 signed=v["signed"], expected_version=self.v)
         self.form("Outcome agreement", fields, submit,
@@ -899,13 +901,13 @@ class CaseWorkspace(QWidget):
 
     def record_followup(self) -> None:
         self.form("Follow-up contact", [
-            Field("on", "Contacted on", "date", True, date.today()),
-            Field("kept", "Was the agreement kept?", "choice", True, True,
+            Field("contacted_on", "Contacted on", "date", True, date.today()),
+            Field("agreement_kept", "Was the agreement kept?", "choice", True, True,
                   [("Yes", True), ("No", False)]),
             Field("notes", "Notes", "multiline"),
         ], lambda v: meetings.record_followup(
-            self.ctx.uow(), self.ctx.actor, self.reference, contacted_on=v["on"],
-            agreement_kept=v["kept"], notes=v["notes"] or None, expected_version=self.v))
+            self.ctx.uow(), self.ctx.actor, self.reference, contacted_on=v["contacted_on"],
+            agreement_kept=v["agreement_kept"], notes=v["notes"] or None, expected_version=self.v))
 
     def record_survey(self) -> None:
         harmed = [(p.name, p.id) for p in self.detail.parties if p.role == "harmed party"]
@@ -913,21 +915,21 @@ class CaseWorkspace(QWidget):
         self.form("Harmed party's satisfaction survey", [
             Field("party", "Harmed party", "choice", True,
                   harmed[0][1] if harmed else None, harmed),
-            Field("on", "Answered on", "date", True, date.today()),
+            Field("answered_on", "Answered on", "date", True, date.today()),
             Field("satisfied", "Satisfied overall?", "choice", True, True,
                   [("Yes", True), ("No", False)]),
-            Field("heard", "Felt heard (1-5)", "choice", default=4, choices=scores),
-            Field("safer", "Feels safer (1-5)", "choice", default=4, choices=scores),
+            Field("felt_heard", "Felt heard (1-5)", "choice", default=4, choices=scores),
+            Field("feels_safer", "Feels safer (1-5)", "choice", default=4, choices=scores),
         ], lambda v: meetings.record_survey(
             self.ctx.uow(), self.ctx.actor, self.reference, party_id=v["party"],
-            answered_on=v["on"], satisfied=v["satisfied"], felt_heard=v["heard"],
-            feels_safer=v["safer"], expected_version=self.v))
+            answered_on=v["answered_on"], satisfied=v["satisfied"], felt_heard=v["felt_heard"],
+            feels_safer=v["feels_safer"], expected_version=self.v))
 
     # ------------------------------------------------------------ appointments
     def book_appointment(self) -> None:
         default = datetime.now().replace(minute=0, second=0, microsecond=0) + timedelta(days=1)
         self.form("Book an appointment", [
-            Field("when", "When", "datetime", True, default),
+            Field("starts_at", "When", "datetime", True, default),
             Field("purpose", "Purpose", required=True),
             Field("location", "Where"),
             Field("bail", "Bail condition", "check",
@@ -935,7 +937,7 @@ class CaseWorkspace(QWidget):
                   extra={"text": "This appointment is a condition of bail"}),
         ], lambda v: appointments.schedule(
             self.ctx.uow(), self.ctx.actor, self.reference, appointments.AppointmentInput(
-                starts_at=v["when"], purpose=v["purpose"], location=v["location"] or None,
+                starts_at=v["starts_at"], purpose=v["purpose"], location=v["location"] or None,
                 bail_condition=v["bail"]), expected_version=self.v))
 
     def _selected_appointment(self) -> int | None:
@@ -958,10 +960,10 @@ class CaseWorkspace(QWidget):
             return
         default = datetime.now().replace(minute=0, second=0, microsecond=0) + timedelta(days=2)
         self.form("Rearrange the appointment", [
-            Field("when", "New time", "datetime", True, default),
+            Field("starts_at", "New time", "datetime", True, default),
             Field("reason", "Reason", "multiline"),
         ], lambda v: appointments.rearrange(self.ctx.uow(), self.ctx.actor, self.reference,
-                                            appt, v["when"], reason=v["reason"] or None,
+                                            appt, v["starts_at"], reason=v["reason"] or None,
                                             expected_version=self.v))
 
     # ------------------------------------------------------------ after exit
@@ -975,13 +977,13 @@ class CaseWorkspace(QWidget):
         self.form("Follow-up after the scheme", [
             Field("months", "Follow-up", "choice", True, due[0].months,
                   [(f"{e.months} months (due {e.due_on:%d/%m/%Y})", e.months) for e in due]),
-            Field("on", "Done on", "date", True, date.today()),
+            Field("done_on", "Done on", "date", True, date.today()),
             Field("independent", "Living independently?", "choice", default=True, choices=yn),
             Field("abuse_free", "Free from abuse?", "choice", default=True, choices=yn),
             Field("reoffended", "Reoffended?", "choice", default=False, choices=yn),
         ], lambda v: followups.record_exit_followup(
             self.ctx.uow(), self.ctx.actor, self.reference, months=v["months"],
-            done_on=v["on"], reoffended=v["reoffended"],
+            done_on=v["done_on"], reoffended=v["reoffended"],
             living_independently=v["independent"], free_from_abuse=v["abuse_free"],
             expected_version=self.v))
 

@@ -81,7 +81,7 @@ def test_service_error_is_shown_beside_its_field(qtbot, db, open_window) -> None
     dialog.form.set_value("kind", "referral to agency")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
-    assert dialog.form.errors["agency"].text() == "A referral names the agency it went to."
+    assert dialog.form.errors["agency_id"].text() == "A referral names the agency it went to."
     assert ws.detail.interventions == ()
 
 
@@ -148,8 +148,8 @@ def test_change_of_address_and_a_reoffending_check(qtbot, db, open_window) -> No
     ws.people_table.selectRow(0)
     ws.edit_person()
     form = ws.dialog.form
-    form.inputs["address1"].clear()
-    qtbot.keyClicks(form.inputs["address1"], "7 New Street")
+    form.inputs["address_line1"].clear()
+    qtbot.keyClicks(form.inputs["address_line1"], "7 New Street")
     form.inputs["postcode"].clear()
     qtbot.keyClicks(form.inputs["postcode"], "not a postcode")
     qtbot.mouseClick(ws.dialog.ok_button, Qt.MouseButton.LeftButton)

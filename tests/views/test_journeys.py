@@ -106,12 +106,12 @@ def test_navigator_takes_checkpoint_case_to_completion(qtbot, db, open_window) -
     navigator = open_window("nav")
     ws = open_by_search(qtbot, navigator, reference)
     dialog = click(qtbot, ws, "assess_start")
-    fill(qtbot, dialog.form, on=TODAY - timedelta(days=190), alcohol=3, accommodation=2,
+    fill(qtbot, dialog.form, assessed_on=TODAY - timedelta(days=190), alcohol=3, accommodation=2,
          finance=2)
     save(qtbot, dialog)
     dialog = click(qtbot, ws, "draft_contract")
     fill(qtbot, dialog.form, start=TODAY - timedelta(days=130), pathway1="alcohol",
-         text1="Attend the alcohol service every week", fifth="hours", hours=18)
+         text1="Attend the alcohol service every week", fifth="hours", community_hours=18)
     save(qtbot, dialog)
     assert [c.kind for c in ws.detail.contract.conditions] == [
         "no reoffending", "victim / restorative", "pathway intervention", "community hours"]
@@ -119,13 +119,14 @@ def test_navigator_takes_checkpoint_case_to_completion(qtbot, db, open_window) -
     assert ws.detail.status is CaseStatus.CONTRACT_ACTIVE
     for n, pathway in enumerate(("alcohol", "accommodation", "finance"), start=1):
         dialog = click(qtbot, ws, "log_intervention")
-        fill(qtbot, dialog.form, on=TODAY - timedelta(days=120 - n * 10), pathway=pathway,
+        fill(qtbot, dialog.form, occurred_on=TODAY - timedelta(days=120 - n * 10),
+             pathway_code=pathway,
              summary=f"Session {n} on {pathway}")
         save(qtbot, dialog)
     assert len(ws.detail.interventions) == 3
     for days in (100, 90):
         dialog = click(qtbot, ws, "log_hours")
-        fill(qtbot, dialog.form, on=TODAY - timedelta(days=days), hours="9",
+        fill(qtbot, dialog.form, worked_on=TODAY - timedelta(days=days), hours="9",
              task="Community garden")
         save(qtbot, dialog)
     for text in ("You must not commit", "letter of apology", "alcohol service"):
@@ -145,7 +146,7 @@ def test_facilitator_records_consent_meeting_agreement_and_followup(qtbot, db,
     coordinator = open_window("coord")
     ws = refer(qtbot, coordinator, scheme=_scheme("neighbourhood-resolution"),
                first_name="Dylan", last_name="Carr", offence_code="neighbour-dispute",
-               harmed_first="Edith", harmed_last="Wells", worker_id=_user_id(db, "fac"))
+               harmed_first_name="Edith", harmed_last_name="Wells", worker_id=_user_id(db, "fac"))
     reference = ws.reference
     save(qtbot, click(qtbot, ws, "decide"))
     assert ws.detail.status is CaseStatus.ASSESSED
@@ -183,6 +184,7 @@ def test_mentor_records_kept_and_missed_bail_appointments(qtbot, db, open_window
     coordinator = open_window("coord")
     ws = refer(qtbot, coordinator, scheme=_scheme("gateway-to-change"), first_name="Zofia",
                last_name="Wiśniewski", gender=_gender("female"), offence_code="theft-shop",
+               date_of_birth=date(1991, 7, 14),
                referral_date=TODAY - timedelta(days=20), offence_date=TODAY - timedelta(days=22),
                worker_id=_user_id(db, "mentor"))
     reference = ws.reference
@@ -196,7 +198,7 @@ def test_mentor_records_kept_and_missed_bail_appointments(qtbot, db, open_window
         when = datetime.combine(TODAY - timedelta(days=days), datetime.min.time()).replace(
             hour=10)
         fill(qtbot, dialog.form, purpose=purpose)
-        dialog.form.inputs["when"].setDateTime(when)
+        dialog.form.inputs["starts_at"].setDateTime(when)
         save(qtbot, dialog)
     select_row(ws.appointments_table, "First key work session")
     click(qtbot, ws, "appointment_kept")

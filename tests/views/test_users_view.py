@@ -25,7 +25,7 @@ def test_administrator_adds_a_user_who_then_chooses_a_password(qtbot, db, open_w
     dialog.add_user()
     form = dialog.form
     _type(qtbot, form.form, username="p.lawson", full_name="Priya Lawson",
-          new="first-password-1", again="first-password-2")
+          password="first-password-1", again="first-password-2")
     form.form.set_value("role", Role.NAVIGATOR)
     qtbot.mouseClick(form.ok_button, Qt.MouseButton.LeftButton)
     assert form.form.errors["again"].text() == "The two new passwords are not the same."
@@ -38,7 +38,7 @@ def test_administrator_adds_a_user_who_then_chooses_a_password(qtbot, db, open_w
     navigator = open_window("p.lawson", "first-password-1")
     assert navigator.ctx.actor.must_change_password
     change = navigator.change_password(required=True)
-    _type(qtbot, change.form, old="first-password-1", new="my-own-secret-9",
+    _type(qtbot, change.form, old_password="first-password-1", password="my-own-secret-9",
           again="my-own-secret-9")
     qtbot.mouseClick(change.ok_button, Qt.MouseButton.LeftButton)
     assert not change.isVisible()
