@@ -43,7 +43,7 @@ def schedule(
         case = open_for_edit(uow, actor, reference, expected_version)
         if case.status is CaseStatus.CLOSED:
             raise WorkflowError(f"Case {case.reference} is closed.")
-        if data.starts_at.date() < case.referral_date:
+        if data.starts_at.astimezone().date() < case.referral_date:  # the local day
             raise ValidationError("The appointment is before the referral date.",
                                   field="starts_at")
         if data.pathway_code and uow.session.get(Pathway, data.pathway_code) is None:

@@ -83,6 +83,8 @@ def record_meeting(
     cofacilitator_id: int | None = None, notes: str | None = None,
     expected_version: int | None = None,
 ) -> int:
+    if not facilitator_id:
+        raise ValidationError("Choose the facilitator who ran it.", field="facilitator")
     if held_on > date.today():
         raise ValidationError("A meeting is recorded after it is held; the date is in the "
                               "future.", field="held_on")

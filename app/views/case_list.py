@@ -104,6 +104,8 @@ class CaseListView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setSortIndicator(CaseTableModel.REFERRED,
                                                        Qt.SortOrder.DescendingOrder)
+        self._sorted_by = (CaseTableModel.REFERRED, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.doubleClicked.connect(lambda idx: self._open(idx.row()))
         self.table.activated.connect(lambda idx: self._open(idx.row()))
         layout.addWidget(self.table)
@@ -135,6 +137,16 @@ class CaseListView(QWidget):
             self.status.addItem(st.label, st)
         self.status.blockSignals(False)
         self.apply_filter()
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        """Columns the database cannot sort by keep the previous order and its arrow."""
+        if column in CaseTableModel.SORT_KEYS:
+            self._sorted_by = (column, order)
+            return
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(*self._sorted_by)
+        header.blockSignals(False)
 
     def _scheme(self) -> Scheme | None:
         # Qt returns StrEnum data as plain str

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DomainError, StaleEdit
+from app.errors import DomainError, StaleEdit, ValidationError
 from app.services import (
     appointments,
     audit,
@@ -474,7 +474,7 @@ class CaseWorkspace(QWidget):
             events.append((f.contacted_on, "Follow-up: agreement " +
                            ("kept" if f.agreement_kept else "not kept")))
         for doc in d.documents:
-            events.append((doc.created_at.date(), f"Document: {doc.title}"))
+            events.append((doc.created_at.astimezone().date(), f"Document: {doc.title}"))
         events.sort(key=lambda e: e[0], reverse=True)
         self.timeline.clear()
         for when, text in events:
@@ -599,8 +599,11 @@ class CaseWorkspace(QWidget):
     def assign(self) -> None:
         wanted = {Scheme.CHECKPOINT: Role.NAVIGATOR, Scheme.GATEWAY: Role.MENTOR,
                   Scheme.NEIGHBOURHOOD_RESOLUTION: Role.FACILITATOR}[self.detail.scheme]
-        choices = [("Unassigned", None)] + [(u.full_name, u.id) for u in
-                                            users.list_users(self.ctx.uow(), wanted)]
+        # coordinators may hold cases too; leaving them out would unassign one on save
+        people_ = [u for u in users.list_users(self.ctx.uow())
+                   if u.role in (wanted, Role.COORDINATOR)]
+        choices = [("Unassigned", None)] + [(f"{u.full_name} ({u.role.value})", u.id)
+                                            for u in people_]
 
         def submit(v: dict[str, Any]) -> None:
             cases.assign(self.ctx.uow(), self.ctx.actor, self.reference,
@@ -761,6 +764,9 @@ class CaseWorkspace(QWidget):
             if v["victim"]:
                 conds.append(contracts.ConditionInput(ConditionKind.VICTIM))
             for n in (1, 2):
+                if v[f"text{n}"].strip() and not v[f"pathway{n}"]:
+                    raise ValidationError(f"Choose the pathway of intervention {n}.",
+                                          field=f"pathway{n}")
                 if v[f"pathway{n}"]:
                     conds.append(contracts.ConditionInput(
                         ConditionKind.PATHWAY, v[f"text{n}"], v[f"pathway{n}"]))
@@ -825,8 +831,9 @@ class CaseWorkspace(QWidget):
     # ------------------------------------------------------------ meetings
     def record_meeting(self) -> None:
         d = self.detail
-        facilitators = [(u.full_name, u.id) for u in users.list_users(self.ctx.uow(),
-                                                                      Role.FACILITATOR)]
+        facilitators = [(f"{u.full_name} ({u.role.value})", u.id)
+                        for u in users.list_users(self.ctx.uow())
+                        if u.role in (Role.FACILITATOR, Role.COORDINATOR)]
         fields = [
             Field("kind", "Kind", "choice", True, MeetingKind.FACE_TO_FACE,
                   [(k.value.capitalize(), k) for k in MeetingKind]),

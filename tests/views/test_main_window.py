@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 
 from app.services import demo
@@ -60,3 +60,23 @@ def test_search_as_you_type_filters_the_list(qtbot, db, open_window) -> None:
     qtbot.keyClick(window.case_list.search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(window.case_list.search, "nobody-matches-this")
     qtbot.waitUntil(lambda: window.case_list.count.text() == "0 cases", timeout=2000)
+
+
+def test_a_column_the_list_cannot_sort_by_keeps_the_order(qtbot, db, open_window) -> None:
+    demo.build(db.uow(), cases=30)
+    window = open_window("coordinator", demo.DEMO_PASSWORD)
+    view = window.case_list
+    model = view.model
+    before = [model.reference_at(r) for r in range(model.rowCount())]
+    header = view.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(
+                         header.sectionViewportPosition(model.WORKER) + 5, 5))
+    assert header.sortIndicatorSection() == model.REFERRED
+    assert [model.reference_at(r) for r in range(model.rowCount())] == before
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(
+                         header.sectionViewportPosition(model.REFERENCE) + 5, 5))
+    assert header.sortIndicatorSection() == model.REFERENCE
+    refs = [model.reference_at(r) for r in range(model.rowCount())]
+    assert refs == sorted(refs) or refs == sorted(refs, reverse=True)
