@@ -478,8 +478,11 @@ def _fill(ctx: _Ctx, case: dict[str, Any], path: list[CaseStatus], participant: 
                     pathway_code=p, level=max(0, level - r.randint(0, 2)), assessed_on=end_day,
                     assessed_by_id=by, updated_by_id=by)
     if S.CLOSED in reached:
-        case["closed_on"] = min(today, (case["ended_on"] or referral)
-                                + timedelta(days=r.randint(1, 20)))
+        if ended:
+            closed = case["ended_on"] + timedelta(days=r.randint(1, 20))
+        else:  # Neighbourhood Resolution closes after the agreement's follow-up (<= 65 days)
+            closed = referral + timedelta(days=r.randint(75, 110))
+        case["closed_on"] = min(today, closed)
         case["closure_reason"] = "Case finished" if ended else "Outcome agreement kept"
     if scheme is Scheme.CHECKPOINT and S.CONTRACT_ACTIVE in reached:
         _contract(ctx, case, start, reached, levels_start, by)
