@@ -8,6 +8,7 @@ would otherwise obey a name like ``<font size=40>`` or ``<img src=x>``.
 from __future__ import annotations
 
 import io
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -116,10 +117,10 @@ class _NumberedCanvas(Canvas):
         super().save()
 
     def draw_footer(self, total: int) -> None:
-        raise NotImplementedError
+        """Drawn on every page once the total is known; ``render`` supplies the real one."""
 
 
-class BaseRenderer:
+class BaseRenderer(ABC):
     """Owns the page and the look; subclasses say what goes on it (``story``)."""
 
     page_size: ClassVar[tuple[float, float]] = A4
@@ -259,8 +260,9 @@ class BaseRenderer:
 
     # ------------------------------------------------------------ the page
 
+    @abstractmethod
     def story(self) -> list[Flowable]:
-        raise NotImplementedError
+        """The document's content, top to bottom; each kind of document writes its own."""
 
     def _first_page(self, canvas: Canvas, doc: Any) -> None:
         h = self.header.letterhead
