@@ -62,11 +62,24 @@ def schedule(
         return appt.id
 
 
-def _appointment(uow: UnitOfWork, case_id: int, appointment_id: int) -> Appointment:
+def _scheduled(uow: UnitOfWork, case_id: int, appointment_id: int) -> Appointment:
+    """An appointment of this case that has no outcome yet (an outcome is recorded once)."""
     appt = uow.session.get(Appointment, appointment_id)
     if appt is None or appt.case_id != case_id:
         raise NotFound("That appointment is not on this case.")
+    if appt.status is not AppointmentStatus.SCHEDULED:
+        raise WorkflowError(
+            f"This appointment's outcome is already recorded ({appt.status.value}).")
     return appt
+
+
+def _close(appt: Appointment, status: AppointmentStatus, actor: Actor, notes: str | None
+           ) -> None:
+    appt.status = status
+    appt.outcome_recorded_at = utcnow()
+    appt.outcome_by_id = actor.user_id
+    appt.outcome_notes = (notes or "").strip() or None
+    appt.updated_by_id = actor.user_id
 
 
 def record_outcome(
@@ -81,17 +94,10 @@ def record_outcome(
                               "an appointment.", field="outcome")
     with uow:
         case = open_for_edit(uow, actor, reference, expected_version)
-        appt = _appointment(uow, case.id, appointment_id)
-        if appt.status is not AppointmentStatus.SCHEDULED:
-            raise WorkflowError(
-                f"This appointment's outcome is already recorded ({appt.status.value}).")
+        appt = _scheduled(uow, case.id, appointment_id)
         if outcome is not AppointmentStatus.CANCELLED and appt.starts_at > utcnow():
             raise WorkflowError("The appointment has not happened yet.")
-        appt.status = outcome
-        appt.outcome_recorded_at = utcnow()
-        appt.outcome_by_id = actor.user_id
-        appt.outcome_notes = (notes or "").strip() or None
-        appt.updated_by_id = actor.user_id
+        _close(appt, outcome, actor, notes)
         touch(case, actor)
         audit.record(uow, actor, f"appointment.{outcome.value}", "appointments", appt.id,
                      case_id=case.id)
@@ -107,10 +113,7 @@ def rearrange(
         raise ValidationError("The new time needs a time zone.", field="starts_at")
     with uow:
         case = open_for_edit(uow, actor, reference, expected_version)
-        appt = _appointment(uow, case.id, appointment_id)
-        if appt.status is not AppointmentStatus.SCHEDULED:
-            raise WorkflowError(
-                f"This appointment's outcome is already recorded ({appt.status.value}).")
+        appt = _scheduled(uow, case.id, appointment_id)
         new = Appointment(
             case_id=case.id, starts_at=new_start, purpose=appt.purpose, location=appt.location,
             bail_condition=appt.bail_condition, pathway_code=appt.pathway_code,
@@ -118,11 +121,8 @@ def rearrange(
             updated_by_id=actor.user_id)
         uow.session.add(new)
         uow.session.flush()
-        appt.status = AppointmentStatus.REARRANGED
+        _close(appt, AppointmentStatus.REARRANGED, actor, reason)
         appt.rearranged_to_id = new.id
-        appt.outcome_recorded_at = utcnow()
-        appt.outcome_by_id = actor.user_id
-        appt.outcome_notes = (reason or "").strip() or None
         touch(case, actor)
         audit.record(uow, actor, "appointment.rearrange", "appointments", appt.id,
                      case_id=case.id)

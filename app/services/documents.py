@@ -478,12 +478,19 @@ def _build_outcome_participant(detail: CaseDetail, ctx: _Context, to: PartyInfo 
     ended = detail.ended_on or detail.closed_on
     w = wording("outcome-participant", variant, _when(detail, outcome),
                 _values(ctx, detail, to.name, ended_on=fmt_date(ended)))
+    return _party_letter(ParticipantOutcomeRenderer, ctx, detail, w, variant, to,
+                         "participant")
+
+
+def _party_letter(renderer: Callable[[LetterData], BaseRenderer], ctx: _Context,
+                  detail: CaseDetail, w: Wording, variant: str, to: PartyInfo,
+                  audience: str) -> _Built:
+    """A plain outcome letter to one party: their own address only, the template's body."""
     who, role = _signatory(ctx)
     data = LetterData(_header(ctx, detail, w, variant), to.name, to.address,
                       f"Dear {to.name}", w.section("body"), signatory=who,
                       signatory_role=role)
-    return _Built(ParticipantOutcomeRenderer(data), w, f"{w.title}: {to.name}", to,
-                  "participant")
+    return _Built(renderer(data), w, f"{w.title}: {to.name}", to, audience)
 
 
 def _matter(detail: CaseDetail) -> str:
@@ -501,12 +508,8 @@ def _build_outcome_harmed(detail: CaseDetail, ctx: _Context, to: PartyInfo | Non
     outcome = outcome_of(detail)
     w = wording("outcome-harmed", variant, _when(detail, outcome),
                 _values(ctx, detail, to.name, matter=_matter(detail)))
-    who, role = _signatory(ctx)
-    data = LetterData(_header(ctx, detail, w, variant), to.name, to.address,
-                      f"Dear {to.name}", w.section("body"), signatory=who,
-                      signatory_role=role)
-    return _Built(HarmedPartyOutcomeRenderer(data), w, f"{w.title}: {to.name}", to,
-                  "harmed party")
+    return _party_letter(HarmedPartyOutcomeRenderer, ctx, detail, w, variant, to,
+                         "harmed party")
 
 
 def _condition_label(kind: str) -> str:
