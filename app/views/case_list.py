@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,7 +23,7 @@ from app.services.casefile import CaseFilter
 from app.services.enums import CaseStatus, Scheme
 from app.services.workflow import statuses
 from app.views.context import AppContext
-from app.views.forms import from_qdate, to_qdate
+from app.views.date_field import DateField
 from app.views.table_models.case_table_model import CaseTableModel
 
 
@@ -72,11 +71,9 @@ class CaseListView(QWidget):
             self.pathway.addItem(p.name, p.code)
         self.use_dates = QCheckBox("Referred from")
         self.use_dates.setAccessibleName("Filter by referral date")
-        self.date_from = QDateEdit(to_qdate(date.today() - timedelta(days=365)))
-        self.date_to = QDateEdit(to_qdate(date.today()))
+        self.date_from = DateField(date.today() - timedelta(days=365))
+        self.date_to = DateField(date.today())
         for d, name in ((self.date_from, "Referred from"), (self.date_to, "Referred to")):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("dd/MM/yyyy")
             d.setAccessibleName(name)
             d.setEnabled(False)
         self.use_dates.toggled.connect(self.date_from.setEnabled)
@@ -159,8 +156,8 @@ class CaseListView(QWidget):
             scheme=self._scheme(),
             status=CaseStatus(self.status.currentData()) if self.status.currentData() else None,
             worker_id=self.worker.currentData(), pathway_code=self.pathway.currentData(),
-            referred_from=from_qdate(self.date_from.date()) if dates else None,
-            referred_to=from_qdate(self.date_to.date()) if dates else None,
+            referred_from=self.date_from.date() if dates else None,
+            referred_to=self.date_to.date() if dates else None,
             search=self.search.text() or None)
 
     def apply_filter(self) -> None:

@@ -18,11 +18,10 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -37,25 +36,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DomainError
+from app.errors import DomainError, ValidationError
 from app.services import indicators, reporting
 from app.services.cases import add_months
 from app.services.enums import Scheme
 from app.services.indicators import Figure, IndicatorReport, Scope
 from app.views.background import BackgroundTask, Progress
 from app.views.context import AppContext
+from app.views.date_field import DateField
 
 FIGURE_ROLE = Qt.ItemDataRole.UserRole
 UNKNOWN = QColor("#7a5b00")
 COLOURS = ("#1f4e79", "#c55a11", "#548235")
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _date(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class _Signals(QObject):
@@ -194,11 +186,10 @@ class DashboardView(QWidget):
             self.refresh()
 
     # ---- building blocks
-    def _date_edit(self, name: str, value: date) -> QDateEdit:
-        edit = QDateEdit(_qdate(value))
+    def _date_edit(self, name: str, value: date) -> DateField:
+        edit = DateField(value)
         edit.setObjectName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMM yyyy")
+        edit.setAccessibleName("Period from" if name.endswith("from") else "Period to")
         return edit
 
     def _chart(self, name: str) -> tuple[QChart, QChartView]:
@@ -213,7 +204,11 @@ class DashboardView(QWidget):
 
     def scope(self) -> Scope:
         scheme = self.scheme_box.currentData()
-        return Scope(_date(self.start_edit.date()), _date(self.end_edit.date()),
+        start, end = self.start_edit.date(), self.end_edit.date()
+        if start is None or end is None:
+            raise ValidationError(self.start_edit.problem() or self.end_edit.problem()
+                                  or "Enter the period's dates.")
+        return Scope(start, end,
                      Scheme(scheme) if scheme else None, self.worker_box.currentData())
 
     # ---- filling
@@ -222,8 +217,8 @@ class DashboardView(QWidget):
         if self.busy:
             self._again = True  # the filters changed while computing: once more after
             return
-        scope = self.scope()
         try:
+            scope = self.scope()
             scope.check()
         except DomainError as exc:
             QMessageBox.warning(self, "Indicators", exc.message)

@@ -6,16 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,10 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
+from app.views.date_field import DateField, DateTimeField
 
 ERROR_STYLE = "color: #b00020;"
-#: The date an optional date field holds when the answer is "not known".
-UNKNOWN_DATE = date(1900, 1, 1)
 
 
 @dataclass
@@ -108,23 +105,13 @@ class FormWidget(QWidget):
             w.setMinimumHeight(60)
             w.textChanged.connect(self.validate)
         elif f.kind == "date":
-            w = QDateEdit()
-            w.setCalendarPopup(True)
-            w.setDisplayFormat("dd/MM/yyyy")
-            if f.extra.get("optional"):
-                # the earliest date stands for "not known", shown as words, read back as None
-                w.setMinimumDate(to_qdate(UNKNOWN_DATE))
-                w.setSpecialValueText("Not known")
-                w.setDate(to_qdate(f.default or UNKNOWN_DATE))
-            else:
-                w.setDate(to_qdate(f.default or date.today()))
+            # an optional date starts blank, shown as "Not known", and reads back as None
+            unknown = bool(f.extra.get("optional"))
+            w = DateField(f.default if unknown else (f.default or date.today()),
+                          optional=unknown or not f.required)
             w.dateChanged.connect(self.validate)
         elif f.kind == "datetime":
-            w = QDateTimeEdit()
-            w.setCalendarPopup(True)
-            w.setDisplayFormat("dd/MM/yyyy HH:mm")
-            d: datetime = f.default or datetime.now()
-            w.setDateTime(QDateTime(to_qdate(d.date()), QTime(d.hour, d.minute)))
+            w = DateTimeField(f.default or datetime.now().replace(second=0, microsecond=0))
             w.dateTimeChanged.connect(self.validate)
         elif f.kind == "choice":
             w = QComboBox()
@@ -155,14 +142,10 @@ class FormWidget(QWidget):
         w = self.inputs[name]
         if isinstance(w, QPlainTextEdit):
             return w.toPlainText()
-        if isinstance(w, QDateTimeEdit) and not isinstance(w, QDateEdit):
-            q = w.dateTime()
-            local = datetime(q.date().year(), q.date().month(), q.date().day(),
-                             q.time().hour(), q.time().minute()).astimezone()
-            return local.astimezone(UTC)
-        if isinstance(w, QDateEdit):
-            d = from_qdate(w.date())
-            return None if self.fields[name].extra.get("optional") and d == UNKNOWN_DATE else d
+        if isinstance(w, DateTimeField):
+            return w.dateTime()
+        if isinstance(w, DateField):
+            return w.date()
         if isinstance(w, QComboBox):
             # Qt hands str subclasses (our StrEnums) back as plain str: read our own list.
             choices = self.fields[name].choices
@@ -179,8 +162,10 @@ class FormWidget(QWidget):
         w = self.inputs[name]
         if isinstance(w, QPlainTextEdit):
             w.setPlainText(value)
-        elif isinstance(w, QDateEdit):
-            w.setDate(to_qdate(value or UNKNOWN_DATE))
+        elif isinstance(w, DateField):
+            w.setDate(value)
+        elif isinstance(w, DateTimeField):
+            w.setDateTime(value)
         elif isinstance(w, QComboBox):
             choices = self.fields[name].choices
             w.setCurrentIndex(next((i for i, (_, v) in enumerate(choices) if v == value), -1))
@@ -219,7 +204,10 @@ class FormWidget(QWidget):
         for name, f in self.fields.items():
             value = self.value(name)
             message = None
-            if f.required and (value is None or (isinstance(value, str) and not value.strip())):
+            w = self.inputs[name]
+            if isinstance(w, DateField | DateTimeField) and w.text_problem():
+                message = w.text_problem()  # what was typed is not a date: say so, not "needed"
+            elif f.required and (value is None or (isinstance(value, str) and not value.strip())):
                 message = f"{f.label} is needed."
             elif f.check is not None:
                 message = f.check(value)

@@ -50,7 +50,8 @@ def test_unknown_date_of_birth_is_stored_as_unknown(qtbot, db, open_window) -> N
     window = open_window("coord")
     window.new_referral_action.trigger()
     dialog = window.dialog
-    assert dialog.form.inputs["date_of_birth"].text() == "Not known"
+    assert dialog.form.inputs["date_of_birth"].text() == ""
+    assert dialog.form.inputs["date_of_birth"].edit.placeholderText() == "Not known"
     assert "No date of birth recorded: Checkpoint is for adults." in dialog.eligibility.text()
     dialog.form.set_value("scheme", Scheme.NEIGHBOURHOOD_RESOLUTION)
     qtbot.keyClicks(dialog.form.inputs["first_name"], "Mary Ann")
