@@ -24,6 +24,9 @@ class Appointment(Versioned, Base):
     __table_args__ = (
         Index("ix_appointments_case_when", "case_id", "starts_at"),
         Index("ix_appointments_status_when", "status", "starts_at"),
+        # My work's due lists (0005_my_work_indexes): counted from the index alone
+        Index("ix_appointments_status_when_case", "status", "starts_at", "case_id"),
+        Index("ix_appointments_status_bail_case", "status", "bail_condition", "case_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, UTCDateTime, Versioned, enum_column, utcnow
@@ -84,6 +84,8 @@ class OutcomeAgreement(Versioned, Base):
 
 class AgreementAction(Base):
     __tablename__ = "agreement_actions"
+    #: My work's "agreement actions due" (0005_my_work_indexes)
+    __table_args__ = (Index("ix_agreement_actions_kept_due", "kept", "due_on", "agreement_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     agreement_id: Mapped[int] = mapped_column(

@@ -6,7 +6,17 @@ import enum
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, UTCDateTime, Versioned, enum_column, utcnow
@@ -41,6 +51,8 @@ class ConditionState(enum.StrEnum):
 
 class Contract(Versioned, Base):
     __tablename__ = "contracts"
+    #: My work's "contracts ending" (0005_my_work_indexes)
+    __table_args__ = (Index("ix_contracts_status_end_case", "status", "end_date", "case_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base
@@ -14,7 +14,11 @@ EXIT_FOLLOWUP_MONTHS = (3, 6, 12)
 
 class ExitFollowUp(Base):
     __tablename__ = "exit_followups"
-    __table_args__ = (UniqueConstraint("case_id", "months"),)
+    __table_args__ = (
+        UniqueConstraint("case_id", "months"),
+        # My work's "follow-ups due" (0005_my_work_indexes)
+        Index("ix_exit_followups_done_due_case", "done_on", "due_on", "case_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)

@@ -8,11 +8,24 @@ of statements is the same for every case (tests/services/test_statement_count.py
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select, union
+from sqlalchemy import (
+    ColumnElement,
+    ScalarSelect,
+    Select,
+    and_,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    union,
+)
 from sqlalchemy.orm import aliased
 
 from app.db import UnitOfWork
@@ -639,6 +652,11 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
 # ---------------------------------------------------------------- my work
 
 
+#: How many rows each section of My work shows; the rest is counted ("and N more"), so the
+#: screen costs the same with ten years of cases as with one.
+SECTION_LIMIT = 50
+
+
 @dataclass(frozen=True)
 class WorkItem:
     case_reference: str
@@ -647,6 +665,20 @@ class WorkItem:
     what: str
     due: date
     urgent: bool
+
+
+@dataclass(frozen=True)
+class WorkTotals:
+    """How many rows each section has in all (each section shows at most SECTION_LIMIT)."""
+
+    caseload: int = 0
+    appointments_today: int = 0
+    overdue_appointments: int = 0
+    missed_bail: int = 0
+    contracts_ending: int = 0
+    actions_due: int = 0
+    followups_due: int = 0
+    referrals_awaiting: int = 0
 
 
 @dataclass(frozen=True)
@@ -659,13 +691,23 @@ class MyWork:
     actions_due: tuple[WorkItem, ...]
     followups_due: tuple[WorkItem, ...]
     referrals_awaiting: tuple[CaseRow, ...]
+    totals: WorkTotals = field(default_factory=WorkTotals)
+
+    def more(self, section: str) -> int:
+        """Rows of ``section`` (a field name) counted but not shown."""
+        return int(getattr(self.totals, section)) - len(getattr(self, section))
 
 
 def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None) -> MyWork:
-    """The start screen: what needs doing, for the cases this person works (coordinators: all)."""
+    """The start screen: what needs doing, for the cases this person works (coordinators: all).
+
+    Each section is one query with a LIMIT over an index made for it (migration
+    0005_my_work_indexes), and one more statement counts every section at once: twelve
+    statements whatever the size of the database (tests/services/test_statement_count.py)."""
     today = today or date.today()
     mine = CaseFilter(worker_id=None if actor.coordinates else actor.user_id, active_only=True)
-    caseload = tuple(list_cases(uow, actor, mine, sort="referral_date", limit=500,
+    awaiting_filter = CaseFilter(status=CaseStatus.REFERRED)
+    caseload = tuple(list_cases(uow, actor, mine, sort="referral_date", limit=SECTION_LIMIT,
                                 audit_list=False))
     with uow:
         scope = access.visible_case_ids(uow, actor)
@@ -676,25 +718,72 @@ def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None) -> MyWork:
                 .join(Person, Person.id == Case.participant_id).where(scope))
         start = datetime.combine(today, datetime.min.time()).astimezone()
         end = start + timedelta(days=1)
+        # each section's joins and conditions, shared by its rows and its count
+        today_c = (Appointment.starts_at >= start, Appointment.starts_at < end,
+                   Appointment.status == AppointmentStatus.SCHEDULED)
+        overdue_c = (Appointment.starts_at < start,
+                     Appointment.status == AppointmentStatus.SCHEDULED)
+        missed_c = (Appointment.status == AppointmentStatus.MISSED,
+                    Appointment.bail_condition.is_(True), Case.status.in_(ACTIVE_STAGES))
+        ending_c = (Contract.status == ContractStatus.ACTIVE,
+                    Contract.end_date <= today + timedelta(days=14))
+        actions_c = (AgreementAction.kept.is_(None),
+                     AgreementAction.due_on <= today + timedelta(days=7),
+                     Case.status == CaseStatus.AGREEMENT_MONITORING)
+        followups_c = (ExitFollowUp.done_on.is_(None),
+                       ExitFollowUp.due_on <= today + timedelta(days=14))
 
-        def appts(*conds: object) -> list[WorkItem]:
-            q = base.add_columns(Appointment.starts_at, Appointment.purpose,
-                                 Appointment.bail_condition, Appointment.status) \
-                .join(Appointment, Appointment.case_id == Case.id).where(*conds) \
-                .order_by(Appointment.starts_at).limit(300)
+        def on_appointments(q: Select[Any]) -> Select[Any]:
+            return q.join(Appointment, Appointment.case_id == Case.id)
+
+        def on_actions(q: Select[Any]) -> Select[Any]:
+            return (q.join(OutcomeAgreement, OutcomeAgreement.case_id == Case.id)
+                    .join(AgreementAction, AgreementAction.agreement_id == OutcomeAgreement.id))
+
+        def counted(child: type[Any], join: Callable[[Select[Any]], Select[Any]],
+                    conds: tuple[ColumnElement[bool], ...], tests_case: bool = False
+                    ) -> ScalarSelect[int]:
+            if actor.coordinates and not tests_case:
+                # every case is in scope and the section tests no case column: the child
+                # table's own index answers alone
+                return select(func.count()).select_from(child).where(*conds).scalar_subquery()
+            return join(select(func.count()).select_from(Case)).where(scope, *conds) \
+                .scalar_subquery()
+
+        def of(q: Select[Any]) -> ScalarSelect[int]:
+            return select(func.count()).select_from(q.subquery()).scalar_subquery()
+
+        zero = literal(0)
+        totals_row = uow.session.execute(select(
+            of(_filtered(uow, actor, mine)),
+            counted(Appointment, on_appointments, today_c),
+            counted(Appointment, on_appointments, overdue_c),
+            counted(Appointment, on_appointments, missed_c, tests_case=True),
+            counted(Contract, lambda q: q.join(Contract, Contract.case_id == Case.id),
+                    ending_c),
+            counted(AgreementAction, on_actions, actions_c, tests_case=True),
+            counted(ExitFollowUp, lambda q: q.join(ExitFollowUp, ExitFollowUp.case_id == Case.id),
+                    followups_c),
+            of(_filtered(uow, actor, awaiting_filter)) if actor.coordinates else zero,
+        )).one()
+        totals = WorkTotals(*(int(n) for n in totals_row))
+
+        def appts(conds: tuple[ColumnElement[bool], ...], newest_first: bool = False
+                  ) -> list[WorkItem]:
+            when = Appointment.starts_at.desc() if newest_first else Appointment.starts_at
+            q = on_appointments(base.add_columns(
+                Appointment.starts_at, Appointment.purpose, Appointment.bail_condition,
+                Appointment.status)).where(*conds).order_by(when).limit(SECTION_LIMIT)
             return [WorkItem(r[0], r[1], f"{r[2]} {r[3]}",
                              f"{r[4].astimezone():%H:%M} {r[5]}" +
                              (" (bail condition)" if r[6] else ""),
                              r[4].astimezone().date(), bool(r[6]))
                     for r in uow.session.execute(q)]
 
-        today_items = appts(Appointment.starts_at >= start, Appointment.starts_at < end,
-                            Appointment.status == AppointmentStatus.SCHEDULED)
-        overdue = appts(Appointment.starts_at < start,
-                        Appointment.status == AppointmentStatus.SCHEDULED)
-        missed = appts(Appointment.status == AppointmentStatus.MISSED,
-                       Appointment.bail_condition.is_(True),
-                       Case.status.in_(ACTIVE_STAGES))
+        today_items = appts(today_c)
+        overdue = appts(overdue_c)
+        # the latest first: a missed appointment is at the top the moment it is recorded
+        missed = appts(missed_c, newest_first=True)
         ending = [
             WorkItem(r[0], r[1], f"{r[2]} {r[3]}",
                      f"Contract ends {r[4]:%d %b %Y}" if r[4] >= today else
@@ -702,21 +791,14 @@ def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None) -> MyWork:
                      r[4] <= today + timedelta(days=3))
             for r in uow.session.execute(
                 base.add_columns(Contract.end_date).join(Contract, Contract.case_id == Case.id)
-                .where(Contract.status == ContractStatus.ACTIVE,
-                       Contract.end_date <= today + timedelta(days=14))
-                .order_by(Contract.end_date))
+                .where(*ending_c).order_by(Contract.end_date).limit(SECTION_LIMIT))
         ]
         actions = [
             WorkItem(r[0], r[1], f"{r[2]} {r[3]}", f"Agreement action due: {r[5][:60]}", r[4],
                      r[4] < today)
             for r in uow.session.execute(
-                base.add_columns(AgreementAction.due_on, AgreementAction.description)
-                .join(OutcomeAgreement, OutcomeAgreement.case_id == Case.id)
-                .join(AgreementAction, AgreementAction.agreement_id == OutcomeAgreement.id)
-                .where(AgreementAction.kept.is_(None),
-                       AgreementAction.due_on <= today + timedelta(days=7),
-                       Case.status == CaseStatus.AGREEMENT_MONITORING)
-                .order_by(AgreementAction.due_on).limit(300))
+                on_actions(base.add_columns(AgreementAction.due_on, AgreementAction.description))
+                .where(*actions_c).order_by(AgreementAction.due_on).limit(SECTION_LIMIT))
         ]
         followups = [
             WorkItem(r[0], r[1], f"{r[2]} {r[3]}", f"{r[5]}-month follow-up due", r[4],
@@ -724,18 +806,15 @@ def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None) -> MyWork:
             for r in uow.session.execute(
                 base.add_columns(ExitFollowUp.due_on, ExitFollowUp.months)
                 .join(ExitFollowUp, ExitFollowUp.case_id == Case.id)
-                .where(ExitFollowUp.done_on.is_(None),
-                       ExitFollowUp.due_on <= today + timedelta(days=14))
-                .order_by(ExitFollowUp.due_on).limit(300))
+                .where(*followups_c).order_by(ExitFollowUp.due_on).limit(SECTION_LIMIT))
         ]
     awaiting: tuple[CaseRow, ...] = ()
     if actor.coordinates:
-        awaiting = tuple(list_cases(uow, actor, CaseFilter(status=CaseStatus.REFERRED),
-                                    sort="referral_date", descending=False, limit=300,
-                                    audit_list=False))
+        awaiting = tuple(list_cases(uow, actor, awaiting_filter, sort="referral_date",
+                                    descending=False, limit=SECTION_LIMIT, audit_list=False))
     with uow:
         uow.begin_write()
         audit.record(uow, actor, "case.list", "cases", detail=f"my work; {len(caseload)} cases")
         uow.commit()
     return MyWork(caseload, tuple(today_items), tuple(overdue), tuple(missed), tuple(ending),
-                  tuple(actions), tuple(followups), awaiting)
+                  tuple(actions), tuple(followups), awaiting, totals)

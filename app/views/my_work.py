@@ -60,18 +60,22 @@ class MyWorkView(QWidget):
         self.heading.setText(f"My work - {self.ctx.actor.full_name}")
         self.tree.clear()
         self.sections = {}
+        t = work.totals
         self._section("missed", "Missed bail-condition appointments", work.missed_bail,
-                      urgent=True)
-        self._section("today", "Today's appointments", work.appointments_today)
+                      t.missed_bail, urgent=True)
+        self._section("today", "Today's appointments", work.appointments_today,
+                      t.appointments_today)
         self._section("overdue", "Appointments with no outcome recorded", work.overdue_appointments,
-                      urgent=True)
-        self._section("ending", "Contracts ending within 14 days", work.contracts_ending)
-        self._section("actions", "Agreement actions due", work.actions_due)
-        self._section("followups", "Follow-ups due", work.followups_due)
+                      t.overdue_appointments, urgent=True)
+        self._section("ending", "Contracts ending within 14 days", work.contracts_ending,
+                      t.contracts_ending)
+        self._section("actions", "Agreement actions due", work.actions_due, t.actions_due)
+        self._section("followups", "Follow-ups due", work.followups_due, t.followups_due)
         if self.ctx.actor.coordinates:
-            self._cases("referrals", "Referrals awaiting a decision", work.referrals_awaiting)
+            self._cases("referrals", "Referrals awaiting a decision", work.referrals_awaiting,
+                        t.referrals_awaiting)
         self._cases("caseload", "My caseload" if not self.ctx.actor.coordinates else
-                    "Open cases", work.caseload, expanded=False)
+                    "Open cases", work.caseload, t.caseload, expanded=False)
         for col in range(4):
             self.tree.resizeColumnToContents(col)  # follows the font size
 
@@ -87,9 +91,17 @@ class MyWorkView(QWidget):
         self.sections[key] = item
         return item
 
-    def _section(self, key: str, title: str, items: tuple[WorkItem, ...],
+    def _more(self, head: QTreeWidgetItem, shown: int, total: int) -> None:
+        """The rows counted but not shown: a section lists its first SECTION_LIMIT."""
+        if total > shown:
+            more = QTreeWidgetItem([f"... and {total - shown:,} more (see the Cases tab)"])
+            more.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            head.addChild(more)
+            more.setFirstColumnSpanned(True)
+
+    def _section(self, key: str, title: str, items: tuple[WorkItem, ...], total: int,
                  urgent: bool = False) -> None:
-        head = self._header(key, title, len(items), urgent)
+        head = self._header(key, title, total, urgent)
         for w in items:
             child = QTreeWidgetItem([w.what, w.case_reference, w.participant,
                                      f"{w.due:%a %d %b %Y}"])
@@ -98,16 +110,18 @@ class MyWorkView(QWidget):
                 for col in range(4):
                     child.setForeground(col, QBrush(URGENT))
             head.addChild(child)
+        self._more(head, len(items), total)
         head.setExpanded(bool(items))
 
-    def _cases(self, key: str, title: str, rows: tuple[CaseRow, ...],
+    def _cases(self, key: str, title: str, rows: tuple[CaseRow, ...], total: int,
                expanded: bool = True) -> None:
-        head = self._header(key, title, len(rows), False)
+        head = self._header(key, title, total, False)
         for r in rows:
             child = QTreeWidgetItem([f"{r.scheme.label}: {r.status.label}", r.reference,
                                      r.participant, f"referred {r.referral_date:%d %b %Y}"])
             child.setData(0, Qt.ItemDataRole.UserRole, r.reference)
             head.addChild(child)
+        self._more(head, len(rows), total)
         head.setExpanded(expanded and bool(rows))
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:

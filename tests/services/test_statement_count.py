@@ -1,4 +1,5 @@
-"""Opening a case costs the same number of SQL statements whatever its size: no query per row.
+"""Opening a case, and My work, cost the same number of SQL statements whatever the size of the
+case or of the database: no query per row.
 
 The statements are counted on the real engine (SQLAlchemy's ``before_cursor_execute`` event), so
 a lazy load or a loop of queries slipped into ``get_case`` makes the big case cost more.
@@ -11,14 +12,14 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from app.db import Database
-from app.models.cases import Scheme
+from app.models.cases import CaseStatus, Scheme
 from app.models.contracts import ConditionKind
 from app.models.pathways import InterventionKind
-from app.models.users import Role
-from app.services import casefile, cases, contracts, pathways
+from app.models.users import Role, User
+from app.services import casefile, cases, contracts, demo, pathways, users
 from app.services.context import Actor
 from app.services.contracts import ConditionInput
 from tests.factories import make_case, make_user
@@ -87,3 +88,42 @@ def test_the_statement_count_does_not_depend_on_which_records_a_case_has(db: Dat
         detail = casefile.get_case(db.uow(), coord, fuller)
     assert detail.contract is not None and len(detail.contract.conditions) == 2
     assert len(bare_statements) == len(fuller_statements)
+
+
+def _demo_actor(db: Database, username: str) -> Actor:
+    with db.uow() as uow:
+        return users.actor_for(uow.session.scalars(
+            select(User).where(User.username == username)).one())
+
+
+def test_my_work_costs_the_same_statements_with_ten_times_the_cases(db: Database) -> None:
+    """Each section is one LIMITed query and one statement counts them all, so a database ten
+    times bigger costs the same statements and shows at most SECTION_LIMIT rows a section."""
+    demo.build(db.uow(), cases=60, seed=3)
+    coord, nav = _demo_actor(db, "coordinator"), _demo_actor(db, "navigator")
+    with counting(db) as small_coord:
+        casefile.my_work(db.uow(), coord)
+    with counting(db) as small_nav:
+        casefile.my_work(db.uow(), nav)
+
+    demo.build(db.uow(), cases=600, seed=4)
+    with counting(db) as big_coord:
+        work = casefile.my_work(db.uow(), coord)
+    with counting(db) as big_nav:
+        nav_work = casefile.my_work(db.uow(), nav)
+
+    assert len(big_coord) == len(small_coord)
+    assert len(big_nav) == len(small_nav)
+    sections = ("caseload", "appointments_today", "overdue_appointments", "missed_bail",
+                "contracts_ending", "actions_due", "followups_due", "referrals_awaiting")
+    for w in (work, nav_work):
+        for name in sections:
+            assert len(getattr(w, name)) <= casefile.SECTION_LIMIT
+            assert w.more(name) >= 0
+    # the counts are the whole sections, not the rows shown
+    open_cases = casefile.count_cases(db.uow(), coord, casefile.CaseFilter(active_only=True))
+    referred = casefile.count_cases(db.uow(), coord,
+                                    casefile.CaseFilter(status=CaseStatus.REFERRED))
+    assert work.totals.caseload == open_cases > casefile.SECTION_LIMIT
+    assert work.totals.referrals_awaiting == referred
+    assert work.more("caseload") == open_cases - casefile.SECTION_LIMIT
