@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from app import __version__
 from app.config import Settings
 from app.db import Database
 from app.errors import DomainError
@@ -95,6 +96,7 @@ def _day(text: str) -> date:
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="pathways", description="Case management for restorative justice and "
                 "diversion schemes.")
+    p.add_argument("--version", action="version", version=f"pathways {__version__}")
     p.add_argument("--database", metavar="URL",
                    help="database URL (default: PATHWAYS_DATABASE_URL or the user data file)")
     p.add_argument("--user", metavar="NAME", help="act as this user (password from "

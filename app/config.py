@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from importlib import resources as _resources
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -16,8 +17,22 @@ from platformdirs import user_data_dir
 APP_NAME = "Pathways"
 ORG_NAME = "Pathways"
 REPO_ROOT = Path(__file__).resolve().parent.parent
-RESOURCES = REPO_ROOT / "resources"
-MIGRATIONS = REPO_ROOT / "migrations"
+
+
+def _run_time_folder(name: str) -> Path:
+    """A folder the app reads at run time: inside the installed package, else in the checkout.
+
+    The wheel (and the desktop bundle) carry ``resources`` and ``migrations`` as ``app/_data``;
+    a source checkout keeps them at the top of the repository.
+    """
+    packaged = _resources.files("app").joinpath("_data", name)
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return REPO_ROOT / name
+
+
+RESOURCES = _run_time_folder("resources")
+MIGRATIONS = _run_time_folder("migrations")
 
 #: Idle minutes before the window hides case data; the ceiling is a policy, not a preference.
 DEFAULT_IDLE_LOCK_MINUTES = 10

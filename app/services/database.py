@@ -18,7 +18,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from app.config import MIGRATIONS, REPO_ROOT
+from app.config import MIGRATIONS
 from app.db import Database, is_sqlite
 from app.errors import DatabaseProblem
 from app.services.reference import seed_reference
@@ -33,8 +33,10 @@ if TYPE_CHECKING:
 def alembic_config() -> Config:
     from alembic.config import Config
 
-    cfg = Config(str(REPO_ROOT / "alembic.ini"))
+    # no alembic.ini: the installed app has none, and the app configures logging itself
+    cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("path_separator", "os")
     return cfg
 
 

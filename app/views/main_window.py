@@ -323,9 +323,11 @@ class MainWindow(QMainWindow):
             "use. Text size follows your system's font settings.")
 
     def about(self) -> None:
-        QMessageBox.about(self, "About Pathways",
-                          "Pathways: case management for restorative justice and diversion "
-                          "schemes.")
+        from app.views.about import AboutDialog
+
+        dialog = AboutDialog(self.ctx.settings.database_url, self)
+        self.dialog = dialog
+        dialog.open()
 
     # ---- idle lock
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
