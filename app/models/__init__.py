@@ -38,6 +38,7 @@ from app.models.contracts import (
 )
 from app.models.documents import Document
 from app.models.followups import ExitFollowUp, ReoffendingCheck
+from app.models.notes import CaseNote
 from app.models.pathways import AssessmentStage, Intervention, InterventionKind, PathwayAssessment
 from app.models.people import DocumentFormat, Gender, Person
 from app.models.reference import (
@@ -66,6 +67,7 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Case",
+    "CaseNote",
     "CaseParty",
     "CaseStatus",
     "CheckpointRule",

@@ -44,6 +44,7 @@ from app.models.conferences import (
 from app.models.contracts import CommunityHoursEntry, Contract, ContractCondition, ContractStatus
 from app.models.documents import Document
 from app.models.followups import ExitFollowUp, ReoffendingCheck
+from app.models.notes import CaseNote
 from app.models.pathways import Intervention, PathwayAssessment
 from app.models.people import Person
 from app.models.reference import Agency, OffenceCategory, Pathway
@@ -268,6 +269,18 @@ class InterventionInfo:
 
 
 @dataclass(frozen=True)
+class NoteInfo:
+    """A case note, newest first on the case."""
+
+    id: int
+    written_on: date
+    text: str
+    written_by: str
+    created_at: datetime
+    version: int
+
+
+@dataclass(frozen=True)
 class AppointmentInfo:
     id: int
     starts_at: datetime
@@ -469,6 +482,7 @@ class CaseDetail:
     agency_calls: tuple[AgencyCallsInfo, ...] = ()
     documents: tuple[DocumentInfo, ...] = ()
     stages: tuple[StageInfo, ...] = field(default=())
+    notes: tuple[NoteInfo, ...] = ()
 
     def party(self, party_id: int) -> PartyInfo:
         return next(p for p in self.parties if p.id == party_id)
@@ -619,6 +633,11 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
                      d.created_at)
         for d in s.scalars(select(Document).where(Document.case_id == case.id)
                            .order_by(Document.created_at.desc())))
+    notes = tuple(
+        NoteInfo(n.id, n.written_on, n.text, users.get(n.written_by_id, ""), n.created_at,
+                 n.version)
+        for n in s.scalars(select(CaseNote).where(CaseNote.case_id == case.id)
+                           .order_by(CaseNote.written_on.desc(), CaseNote.id.desc())))
     stages = tuple(
         StageInfo(c.to_status.value, c.on, users.get(c.by_id, ""), c.reason)
         for c in s.scalars(select(StatusChange).where(StatusChange.case_id == case.id)
@@ -645,7 +664,7 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
         assessments=assessments, interventions=interventions, appointments=appointments,
         contract=contract_info, meetings=meetings, agreement=agreement_info,
         followups=followups, surveys=surveys, exit_followups=exits, reoffending_checks=checks,
-        agency_calls=calls, documents=documents, stages=stages,
+        agency_calls=calls, documents=documents, stages=stages, notes=notes,
     )
 
 

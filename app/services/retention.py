@@ -71,7 +71,7 @@ SCRUBBED_TEXT = frozenset({
     "pathway_assessments.notes", "reoffending_checks.notes", "status_changes.reason",
     "agreement_followups.notes", "community_hours.task", "conference_participants.name",
     "consents.notes", "contract_conditions.description", "satisfaction_surveys.comments",
-    "agreement_actions.description",
+    "agreement_actions.description", "case_notes.text",
 })
 
 
