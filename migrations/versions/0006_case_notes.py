@@ -4,8 +4,8 @@
 triggers as ``notes_fts`` is for interventions (0002_notes_search); its name starts with
 ``notes_fts`` so that autogenerate leaves it alone (migrations/env.py).
 
-Revision ID: 0005_case_notes
-Revises: 0004_retention
+Revision ID: 0006_case_notes
+Revises: 0005_my_work_indexes
 Create Date: 2026-12-01 09:20:00
 """
 
@@ -16,8 +16,8 @@ from alembic import op
 
 from app.models.base import UTCDateTime
 
-revision = "0005_case_notes"
-down_revision = "0004_retention"
+revision = "0006_case_notes"
+down_revision = "0005_my_work_indexes"
 branch_labels = None
 depends_on = None
 
