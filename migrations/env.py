@@ -7,6 +7,7 @@ migration runs on the engine the app configured (pragmas included).
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy.engine import Engine
 
 from app.config import database_url
 from app.db import make_engine
@@ -50,6 +51,11 @@ def run_migrations_offline() -> None:
 
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
+    if isinstance(connection, Engine):  # pytest-alembic hands over its engine
+        with connection.connect() as conn:
+            _run(conn)
+            conn.commit()
+        return
     if connection is not None:
         _run(connection)
         return
