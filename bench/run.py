@@ -220,9 +220,9 @@ def _in_process(args: argparse.Namespace, db: Any, url: str, db_file: Path,
     from app.services import casefile, documents, notes_search, users
     from app.services.casefile import CaseFilter
     from app.services.enums import Scheme
+    from app.views.case import CaseWorkspace
     from app.views.case_list import CaseListView
     from app.views.context import AppContext
-    from app.views.workspace import CaseWorkspace
     from bench.letters import bare_letter
 
     figures: list[Figure] = []

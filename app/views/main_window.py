@@ -26,6 +26,7 @@ from app.errors import DomainError
 from app.services import importer
 from app.services.access import Action, may
 from app.views.background import BackgroundTask, Progress
+from app.views.case import CaseWorkspace
 from app.views.case_list import CaseListView
 from app.views.context import AppContext
 from app.views.dashboard import DashboardView
@@ -36,7 +37,6 @@ from app.views.referral import ReferralDialog
 from app.views.signin import SignInDialog
 from app.views.subject_access import SubjectAccessDialog
 from app.views.users import UsersDialog, change_password_dialog
-from app.views.workspace import CaseWorkspace
 
 
 class MainWindow(QMainWindow):

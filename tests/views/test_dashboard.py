@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QTreeWidget
 from app.db import Database
 from app.models import Scheme
 from app.models.users import Role
+from app.views.case import CaseWorkspace
 from app.views.dashboard import DashboardView
 from app.views.main_window import MainWindow
-from app.views.workspace import CaseWorkspace
 from tests.factories import make_user
 from tests.indicator_data import DataSet, Made
 

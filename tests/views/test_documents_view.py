@@ -30,15 +30,15 @@ def test_preview_then_file_then_reprint_a_contract(qtbot, db, open_window, tmp_p
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     assert not dialog.error.isVisible(), dialog.error.text()
     assert dialog.findChild(QLabel, "preview_page_1") is not None
-    assert ws.documents_table.rowCount() == 0  # a preview files nothing
+    assert ws.table("documents_table").row_count() == 0  # a preview files nothing
     qtbot.mouseClick(dialog.file_button, Qt.MouseButton.LeftButton)
-    assert ws.documents_table.rowCount() == 1
-    assert ws.documents_table.item(0, 1).text().startswith("Checkpoint contract")
+    assert ws.table("documents_table").row_count() == 1
+    assert ws.table("documents_table").text(0, 1).startswith("Checkpoint contract")
     filed = dialog.filed_doc
     dialog.accept()
-    ws.documents_table.selectRow(0)
+    ws.table("documents_table").selectRow(0)
     out = tmp_path / "again.pdf"
-    ws.reprint(str(out))
+    ws.tab_widget("documents").reprint(str(out))
     assert hashlib.sha256(out.read_bytes()).hexdigest() == filed.sha256
 
 

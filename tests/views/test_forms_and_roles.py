@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 from app.models.users import Role
 from app.services import cases, demo, people
 from app.services.enums import ConsentAction, Gender, Scheme
-from app.views.workspace import CaseWorkspace
+from app.views.case import CaseWorkspace
 from tests.factories import make_case, make_user, person
 
 
@@ -74,7 +75,7 @@ def test_service_error_is_shown_beside_its_field(qtbot, db, open_window) -> None
     cases.decide_eligibility(db.uow(), coord, ref, eligible=True)
     window = open_window("nav")
     ws = window.open_case(ref)
-    button = next(b for b in ws._edit_buttons if b.objectName() == "log_intervention")
+    button = ws.action_buttons()["log_intervention"]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dialog = ws.dialog
     qtbot.keyClicks(dialog.form.inputs["summary"], "Phone call")
@@ -96,8 +97,8 @@ def test_someone_elses_save_is_never_overwritten(qtbot, db, open_window) -> None
     party = ws.detail.parties[0].id
     # meanwhile the same case is changed elsewhere
     people.record_consent(db.uow(), coord, ref, party, ConsentAction.GIVEN, date.today())
-    ws.people_table.selectRow(0)
-    ws.consent(ConsentAction.GIVEN)
+    ws.table("people_table").selectRow(0)
+    ws.tab_widget("people").consent(ConsentAction.GIVEN)
     qtbot.mouseClick(ws.dialog.ok_button, Qt.MouseButton.LeftButton)
     assert ws.banner.isVisible()
     assert "changed by Morgan Coordinator" in ws.banner.text()
@@ -131,7 +132,7 @@ def test_every_input_has_a_label_and_an_accessible_name(qtbot, db, open_window) 
     unnamed += [w.objectName() or type(w).__name__ for w in _inputs(window.dialog)
                 if not w.accessibleName()]
     ws = window.open_case(window.case_list.model.reference_at(0))
-    ws.log_intervention()
+    ws.tab_widget("interventions").log_intervention()
     unnamed += [w.objectName() or type(w).__name__ for w in _inputs(ws.dialog)
                 if not w.accessibleName()]
     assert unnamed == []
@@ -145,8 +146,8 @@ def test_change_of_address_and_a_reoffending_check(qtbot, db, open_window) -> No
                if model.reference_at(r).startswith("CP-")
                and model.index(r, model.STATUS).data() == "Completed")
     ws = window.open_case(ref)
-    ws.people_table.selectRow(0)
-    ws.edit_person()
+    ws.table("people_table").selectRow(0)
+    ws.tab_widget("people").edit_person()
     form = ws.dialog.form
     form.inputs["address_line1"].clear()
     qtbot.keyClicks(form.inputs["address_line1"], "7 New Street")
@@ -157,11 +158,12 @@ def test_change_of_address_and_a_reoffending_check(qtbot, db, open_window) -> No
     form.inputs["postcode"].clear()
     qtbot.keyClicks(form.inputs["postcode"], "DL3 6JX")
     qtbot.mouseClick(ws.dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert "7 New Street" in ws.people_table.item(0, 3).text()
-    ws.record_reoffending_check()
+    assert "7 New Street" in ws.table("people_table").text(0, 3)
+    ws.tab_widget("followups").record_reoffending_check()
     ws.dialog.form.set_value("offences", 0)
     qtbot.mouseClick(ws.dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert "0 proven offence(s) within 12 months" in ws.reoffending_label.text()
+    assert "0 proven offence(s) within 12 months" in \
+        ws.findChild(QLabel, "reoffending_label").text()
 
 
 def test_a_person_changed_on_another_case_is_not_overwritten(qtbot, db, open_window) -> None:
@@ -180,9 +182,9 @@ def test_a_person_changed_on_another_case_is_not_overwritten(qtbot, db, open_win
         referral(Scheme.GATEWAY), person=None, existing_person_id=person_id))
     people.update_person(db.uow(), coord, second, person_id,
                          person("Ffion", "Pryce", gender=Gender.FEMALE, phone="07700 900999"))
-    ws.people_table.selectRow(0)
-    ws.edit_person()  # this form still holds the details as they were
+    ws.table("people_table").selectRow(0)
+    ws.tab_widget("people").edit_person()  # this form still holds the details as they were
     qtbot.mouseClick(ws.dialog.ok_button, Qt.MouseButton.LeftButton)
     assert ws.banner.isVisible() and "Morgan Coordinator" in ws.banner.text()
     qtbot.mouseClick(ws.reload_button, Qt.MouseButton.LeftButton)
-    assert "07700 900999" in ws.people_table.item(0, 3).text()
+    assert "07700 900999" in ws.table("people_table").text(0, 3)

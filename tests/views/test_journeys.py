@@ -9,15 +9,16 @@ from typing import Any
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTableWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 
 from app.models.users import Role
 from app.services import casefile, demo
 from app.services.casefile import CaseFilter
 from app.services.enums import CaseStatus
+from app.views.case import CaseWorkspace
 from app.views.forms import FormDialog
 from app.views.main_window import MainWindow
-from app.views.workspace import CaseWorkspace
+from app.views.table_models.record_table_model import RecordTable
 from tests.factories import make_user
 
 TODAY = date.today()
@@ -49,17 +50,16 @@ def save(qtbot: Any, dialog: FormDialog) -> None:
 
 
 def click(qtbot: Any, ws: CaseWorkspace, name: str) -> FormDialog | None:
-    button = next(b for b in [*ws._edit_buttons, ws.decide_button] if b.objectName() == name)
+    button = {**ws.action_buttons(), "decide": ws.decide_button}[name]
     assert button.isEnabled(), f"{name} is not enabled"
     before = ws.dialog
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     return ws.dialog if ws.dialog is not before else None
 
 
-def select_row(table: QTableWidget, match: str) -> None:
-    for r in range(table.rowCount()):
-        if any(match in (table.item(r, c).text() if table.item(r, c) else "")
-               for c in range(table.columnCount())):
+def select_row(table: RecordTable, match: str) -> None:
+    for r in range(table.row_count()):
+        if any(match in table.text(r, c) for c in range(table.model().columnCount())):
             table.selectRow(r)
             return
     raise AssertionError(f"no row with {match!r}")
@@ -130,12 +130,12 @@ def test_navigator_takes_checkpoint_case_to_completion(qtbot, db, open_window) -
              task="Community garden")
         save(qtbot, dialog)
     for text in ("You must not commit", "letter of apology", "alcohol service"):
-        select_row(ws.conditions_table, text)
+        select_row(ws.table("conditions_table"), text)
         click(qtbot, ws, "condition_met")
     click(qtbot, ws, "complete")
     assert ws.detail.status is CaseStatus.COMPLETED, ws.banner.text()
     assert ws.detail.outcome_code == "22"
-    assert "completed" in ws.contract_summary.text()
+    assert "completed" in ws.findChild(QLabel, "contract_summary").text()
 
 
 def test_facilitator_records_consent_meeting_agreement_and_followup(qtbot, db,
@@ -154,7 +154,7 @@ def test_facilitator_records_consent_meeting_agreement_and_followup(qtbot, db,
     facilitator = open_window("fac")
     ws = open_by_search(qtbot, facilitator, reference)
     for name in ("Dylan Carr", "Edith Wells"):
-        select_row(ws.people_table, name)
+        select_row(ws.table("people_table"), name)
         save(qtbot, click(qtbot, ws, "consent_given"))
     assert ws.detail.status is CaseStatus.CONSENT_OBTAINED
     dialog = click(qtbot, ws, "record_meeting")
@@ -162,7 +162,7 @@ def test_facilitator_records_consent_meeting_agreement_and_followup(qtbot, db,
          cofacilitator=_user_id(db, "fac2"), other_name="PCSO Ada Quinn")
     save(qtbot, dialog)
     assert ws.detail.status is CaseStatus.MEETING_HELD
-    attendance = ws.meetings_table.item(0, 4).text()
+    attendance = ws.table("meetings_table").text(0, 4)
     assert "Dylan Carr (harmer): attended" in attendance
     assert "PCSO Ada Quinn (PCSO): attended" in attendance
     dialog = click(qtbot, ws, "record_agreement")
@@ -172,10 +172,10 @@ def test_facilitator_records_consent_meeting_agreement_and_followup(qtbot, db,
          due2=TODAY + timedelta(days=21))
     save(qtbot, dialog)
     assert ws.detail.status is CaseStatus.AGREEMENT_MONITORING
-    assert ws.actions_table.rowCount() == 2
-    assert ws.actions_table.item(1, 1).text() == "Fix the fence panel"
+    assert ws.table("actions_table").row_count() == 2
+    assert ws.table("actions_table").text(1, 1) == "Fix the fence panel"
     save(qtbot, click(qtbot, ws, "record_followup"))
-    assert "agreement kept" in ws.followup_label.text()
+    assert "agreement kept" in ws.findChild(QLabel, "followup_label").text()
 
 
 def test_mentor_records_kept_and_missed_bail_appointments(qtbot, db, open_window) -> None:
@@ -200,12 +200,12 @@ def test_mentor_records_kept_and_missed_bail_appointments(qtbot, db, open_window
         fill(qtbot, dialog.form, purpose=purpose)
         dialog.form.inputs["starts_at"].setDateTime(when)
         save(qtbot, dialog)
-    select_row(ws.appointments_table, "First key work session")
+    select_row(ws.table("appointments_table"), "First key work session")
     click(qtbot, ws, "appointment_kept")
-    select_row(ws.appointments_table, "Second key work session")
+    select_row(ws.table("appointments_table"), "Second key work session")
     click(qtbot, ws, "appointment_missed")
-    outcomes = {ws.appointments_table.item(r, 1).text(): ws.appointments_table.item(r, 4).text()
-                for r in range(ws.appointments_table.rowCount())}
+    outcomes = {ws.table("appointments_table").text(r, 1): ws.table("appointments_table").text(r, 4)
+                for r in range(ws.table("appointments_table").row_count())}
     assert outcomes == {"First key work session": "kept", "Second key work session": "missed"}
     # a second outcome for the same appointment is refused, in words
     click(qtbot, ws, "appointment_kept")
@@ -223,7 +223,7 @@ def test_coordinator_finds_case_by_crime_reference_among_500(qtbot, db, open_win
     crime_reference = rows[0].crime_reference
     ws = open_by_search(qtbot, window, crime_reference.lower())
     assert ws.reference == rows[0].reference
-    overview = ws.overview.toPlainText()
+    overview = ws.tab_widget("overview").facts.toPlainText()
     assert crime_reference in overview
     assert rows[0].participant in overview
     # and prints its summary: Ctrl+P, the full case summary, preview, file
@@ -236,7 +236,7 @@ def test_coordinator_finds_case_by_crime_reference_among_500(qtbot, db, open_win
     text = " ".join(p.extract_text() for p in PdfReader(BytesIO(dialog.preview_doc.content)).pages)
     assert rows[0].reference in text and crime_reference in text
     qtbot.mouseClick(dialog.file_button, Qt.MouseButton.LeftButton)
-    assert ws.documents_table.item(0, 1).text().startswith("Case summary")
+    assert ws.table("documents_table").text(0, 1).startswith("Case summary")
 
 
 def _user_id(db: Any, username: str) -> int:

@@ -13,7 +13,7 @@ from app.errors import WorkflowError
 from app.models.users import Role
 from app.services import cases, contracts, demo
 from app.services.enums import ConditionKind, Gender, Scheme
-from app.views.workspace import CaseWorkspace
+from app.views.case import CaseWorkspace
 from tests.factories import make_case, make_user, person
 
 
@@ -22,7 +22,7 @@ def test_lock_closes_a_half_filled_form_without_asking(qtbot, db, open_window) -
     ref = make_case(db, coord, Scheme.CHECKPOINT)
     window = open_window("coord")
     ws = window.open_case(ref)
-    ws.log_intervention()
+    ws.tab_widget("interventions").log_intervention()
     form = ws.dialog
     qtbot.keyClicks(form.form.inputs["summary"], "Notes about a sensitive call")
     window.lock()
@@ -38,11 +38,12 @@ def test_follow_ups_can_be_recorded_after_the_case_is_closed(qtbot, db, open_win
                if model.reference_at(r).startswith("GTC-")
                and model.index(r, model.STATUS).data() == "Closed")
     ws = window.open_case(ref)
-    enabled = {b.objectName(): b.isEnabled() for b in ws._edit_buttons}
+    enabled = {name: b.isEnabled() for name, b in ws.action_buttons().items()}
     assert enabled["record_reoffending"] and enabled["record_exit_followup"]
     assert not enabled["book_appointment"]
+    timeline = ws.table("timeline")
     assert any(line.startswith("Stage: Closed") or "Stage: Closed" in line
-               for line in (ws.timeline.item(i).text() for i in range(ws.timeline.count())))
+               for line in (timeline.text(r, 1) for r in range(timeline.row_count())))
 
 
 def test_unknown_date_of_birth_is_stored_as_unknown(qtbot, db, open_window) -> None:
@@ -77,8 +78,8 @@ def test_editing_keeps_names_and_address_parts(qtbot, db, open_window) -> None:
         address_line2="3 Bank Top Way", town=None, postcode="DL1 4XY"))
     window = open_window("coord")
     ws = window.open_case(ref)
-    ws.people_table.selectRow(0)
-    ws.edit_person()
+    ws.table("people_table").selectRow(0)
+    ws.tab_widget("people").edit_person()
     form = ws.dialog.form
     assert (form.value("first_name"), form.value("last_name")) == ("Mary Ann", "Smith")
     assert (form.value("address_line1"), form.value("address_line2"), form.value("town")) == (

@@ -1,0 +1,81 @@
+"""Appointments: booking, outcomes (kept or missed) and rearranging; missed and overdue in red."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from app.services import appointments
+from app.services.casefile import AppointmentInfo
+from app.services.enums import AppointmentStatus, Scheme
+from app.views.case.tab import CaseTab
+from app.views.forms import Field, FormDialog
+from app.views.table_models.record_table_model import Column, RowStyle
+
+
+def _style(a: AppointmentInfo) -> RowStyle:
+    return RowStyle.ALERT if a.status == AppointmentStatus.MISSED or a.overdue \
+        else RowStyle.NORMAL
+
+
+class AppointmentsTab(CaseTab):
+    title = "Appointments"
+    name = "appointments"
+
+    def build(self) -> None:
+        self.button("&Book...", "book_appointment", self.book_appointment)
+        self.button("&Kept", "appointment_kept",
+                    lambda: self.appointment_outcome(AppointmentStatus.KEPT))
+        self.button("&Missed", "appointment_missed",
+                    lambda: self.appointment_outcome(AppointmentStatus.MISSED))
+        self.button("&Rearrange...", "appointment_rearrange", self.rearrange)
+        self.end_buttons()
+        self.records = self.table("appointments_table", "Appointments", [
+            Column("When", lambda a: f"{a.starts_at.astimezone():%a %d %b %Y %H:%M}"),
+            Column("Purpose", lambda a: a.purpose),
+            Column("Where", lambda a: a.location),
+            Column("Bail condition", lambda a: "yes" if a.bail_condition else ""),
+            Column("Outcome", lambda a: a.status + (" - no outcome yet" if a.overdue else "")),
+        ], key=lambda a: a.id, style=_style)
+
+    def refresh(self) -> None:
+        self.records.set_rows(self.detail.appointments)
+
+    def book_appointment(self) -> FormDialog:
+        default = datetime.now().replace(minute=0, second=0, microsecond=0) + timedelta(days=1)
+        return self.ws.form("Book an appointment", [
+            Field("starts_at", "When", "datetime", True, default),
+            Field("purpose", "Purpose", required=True),
+            Field("location", "Where"),
+            Field("bail", "Bail condition", "check",
+                  default=self.detail.scheme is Scheme.GATEWAY,
+                  extra={"text": "This appointment is a condition of bail"}),
+        ], lambda v: appointments.schedule(
+            self.case.uow(), self.case.actor, self.case.reference, appointments.AppointmentInput(
+                starts_at=v["starts_at"], purpose=v["purpose"], location=v["location"] or None,
+                bail_condition=v["bail"]), expected_version=self.case.version))
+
+    def _selected(self) -> int | None:
+        appt = self.records.selected_key()
+        if appt is None:
+            self.refused("Select an appointment first.")
+        return appt
+
+    def appointment_outcome(self, outcome: AppointmentStatus) -> None:
+        appt = self._selected()
+        if appt is not None:
+            self.ws.act(lambda: appointments.record_outcome(
+                self.case.uow(), self.case.actor, self.case.reference, appt, outcome,
+                expected_version=self.case.version))
+
+    def rearrange(self) -> FormDialog | None:
+        appt = self._selected()
+        if appt is None:
+            return None
+        default = datetime.now().replace(minute=0, second=0, microsecond=0) + timedelta(days=2)
+        return self.ws.form("Rearrange the appointment", [
+            Field("starts_at", "New time", "datetime", True, default),
+            Field("reason", "Reason", "multiline"),
+        ], lambda v: appointments.rearrange(self.case.uow(), self.case.actor,
+                                            self.case.reference, appt, v["starts_at"],
+                                            reason=v["reason"] or None,
+                                            expected_version=self.case.version))

@@ -1,0 +1,59 @@
+"""Documents: letters, contracts and summaries filed on the case; make a new one or reprint."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton
+
+from app.errors import DomainError
+from app.views.case.tab import CaseTab
+from app.views.documents import DocumentDialog, save_reprint
+from app.views.table_models.record_table_model import Column
+
+
+class DocumentsTab(CaseTab):
+    title = "Documents"
+    name = "documents"
+
+    def build(self) -> None:
+        # Generating and reprinting are allowed on closed cases too: not 'edit' buttons.
+        self.generate_button = QPushButton("&Generate document...")
+        self.generate_button.setObjectName("generate_document")
+        self.generate_button.clicked.connect(lambda _checked=False: self.generate_document())
+        self.button_row.addWidget(self.generate_button)
+        self.reprint_button = QPushButton("&Reprint...")
+        self.reprint_button.setObjectName("reprint_document")
+        self.reprint_button.setAccessibleName("Reprint the selected document")
+        self.reprint_button.clicked.connect(lambda _checked=False: self.reprint())
+        self.button_row.addWidget(self.reprint_button)
+        self.end_buttons()
+        self.records = self.table("documents_table", "Documents filed on the case", [
+            Column("Made", lambda d: f"{d.created_at.astimezone():%d/%m/%Y %H:%M}"),
+            Column("Document", lambda d: d.title),
+            Column("For", lambda d: d.recipient),
+            Column("Format", lambda d: d.variant),
+            Column("Template", lambda d: d.template_version),
+            Column("By", lambda d: d.created_by),
+        ], key=lambda d: d.id)
+
+    def refresh(self) -> None:
+        self.records.set_rows(self.detail.documents)
+
+    def generate_document(self) -> DocumentDialog:
+        """Open the document dialog (preview, then file); the list refreshes when filed."""
+        self.ws.show_tab(self.name)
+        dialog = DocumentDialog(self.case.ctx, self.detail, self.ws)
+        dialog.filed.connect(lambda _id: self.case.saved())
+        self.ws.document_dialog = dialog
+        self.ws.opened(dialog)
+        dialog.open()
+        return dialog
+
+    def reprint(self, path: str | None = None) -> None:
+        document_id = self.records.selected_key()
+        if document_id is None:
+            self.refused("Select a document first.")
+            return
+        try:
+            save_reprint(self.case.ctx, document_id, self.ws, path)
+        except DomainError as exc:
+            self.refused(exc.message)

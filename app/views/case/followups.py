@@ -1,0 +1,80 @@
+"""Follow-ups after exit: the Gateway 3/6/12-month follow-ups and proven reoffending checks,
+both recorded after the case has ended."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QLabel
+
+from app.services import followups
+from app.services.enums import Scheme
+from app.views.case.tab import CaseTab, day, yes_no
+from app.views.forms import Field, FormDialog
+from app.views.table_models.record_table_model import Column
+
+
+class FollowUpsTab(CaseTab):
+    title = "Follow-ups"
+    name = "followups"
+
+    def build(self) -> None:
+        if self.detail.scheme is Scheme.GATEWAY:
+            self.button("Record &follow-up...", "record_exit_followup",
+                        self.record_exit_followup)
+        self.button("&Reoffending check...", "record_reoffending", self.record_reoffending_check)
+        self.end_buttons()
+        self.records = self.table("exit_table", "Follow-ups after the scheme", [
+            Column("Months", lambda e: e.months),
+            Column("Due", lambda e: day(e.due_on)),
+            Column("Done", lambda e: day(e.done_on) if e.done_on else "not yet"),
+            Column("Reoffended", lambda e: yes_no(e.reoffended)),
+            Column("Living independently", lambda e: yes_no(e.living_independently)),
+            Column("Free from abuse", lambda e: yes_no(e.free_from_abuse)),
+        ], key=lambda e: e.months)
+        self.reoffending_label = QLabel("")
+        self.reoffending_label.setObjectName("reoffending_label")
+        self.reoffending_label.setWordWrap(True)
+        self.body.addWidget(self.reoffending_label)
+
+    def refresh(self) -> None:
+        d = self.detail
+        self.records.set_rows(d.exit_followups)
+        self.reoffending_label.setText(
+            "Reoffending checks: " + ("; ".join(
+                f"{r.checked_on:%d/%m/%Y}: {r.offences} proven offence(s) within "
+                f"{r.window_months} months" for r in d.reoffending_checks) or "none yet."))
+
+    def record_exit_followup(self) -> FormDialog | None:
+        due = [e for e in self.detail.exit_followups if e.done_on is None]
+        if not due:
+            self.refused("No follow-up is waiting to be recorded.")
+            return None
+        yn = [("Yes", True), ("No", False), ("Not known", None)]
+        return self.ws.form("Follow-up after the scheme", [
+            Field("months", "Follow-up", "choice", True, due[0].months,
+                  [(f"{e.months} months (due {e.due_on:%d/%m/%Y})", e.months) for e in due]),
+            Field("done_on", "Done on", "date", True, date.today()),
+            Field("independent", "Living independently?", "choice", default=True, choices=yn),
+            Field("abuse_free", "Free from abuse?", "choice", default=True, choices=yn),
+            Field("reoffended", "Reoffended?", "choice", default=False, choices=yn),
+        ], lambda v: followups.record_exit_followup(
+            self.case.uow(), self.case.actor, self.case.reference, months=v["months"],
+            done_on=v["done_on"], reoffended=v["reoffended"],
+            living_independently=v["independent"], free_from_abuse=v["abuse_free"],
+            expected_version=self.case.version))
+
+    def record_reoffending_check(self) -> FormDialog:
+        return self.ws.form("Proven reoffending check", [
+            Field("checked_on", "Checked on", "date", True, date.today()),
+            Field("window_months", "Follow-up window", "choice", True, 12,
+                  [("12 months", 12), ("24 months", 24)]),
+            Field("offences", "Proven offences in the window", "int", default=0, maximum=99),
+            Field("first_offence_on", "Date of the first proven offence", "date",
+                  default=date.today()),
+        ], lambda v: followups.record_reoffending_check(
+            self.case.uow(), self.case.actor, self.case.reference, checked_on=v["checked_on"],
+            window_months=v["window_months"], offences=v["offences"],
+            first_offence_on=v["first_offence_on"] if v["offences"] else None,
+            expected_version=self.case.version),
+            intro="From police records, after the case has ended.")

@@ -1,0 +1,94 @@
+"""Overview: the case's facts and a timeline of everything that happened, newest first."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtWidgets import QLabel, QTextBrowser
+
+from app.services.enums import CaseStatus
+from app.views.case.tab import CaseTab, esc
+from app.views.table_models.record_table_model import Column
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event on the timeline and the record it came from (tab name and key in that tab)."""
+
+    on: date
+    text: str
+    tab: str
+    key: Hashable
+
+
+class OverviewTab(CaseTab):
+    title = "Overview"
+    name = "overview"
+
+    def build(self) -> None:
+        self.end_buttons()
+        self.facts = QTextBrowser()
+        self.facts.setObjectName("overview_text")
+        self.facts.setAccessibleName("Case facts")
+        self.body.addWidget(self.facts, 2)
+        label = QLabel("Timeline")
+        self.body.addWidget(label)
+        self.timeline = self.table(
+            "timeline", "Timeline",
+            [Column("Date", lambda e: f"{e.on:%d %b %Y}"), Column("What", lambda e: e.text)],
+            key=lambda e: (e.tab, e.key), stretch=3)
+        label.setBuddy(self.timeline)
+
+    def refresh(self) -> None:
+        d = self.detail
+        rows = [
+            ("Participant", d.participant.name),
+            ("Date of birth", f"{d.participant.date_of_birth:%d %b %Y}"
+             if d.participant.date_of_birth else "not recorded"),
+            ("Referred", f"{d.referral_date:%d %b %Y} by {d.referral_source}"),
+            ("Referring officer", d.referring_officer or "-"),
+            ("Offence / incident", d.offence or "-"),
+            ("Offence date", f"{d.offence_date:%d %b %Y}" if d.offence_date else "-"),
+            ("Crime reference", d.crime_reference or "-"),
+            ("Eligibility", d.eligibility + (f" ({d.eligibility_reasons})"
+                                             if d.eligibility_reasons else "")),
+            ("Override reason", d.eligibility_override_reason or "-"),
+            ("Advisory risk band", (d.risk_band or "not given") +
+             (f"; officer: {d.officer_decision}" if d.officer_decision else "") +
+             (f"; override: {d.risk_override_reason}" if d.risk_override_reason else "")),
+            ("Outcome code", d.outcome_code or "-"),
+            ("Closed", f"{d.closed_on:%d %b %Y}: {d.closure_reason}" if d.closed_on else "-"),
+        ]
+        self.facts.setHtml("<table cellpadding='3'>" + "".join(
+            f"<tr><td><b>{esc(k)}</b></td><td>{esc(str(val))}</td></tr>" for k, val in rows)
+            + "</table>")
+        self.timeline.set_rows(self.entries())
+
+    def entries(self) -> list[TimelineEntry]:
+        d = self.detail
+        events: list[TimelineEntry] = []
+        for n, st in enumerate(d.stages):
+            events.append(TimelineEntry(
+                st.on, f"Stage: {CaseStatus(st.to_status).label}"
+                + (f" - {st.reason}" if st.reason else ""), "history", n))
+        for i in d.interventions:
+            events.append(TimelineEntry(i.occurred_on, f"{i.kind.capitalize()}: {i.summary}",
+                                        "interventions", i.id))
+        for a in d.appointments:
+            events.append(TimelineEntry(a.starts_at.astimezone().date(),
+                                        f"Appointment ({a.status}): {a.purpose}",
+                                        "appointments", a.id))
+        for m in d.meetings:
+            events.append(TimelineEntry(m.held_on, f"Meeting: {m.kind}", "meetings", m.id))
+        for n, f in enumerate(d.followups):
+            events.append(TimelineEntry(
+                f.contacted_on,
+                "Follow-up: agreement " + ("kept" if f.agreement_kept else "not kept"),
+                "meetings", f"followup-{n}"))
+        for doc in d.documents:
+            events.append(TimelineEntry(doc.created_at.astimezone().date(),
+                                        f"Document: {doc.title}", "documents", doc.id))
+        events.sort(key=lambda e: e.on, reverse=True)
+        return events

@@ -1,0 +1,118 @@
+"""Pathways: the need in each resettlement pathway at start, review and exit, as a table and a
+chart, with the assessments and interventions that change them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
+
+from app.services import pathways
+from app.services.enums import NEED_LEVELS, AssessmentStage
+from app.views.case.tab import CaseTab
+from app.views.forms import Field, FormDialog
+from app.views.table_models.record_table_model import Column
+
+
+@dataclass(frozen=True)
+class PathwayRow:
+    """One pathway's need level at each assessment stage (None: not assessed)."""
+
+    code: str
+    name: str
+    levels: tuple[int | None, ...]  # in AssessmentStage order
+
+    @property
+    def distance(self) -> str:
+        start, exit_ = self.levels[0], self.levels[-1]
+        return "" if start is None or exit_ is None else f"{start - exit_:+d}"
+
+
+def _level(n: int) -> Column[PathwayRow]:
+    return Column(list(AssessmentStage)[n].value.capitalize(),
+                  lambda r: "" if r.levels[n] is None else r.levels[n])
+
+
+class PathwaysTab(CaseTab):
+    title = "Pathways"
+    name = "pathways"
+
+    def build(self) -> None:
+        for stage in AssessmentStage:
+            self.button(f"{stage.value.capitalize()} assessment...", f"assess_{stage.value}",
+                        lambda s=stage: self.assess(s))
+        self.button("Log &intervention...", "log_intervention_p",
+                    lambda: self.ws.tab_widget("interventions").log_intervention())
+        self.end_buttons()
+        self.records = self.table(
+            "pathway_table", "Need by pathway",
+            [Column("Pathway", lambda r: r.name),
+             *(_level(n) for n in range(len(AssessmentStage))),
+             Column("Distance travelled", lambda r: r.distance)],
+            key=lambda r: r.code, stretch=3)
+        self.chart = QChart()
+        self.chart.setTitle("Need level at start and exit (0 none - 4 critical)")
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setObjectName("pathway_chart")
+        self.chart_view.setAccessibleName("Chart: need level at start and exit by pathway")
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(240)
+        self.body.addWidget(self.chart_view, 2)
+
+    def rows(self) -> list[PathwayRow]:
+        levels: dict[str, dict[str, int]] = {}
+        for a in self.detail.assessments:
+            levels.setdefault(a.pathway_code, {})[a.stage] = a.level
+        return [PathwayRow(code, name, tuple(levels.get(code, {}).get(s.value)
+                                             for s in AssessmentStage))
+                for code, name in self.case.pathway_names.items()]
+
+    def refresh(self) -> None:
+        rows = self.rows()
+        self.records.set_rows(rows)
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        start_set, exit_set = QBarSet("Start"), QBarSet("Exit")
+        for r in rows:
+            start_set.append(r.levels[0] or 0)
+            exit_set.append(r.levels[-1] or 0)
+        series = QBarSeries()
+        series.append(start_set)
+        series.append(exit_set)
+        self.chart.addSeries(series)
+        x = QBarCategoryAxis()
+        x.append([r.name.split(" (")[0] for r in rows])
+        y = QValueAxis()
+        y.setRange(0, 4)
+        y.setTickCount(5)
+        y.setLabelFormat("%d")
+        self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x)
+        series.attachAxis(y)
+        self.chart_view.setAccessibleDescription("; ".join(
+            f"{r.name}: start {'-' if r.levels[0] is None else r.levels[0]}, "
+            f"exit {'-' if r.levels[-1] is None else r.levels[-1]}" for r in rows))
+
+    def assess(self, stage: AssessmentStage) -> FormDialog:
+        current = {a.pathway_code: a.level for a in self.detail.assessments
+                   if a.stage == stage.value}
+        levels = [(f"{n} - {t}", n) for n, t in NEED_LEVELS.items()]
+        names = self.case.pathway_names
+        fields = [Field("assessed_on", "Assessed on", "date", True, date.today())]
+        fields += [Field(code, name, "choice", True, current.get(code, 0), levels)
+                   for code, name in names.items()]
+
+        def submit(v: dict[str, Any]) -> None:
+            needs = [pathways.NeedInput(code, v[code]) for code in names]
+            pathways.record_assessment(self.case.uow(), self.case.actor, self.case.reference,
+                                       stage, v["assessed_on"], needs,
+                                       expected_version=self.case.version)
+        return self.ws.form(
+            f"{stage.value.capitalize()} needs assessment", fields, submit,
+            intro="Need in each pathway: 0 none, 1 low, 2 moderate, 3 high, 4 critical.")

@@ -1,0 +1,104 @@
+"""The case's own actions above the tabs: the referral decision, moving to a stage, assigning
+workers. They change the case as a whole, so they sit outside any one tab."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QWidget
+
+from app.services import cases, users
+from app.services.enums import CaseStatus, Role, Scheme
+from app.views.forms import Field, FormDialog
+
+if TYPE_CHECKING:
+    from app.views.case.workspace import CaseWorkspace
+
+#: Stages reached through their own action (the decision, an assessment, signing), not the menu.
+_NOT_IN_MENU = (CaseStatus.ELIGIBILITY_DECIDED, CaseStatus.ASSESSED, CaseStatus.CONTRACT_ACTIVE)
+
+
+class StageBar(QWidget):
+    def __init__(self, workspace: CaseWorkspace) -> None:
+        super().__init__()
+        self.ws = workspace
+        self.case = workspace.controller
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.decide_button = QPushButton("Referral &decision...")
+        self.decide_button.setObjectName("decide")
+        self.decide_button.clicked.connect(lambda _checked=False: self.decide())
+        self.stage_button = QPushButton("Move to &stage")
+        self.stage_button.setObjectName("stage")
+        self.stage_menu = QMenu(self)
+        self.stage_button.setMenu(self.stage_menu)
+        self.assign_button = QPushButton("&Assign...")
+        self.assign_button.setObjectName("assign")
+        self.assign_button.clicked.connect(lambda _checked=False: self.assign())
+        for b in (self.decide_button, self.stage_button, self.assign_button):
+            row.addWidget(b)
+        row.addStretch(1)
+
+    def refresh(self) -> None:
+        d = self.case.detail
+        self.decide_button.setVisible(self.case.actor.coordinates
+                                      and d.status is CaseStatus.REFERRED)
+        self.assign_button.setVisible(self.ws.may_assign())
+        self.stage_menu.clear()
+        for st in d.next_statuses:
+            if st in _NOT_IN_MENU or (st is CaseStatus.ENGAGED
+                                      and d.status is CaseStatus.REFERRED):
+                continue
+            self.stage_menu.addAction(st.label, lambda s=st: self.move_to(s))
+        self.stage_button.setEnabled(d.can_edit and not self.stage_menu.isEmpty())
+
+    def decide(self) -> FormDialog:
+        d = self.case.detail
+
+        def submit(v: dict[str, Any]) -> None:
+            cases.decide_eligibility(self.case.uow(), self.case.actor, self.case.reference,
+                                     eligible=v["eligible"], on=v["on"], notes=v["notes"] or None,
+                                     override_reason=v["override_reason"] or None,
+                                     expected_version=self.case.version)
+        return self.ws.form("Referral decision", [
+            Field("eligible", "Decision", "choice", True, True,
+                  [("Accept onto the scheme", True), ("Not eligible / not suitable", False)]),
+            Field("on", "Decided on", "date", True, date.today()),
+            Field("notes", "Notes (suitability, risk)", "multiline"),
+            Field("override_reason", "Override reason", "multiline",
+                  default=d.eligibility_override_reason or "",
+                  help="Needed to accept a referral the rules say no to"),
+        ], submit, intro=d.eligibility_reasons)
+
+    def move_to(self, status: CaseStatus) -> FormDialog:
+        needs_reason = status in (CaseStatus.CLOSED, CaseStatus.BREACHED,
+                                  CaseStatus.NOT_COMPLETED)
+
+        def submit(v: dict[str, Any]) -> None:
+            cases.change_status(self.case.uow(), self.case.actor, self.case.reference, status,
+                                on=v["on"], reason=v["reason"] or None,
+                                expected_version=self.case.version)
+        return self.ws.form(f"Move to {status.label.lower()}", [
+            Field("on", "Date", "date", True, date.today()),
+            Field("reason", "Reason", "multiline", needs_reason),
+        ], submit)
+
+    def assign(self) -> FormDialog:
+        d = self.case.detail
+        wanted = {Scheme.CHECKPOINT: Role.NAVIGATOR, Scheme.GATEWAY: Role.MENTOR,
+                  Scheme.NEIGHBOURHOOD_RESOLUTION: Role.FACILITATOR}[d.scheme]
+        # coordinators may hold cases too; leaving them out would unassign one on save
+        people_ = [u for u in users.list_users(self.case.uow())
+                   if u.role in (wanted, Role.COORDINATOR)]
+        choices = [("Unassigned", None)] + [(f"{u.full_name} ({u.role.value})", u.id)
+                                            for u in people_]
+
+        def submit(v: dict[str, Any]) -> None:
+            cases.assign(self.case.uow(), self.case.actor, self.case.reference,
+                         worker_id=v["worker"], coworker_id=v["coworker"],
+                         expected_version=self.case.version)
+        return self.ws.form("Assign workers", [
+            Field("worker", f"{wanted.label}", "choice", default=d.worker_id, choices=choices),
+            Field("coworker", "Co-worker", "choice", default=d.coworker_id, choices=choices),
+        ], submit)

@@ -1,0 +1,100 @@
+"""What every tab of the case workspace shares: a row of action buttons above its body, record
+tables built from column declarations, and the way to the case (the controller) and to forms."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from app.services.casefile import CaseDetail
+from app.views.table_models.record_table_model import (
+    Column,
+    RecordTable,
+    RecordTableModel,
+    RowStyle,
+)
+
+if TYPE_CHECKING:
+    from app.views.case.controller import CaseController
+    from app.views.case.workspace import CaseWorkspace
+
+
+class CaseTab(QWidget):
+    """One room of the workspace. Subclasses build their body and fill it in ``refresh``."""
+
+    title: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+
+    def __init__(self, workspace: CaseWorkspace) -> None:
+        super().__init__()
+        self.ws = workspace
+        self.case: CaseController = workspace.controller
+        self.setObjectName(f"tab_{self.name}")
+        self.body = QVBoxLayout(self)
+        self.button_row = QHBoxLayout()
+        self.body.addLayout(self.button_row)
+        self.buttons: list[QPushButton] = []
+        self.build()
+
+    def build(self) -> None:
+        """Make the tab's buttons and body (called once, before the first refresh)."""
+        raise NotImplementedError
+
+    @classmethod
+    def applies(cls, detail: CaseDetail) -> bool:
+        """Whether this case has this tab at all (some belong to one scheme)."""
+        return True
+
+    @property
+    def detail(self) -> CaseDetail:
+        return self.case.detail
+
+    def button(self, text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
+        """An action button in the tab's row; the workspace enables it from the case's rules."""
+        b = QPushButton(text)
+        b.setObjectName(name)
+        b.setAccessibleName(text.replace("&", "").replace("...", ""))
+        b.clicked.connect(lambda _checked=False: slot())  # drop 'checked', keep our arguments
+        self.button_row.addWidget(b)
+        self.buttons.append(b)
+        return b
+
+    def end_buttons(self) -> None:
+        self.button_row.addStretch(1)
+
+    def table(self, name: str, accessible_name: str, columns: Sequence[Column[Any]],
+              key: Callable[[Any], Hashable] | None = None,
+              style: Callable[[Any], RowStyle] | None = None, stretch: int = 0) -> RecordTable:
+        """A record table added to the tab's body."""
+        table = RecordTable(name, accessible_name, RecordTableModel(columns, key, style))
+        self.body.addWidget(table, stretch)
+        return table
+
+    def refused(self, message: str) -> None:
+        """Show why an action on this tab cannot be done."""
+        self.ws.show_refusal(message)
+
+    def refresh(self) -> None:
+        """Show ``self.detail`` (called after every load)."""
+        raise NotImplementedError
+
+
+def yes_no(value: bool | None) -> str:
+    return "-" if value is None else ("yes" if value else "no")
+
+
+def num(value: Any) -> str:
+    """2.00 -> "2", 2.50 -> "2.5": hours as people write them."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def esc(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))
+
+
+def day(value: Any) -> str:
+    return f"{value:%d/%m/%Y}"

@@ -1,0 +1,189 @@
+"""The case workspace: one main-window tab per open case, with a tab per part of the casework.
+
+The workspace is the frame: the case header, the stale-edit banner, the case-wide actions and the
+tabs. Each tab is its own module; the controller holds the case and runs the services.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from app.errors import StaleEdit
+from app.services.access import Action, may
+from app.services.casefile import CaseDetail
+from app.services.enums import CaseStatus
+from app.views.case.appointments import AppointmentsTab
+from app.views.case.contract import ContractTab
+from app.views.case.controller import CaseController
+from app.views.case.documents import DocumentsTab
+from app.views.case.followups import FollowUpsTab
+from app.views.case.history import HistoryTab
+from app.views.case.interventions import InterventionsTab
+from app.views.case.meetings import MeetingsTab
+from app.views.case.overview import OverviewTab
+from app.views.case.pathways import PathwaysTab
+from app.views.case.people import PeopleTab
+from app.views.case.stage import StageBar
+from app.views.case.tab import CaseTab, esc
+from app.views.context import AppContext
+from app.views.documents import DocumentDialog
+from app.views.forms import ERROR_STYLE, Field, FormDialog
+from app.views.table_models.record_table_model import RecordTable
+
+#: The tabs in the order they appear; a tab whose ``applies`` says no is left out.
+TABS: tuple[type[CaseTab], ...] = (
+    OverviewTab, PeopleTab, PathwaysTab, ContractTab, MeetingsTab, AppointmentsTab,
+    InterventionsTab, FollowUpsTab, DocumentsTab, HistoryTab,
+)
+#: Buttons that record what happens after the case has ended, so stay live once it is closed.
+_AFTER_EXIT = frozenset({"record_exit_followup", "record_reoffending"})
+
+
+class CaseWorkspace(QWidget):
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, reference_: str, window: QWidget | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.reference = reference_
+        self.window_ = window
+        self.setObjectName(f"workspace_{reference_}")
+        self.controller = CaseController(ctx, reference_, self)
+        self.controller.reloaded.connect(self.refresh_view)
+        self.controller.stale.connect(self.show_stale)
+        self.controller.refused.connect(self.show_refusal)
+        self.controller.changed.connect(self.changed)
+        self.dialog: QWidget | None = None
+        self.document_dialog: DocumentDialog | None = None
+
+        layout = QVBoxLayout(self)
+        self.header = QLabel()
+        self.header.setObjectName("case_header")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.header)
+        banner_row = QHBoxLayout()
+        self.banner = QLabel("")
+        self.banner.setObjectName("stale_banner")
+        self.banner.setStyleSheet(ERROR_STYLE)
+        self.banner.setWordWrap(True)
+        self.reload_button = QPushButton("Reload")
+        self.reload_button.setObjectName("reload")
+        self.reload_button.clicked.connect(lambda _checked=False: self.reload())
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.reload_button)
+        self.banner.hide()
+        self.reload_button.hide()
+        layout.addLayout(banner_row)
+        self.stage_bar = StageBar(self)
+        self.decide_button = self.stage_bar.decide_button
+        self.stage_button = self.stage_bar.stage_button
+        self.assign_button = self.stage_bar.assign_button
+        layout.addWidget(self.stage_bar)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("case_tabs")
+        layout.addWidget(self.tabs, 1)
+        self.tab_of: dict[str, CaseTab] = {}
+        for cls in TABS:
+            if cls.applies(self.detail):
+                tab = cls(self)
+                self.tab_of[tab.name] = tab
+                self.tabs.addTab(tab, tab.title)
+        self.refresh_view()
+
+    # ---- the case
+    @property
+    def detail(self) -> CaseDetail:
+        return self.controller.detail
+
+    @property
+    def v(self) -> int:
+        return self.controller.version
+
+    def tab_widget(self, name: str) -> Any:
+        """The tab called ``name`` (its module's class), for callers that act on it."""
+        return self.tab_of[name]
+
+    def show_tab(self, name: str) -> None:
+        self.tabs.setCurrentWidget(self.tab_of[name])
+
+    def table(self, name: str) -> RecordTable:
+        """The record table with object name ``name`` on any tab."""
+        table = self.tabs.findChild(RecordTable, name)
+        assert table is not None, name
+        return table
+
+    def action_buttons(self) -> dict[str, QPushButton]:
+        """Every action button of every tab, by object name."""
+        return {b.objectName(): b for tab in self.tab_of.values() for b in tab.buttons}
+
+    def may_assign(self) -> bool:
+        return may(self.ctx.actor, Action.ASSIGN)
+
+    # ---- forms and one-click actions
+    def opened(self, dialog: QWidget) -> None:
+        """Remember the dialog open now (the window's idle lock and tests look at it)."""
+        self.dialog = dialog
+        if self.window_ is not None and hasattr(self.window_, "dialog"):
+            self.window_.dialog = dialog
+
+    def form(self, title: str, fields: Sequence[Field], submit: Callable[[dict[str, Any]], Any],
+             intro: str | None = None) -> FormDialog:
+        """Open a form whose Save calls ``submit``; a stale case shows the reload banner."""
+        def run(values: dict[str, Any]) -> Any:
+            try:
+                return submit(values)
+            except StaleEdit as exc:
+                self.show_stale(exc.message)
+                raise
+
+        dialog = FormDialog(title, fields, run, self, intro=intro)
+        dialog.accepted.connect(self.controller.saved)
+        self.opened(dialog)
+        dialog.open()
+        return dialog
+
+    def act(self, fn: Callable[[], Any]) -> bool:
+        """Run a one-click service call; a refusal is shown plainly."""
+        return self.controller.run(fn)
+
+    def move_to(self, status: CaseStatus) -> FormDialog:
+        return self.stage_bar.move_to(status)
+
+    def generate_document(self) -> DocumentDialog:
+        dialog: DocumentDialog = self.tab_widget("documents").generate_document()
+        return dialog
+
+    # ---- showing
+    def show_stale(self, message: str) -> None:
+        self.banner.setText(message)
+        self.banner.show()
+        self.reload_button.show()
+
+    def show_refusal(self, message: str) -> None:
+        self.banner.setText(message)
+        self.banner.show()
+
+    def reload(self) -> None:
+        self.controller.reload()
+
+    def refresh_view(self) -> None:
+        d = self.detail
+        self.banner.hide()
+        self.reload_button.hide()
+        restricted = " &nbsp;<b style='color:#8a1c1c'>RESTRICTED</b>" if d.restricted else ""
+        self.header.setText(
+            f"<span style='font-size:large'><b>{d.reference}</b> &nbsp; "
+            f"{esc(d.participant.name)}</span>{restricted}<br>{d.scheme.label} - stage: "
+            f"<b>{d.status.label}</b> &nbsp; Worker: {esc(d.worker or 'unassigned')}"
+            + (f", {esc(d.coworker)}" if d.coworker else ""))
+        self.stage_bar.refresh()
+        for name, b in self.action_buttons().items():
+            b.setEnabled(d.can_edit and (d.status is not CaseStatus.CLOSED
+                                         or name in _AFTER_EXIT))
+        for tab in self.tab_of.values():
+            tab.refresh()
