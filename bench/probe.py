@@ -2,9 +2,11 @@
 user meets them. ``python -m bench.probe MODE [URL]`` prints one line: ``ready`` when the window
 is usable (the parent times the process up to that line), or JSON for the memory probe.
 
-Modes: ``bare`` (a bare PySide6 QMainWindow, the limit), ``app URL`` (Pathways' main window on
-that database, signed in as the coordinator, who sees every case), ``memory URL`` and
-``bare-memory`` (peak resident memory with the case list scrolled to its end, and the baseline).
+Modes: ``bare`` (a bare PySide6 QMainWindow, the limit), ``app URL`` (Pathways' first paint as
+``pathways`` starts: the window's frame and the sign-in, painted), ``work URL`` (on from there to
+the main window with My work filled, signed in as the coordinator, who sees every case),
+``memory URL`` and ``bare-memory`` (peak resident memory with the case list scrolled to its end,
+and the baseline).
 """
 
 from __future__ import annotations
@@ -33,6 +35,45 @@ def _bare(memory: bool) -> None:
 
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
+
+
+def _startup(url: str, to_work: bool) -> None:
+    """As ``pathways`` starts (app.launch, then app.views.app.run_gui's Startup), less the
+    password check (argon2 is slow on purpose) and the daily backup (measured on its own)."""
+    from PySide6.QtCore import QEventLoop, QSettings
+
+    from app.config import Settings
+    from app.views.app import Startup, make_application
+
+    app = make_application(["bench"])
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      os.environ["BENCH_QSETTINGS"])
+    startup = Startup(Settings(database_url=url), backup=False)
+    startup.start()
+    app.processEvents()
+    if not to_work:
+        print("ready", flush=True)
+        return
+    loop = QEventLoop()
+    startup.ready.connect(loop.quit)
+    startup.finished.connect(lambda _code: loop.quit())
+    if startup.db is None:
+        loop.exec()
+    from sqlalchemy import select
+
+    from app.models.users import User
+    from app.services import users
+
+    with startup.db.uow() as uow:
+        actor = users.actor_for(uow.session.scalars(
+            select(User).where(User.username == "coordinator")).one())
+    window = startup.open_window(actor)
+    window.my_work.loaded.connect(loop.quit)
+    if window.my_work.loading:
+        loop.exec()
+    app.processEvents()
+    print("ready", flush=True)
 
 
 def _open_app(url: str) -> tuple[object, object]:
@@ -71,10 +112,10 @@ def main(argv: list[str]) -> int:
         _bare(mode == "bare-memory")
         return 0
     url = argv[1]
-    app, window = _open_app(url)
-    if mode == "app":
-        print("ready", flush=True)
+    if mode in ("app", "work"):
+        _startup(url, mode == "work")
         return 0
+    app, window = _open_app(url)
     # memory: the Cases tab, scrolled to the last of the 100,000 rows page by page as a user
     # dragging the scroll bar would make the view fetch them
     window.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]

@@ -42,6 +42,12 @@ ensure_venv() {
     echo "installing Python packages into .venv" >&2
     "$VENV/bin/python" -m pip install -q --upgrade pip
     "$VENV/bin/python" -m pip install -q -e "$ROOT[test]"
+    # the installed libraries' bytecode, once: a start never pays for compiling them
+    "$VENV/bin/python" -m compileall -q -j 0 "$("$VENV/bin/python" -c \
+      'import sysconfig; print(sysconfig.get_paths()["purelib"])')" >/dev/null || true
     echo "$want" > "$stamp"
   fi
+  # the app's own bytecode, brought up to date on every run (PYTHONDONTWRITEBYTECODE may be
+  # set, so Python would otherwise recompile the changed modules on every start)
+  "$VENV/bin/python" -m compileall -q -j 0 "$ROOT/app" "$ROOT/migrations" >/dev/null
 }

@@ -61,11 +61,11 @@ def main() -> int:
             ws.tabs.setCurrentIndex(i)
             app.processEvents()
             w.grab().save(str(OUT / f"03-{name}-{tab}.png"))
-    if w.dashboard is not None:
-        w.tabs.setCurrentWidget(w.dashboard)
+    dashboard = w.show_dashboard()
+    if dashboard is not None:
         app.processEvents()
         deadline = time.monotonic() + 60
-        while w.dashboard.busy and time.monotonic() < deadline:
+        while dashboard.busy and time.monotonic() < deadline:
             app.processEvents()
             time.sleep(0.05)
         app.processEvents()

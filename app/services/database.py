@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -174,8 +176,13 @@ def sqlite_path(url: str) -> Path:
     return Path(database)
 
 
-def backup(db: Database, dest: Path) -> Path:
-    """An online, checked copy of a SQLite database."""
+#: Pages copied per step of an online backup, so a large file reports its progress.
+BACKUP_STEP_PAGES = 16384
+
+
+def backup(db: Database, dest: Path,
+           progress: Callable[[int, int], None] | None = None) -> Path:
+    """An online, checked copy of a SQLite database; ``progress(done, total)`` in pages."""
     if not is_sqlite(db.url):
         raise DatabaseProblem("Back up a PostgreSQL server with pg_dump; this command copies a "
                               "desktop (SQLite) database.")
@@ -191,7 +198,10 @@ def backup(db: Database, dest: Path) -> Path:
     try:
         target = sqlite3.connect(tmp)
         try:
-            raw.driver_connection.backup(target)  # type: ignore[union-attr]
+            raw.driver_connection.backup(  # type: ignore[union-attr]
+                target, pages=BACKUP_STEP_PAGES if progress else -1,
+                progress=(lambda _status, remaining, total:
+                          progress(total - remaining, total)) if progress else None)
             # a backup is one self-contained file: no -wal/-shm beside it
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
@@ -244,15 +254,22 @@ def verify_backup(path: Path) -> None:
         raise DatabaseProblem(f"{path.name} is not a Pathways database.")
 
 
-def rotate_backup(db: Database, folder: Path, keep: int) -> Path | None:
-    """The automatic backup at start: one new copy, the oldest beyond ``keep`` removed."""
+def rotate_backup(db: Database, folder: Path, keep: int, *,
+                  min_age_hours: float | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> Path | None:
+    """The automatic backup at start: one new copy, the oldest beyond ``keep`` removed. With
+    ``min_age_hours``, none is made while the newest copy is younger than that."""
     if not is_sqlite(db.url) or not sqlite_path(db.url).exists():
         return None
     if current_revision(db) is None:
         return None
+    if min_age_hours is not None and folder.is_dir():
+        newest = max((p.stat().st_mtime for p in folder.glob("pathways-*.db")), default=None)
+        if newest is not None and time.time() - newest < min_age_hours * 3600:
+            return None
     folder.mkdir(parents=True, exist_ok=True)
     dest = folder / f"pathways-{datetime.now():%Y%m%d-%H%M%S-%f}.db"
-    backup(db, dest)
+    backup(db, dest, progress)
     copies = sorted(folder.glob("pathways-*.db"))
     for old in copies[:-keep]:
         old.unlink(missing_ok=True)

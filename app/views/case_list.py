@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,9 +31,12 @@ from app.views.table_models.case_table_model import CaseTableModel
 class CaseListView(QWidget):
     open_case = Signal(str)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 load: bool = True) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        #: Not loaded yet: the first page is read when the list is first shown (start-up).
+        self._deferred = not load
         self.setObjectName("case_list")
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -160,8 +164,16 @@ class CaseListView(QWidget):
             referred_to=self.date_to.date() if dates else None,
             search=self.search.text() or None)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._deferred:
+            self._deferred = False
+            self.apply_filter()
+
     def apply_filter(self) -> None:
         self._debounce.stop()
+        if self._deferred:
+            return
         self.model.set_filter(self.current_filter())
         n = self.model.total
         self.count.setText(f"{n:,} case{'s' if n != 1 else ''}")

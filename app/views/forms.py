@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.views.date_field import DateField, DateTimeField
-
-ERROR_STYLE = "color: #b00020;"
+from app.views.style import ERROR_STYLE
 
 
 @dataclass

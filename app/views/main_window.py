@@ -1,13 +1,19 @@
 """The main window: menus, toolbar, status bar, My work and Cases tabs, one tab per open case,
-and the idle lock that hides all case data until the password is given again."""
+and the idle lock that hides all case data until the password is given again.
+
+The dashboard (QtCharts), the case workspace, documents (reportlab) and the dialogs are imported
+when first used, not when the window is built, so a start pays only for what it shows.
+"""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -23,24 +29,61 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
-from app.services import importer
 from app.services.access import Action, may
 from app.views.background import BackgroundTask, Progress
-from app.views.case import CaseWorkspace
 from app.views.case_list import CaseListView
 from app.views.context import AppContext
-from app.views.dashboard import DashboardView
-from app.views.documents import appointment_letters_task
-from app.views.forms import FormDialog
 from app.views.my_work import MyWorkView
-from app.views.referral import ReferralDialog
 from app.views.signin import SignInDialog
-from app.views.subject_access import SubjectAccessDialog
-from app.views.users import UsersDialog, change_password_dialog
+
+if TYPE_CHECKING:
+    from app.views.case import CaseWorkspace
+    from app.views.dashboard import DashboardView
+    from app.views.forms import FormDialog
+    from app.views.subject_access import SubjectAccessDialog
+    from app.views.users import UsersDialog
+
+
+def _is_workspace(widget: QWidget | None) -> bool:
+    """Whether a tab is a case workspace, without importing the workspace to find out (none
+    exists before its module is loaded)."""
+    module = sys.modules.get("app.views.case.workspace")
+    return module is not None and isinstance(widget, module.CaseWorkspace)
+
+
+class LazyTab(QWidget):
+    """A tab whose real widget is built the first time the tab is shown; until then (and while
+    its modules load) it says so."""
+
+    def __init__(self, build: Callable[[], QWidget], text: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._build = build
+        self.widget: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._loading = QLabel(text)
+        self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._layout.addWidget(self._loading)
+
+    def ensure(self) -> QWidget:
+        if self.widget is None:
+            self.widget = self._build()
+            self._loading.hide()
+            self._layout.addWidget(self.widget)
+        return self.widget
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.widget is None:
+            QTimer.singleShot(0, self.ensure)  # paint "loading" first, then build
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext) -> None:
+    """``load_in_background``: My work fills from a worker thread after the window is shown
+    (start-up); otherwise it is filled before the constructor returns."""
+
+    def __init__(self, ctx: AppContext, *, load_in_background: bool = False) -> None:
         super().__init__()
         self.ctx = ctx
         self.setObjectName("main_window")
@@ -52,9 +95,9 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.setDocumentMode(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.my_work = MyWorkView(ctx)
+        self.my_work = MyWorkView(ctx, load=not load_in_background)
         self.my_work.open_case.connect(self.open_case)
-        self.case_list = CaseListView(ctx)
+        self.case_list = CaseListView(ctx, load=not load_in_background)
         self.case_list.open_case.connect(self.open_case)
         self.tabs.addTab(self.my_work, "My work")
         self.tabs.addTab(self.case_list, "Cases")
@@ -62,10 +105,11 @@ class MainWindow(QMainWindow):
             self.tabs.tabBar().setTabButton(i, self.tabs.tabBar().ButtonPosition.RightSide,
                                             None)
         self.dashboard: DashboardView | None = None
+        self.dashboard_tab: LazyTab | None = None
         if may(ctx.actor, Action.REPORT):  # coordinators: indicators and the cases behind them
-            self.dashboard = DashboardView(ctx)
-            self.dashboard.open_case.connect(self.open_case)
-            i = self.tabs.addTab(self.dashboard, "Dashboard")
+            self.dashboard_tab = LazyTab(self._make_dashboard, "Loading the dashboard...")
+            self.dashboard_tab.setObjectName("dashboard_tab")
+            i = self.tabs.addTab(self.dashboard_tab, "Dashboard")
             self.tabs.tabBar().setTabButton(i, self.tabs.tabBar().ButtonPosition.RightSide,
                                             None)
 
@@ -94,6 +138,23 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self)
         self._idle.start()
         self._restore()
+        if load_in_background:
+            self.my_work.refresh_in_background()
+
+    def _make_dashboard(self) -> DashboardView:
+        from app.views.dashboard import DashboardView
+
+        self.dashboard = DashboardView(self.ctx)
+        self.dashboard.open_case.connect(self.open_case)
+        return self.dashboard
+
+    def show_dashboard(self) -> DashboardView | None:
+        """Bring the dashboard's tab forward, building it if it is the first time."""
+        if self.dashboard_tab is None:
+            return None
+        self.tabs.setCurrentWidget(self.dashboard_tab)
+        self.dashboard_tab.ensure()
+        return self.dashboard
 
     # ---- actions and menus
     def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
@@ -175,10 +236,12 @@ class MainWindow(QMainWindow):
         self._tab_changed()
 
     def _tab_changed(self) -> None:
-        self.print_action.setEnabled(isinstance(self.tabs.currentWidget(), CaseWorkspace))
+        self.print_action.setEnabled(_is_workspace(self.tabs.currentWidget()))
 
     # ---- cases
     def open_case(self, reference: str) -> CaseWorkspace | None:
+        from app.views.case import CaseWorkspace
+
         for i in range(2, self.tabs.count()):
             w = self.tabs.widget(i)
             if isinstance(w, CaseWorkspace) and w.reference == reference:
@@ -195,6 +258,8 @@ class MainWindow(QMainWindow):
         return workspace
 
     def workspace(self, reference: str) -> CaseWorkspace | None:
+        from app.views.case import CaseWorkspace
+
         for i in range(2, self.tabs.count()):
             w = self.tabs.widget(i)
             if isinstance(w, CaseWorkspace) and w.reference == reference:
@@ -205,13 +270,15 @@ class MainWindow(QMainWindow):
         self.my_work.refresh()
 
     def close_tab(self, index: int) -> None:
-        if index < 2 or self.tabs.widget(index) is self.dashboard:
+        if index < 2 or self.tabs.widget(index) is self.dashboard_tab:
             return
         widget = self.tabs.widget(index)
         self.tabs.removeTab(index)
         widget.deleteLater()
 
     def new_referral(self) -> None:
+        from app.views.referral import ReferralDialog
+
         dialog = ReferralDialog(self.ctx, self)
         dialog.created.connect(self._referral_made)
         self.dialog = dialog
@@ -223,6 +290,8 @@ class MainWindow(QMainWindow):
         self.open_case(reference)
 
     def change_password(self, required: bool = False) -> FormDialog:
+        from app.views.users import change_password_dialog
+
         dialog = change_password_dialog(self.ctx, self, required=required)
         dialog.accepted.connect(
             lambda: self.statusBar().showMessage("Your password is changed", 5000))
@@ -233,6 +302,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def manage_users(self) -> UsersDialog:
+        from app.views.users import UsersDialog
+
         dialog = UsersDialog(self.ctx, self)
         self.dialog = dialog
         dialog.open()
@@ -240,6 +311,9 @@ class MainWindow(QMainWindow):
 
     def subject_access(self) -> SubjectAccessDialog | None:
         """The subject access export for a party on the open case (coordinators)."""
+        from app.views.case import CaseWorkspace
+        from app.views.subject_access import SubjectAccessDialog
+
         w = self.tabs.currentWidget()
         if not isinstance(w, CaseWorkspace):
             self.statusBar().showMessage("Open the person's case first.", 5000)
@@ -258,10 +332,12 @@ class MainWindow(QMainWindow):
 
     def generate_document(self) -> None:
         w = self.tabs.currentWidget()
-        if isinstance(w, CaseWorkspace):
-            w.generate_document()
+        if _is_workspace(w):
+            w.generate_document()  # type: ignore[attr-defined]
 
     def appointment_letters(self) -> BackgroundTask:
+        from app.views.documents import appointment_letters_task
+
         batch = appointment_letters_task(self.ctx, self)
         batch.done.connect(lambda _r: self._batch_done(batch))
         self.batch = batch
@@ -286,6 +362,7 @@ class MainWindow(QMainWindow):
             if not path:
                 return None
         source = Path(path)
+        from app.services import importer
 
         def job(progress: Progress, cancelled: Callable[[], bool]) -> object:
             return importer.import_referrals(
@@ -313,8 +390,8 @@ class MainWindow(QMainWindow):
         self.my_work.refresh()
         self.case_list.apply_filter()
         w = self.tabs.currentWidget()
-        if isinstance(w, CaseWorkspace):
-            w.reload()
+        if _is_workspace(w):
+            w.reload()  # type: ignore[attr-defined]
 
     def preferences(self) -> None:
         QMessageBox.information(

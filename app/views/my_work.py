@@ -1,9 +1,12 @@
 """My work, the start screen: what needs doing today, most urgent first. A missed
-bail-condition appointment is at the top, in red, the moment it is recorded."""
+bail-condition appointment is at the top, in red, the moment it is recorded.
+
+At start-up it is filled from a worker thread (``refresh_in_background``) and says it is loading
+meanwhile, so the window is shown at once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,18 +19,46 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import casefile
-from app.services.casefile import CaseRow, WorkItem
+from app.services.casefile import CaseRow, MyWork, WorkItem
 from app.views.context import AppContext
 
 URGENT = QColor("#b00020")
 
 
+class _Signals(QObject):
+    loaded = Signal(object)
+    failed = Signal(str)
+
+
+class _Load(QRunnable):
+    """casefile.my_work on a pool thread (it opens its own unit of work)."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            work = casefile.my_work(self.ctx.uow(), self.ctx.actor)
+        except Exception as exc:  # a pool thread must not die silently
+            self.signals.failed.emit(getattr(exc, "message", None)
+                                     or f"My work could not be loaded ({exc.__class__.__name__}).")
+            return
+        self.signals.loaded.emit(work)
+
+
 class MyWorkView(QWidget):
     open_case = Signal(str)
+    #: A background load has been shown (or has failed).
+    loaded = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 load: bool = True) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.loading = False
+        self._job: _Load | None = None
         self.setObjectName("my_work")
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -53,11 +84,45 @@ class MyWorkView(QWidget):
         self.tree.itemDoubleClicked.connect(self._activated)
         layout.addWidget(self.tree)
         self.sections: dict[str, QTreeWidgetItem] = {}
-        self.refresh()
+        self.heading.setText(f"My work - {self.ctx.actor.full_name}")
+        if load:
+            self.refresh()
 
     def refresh(self) -> None:
-        work = casefile.my_work(self.ctx.uow(), self.ctx.actor)
-        self.heading.setText(f"My work - {self.ctx.actor.full_name}")
+        self.loading = False  # a background load still running is older: it is dropped
+        self.show_work(casefile.my_work(self.ctx.uow(), self.ctx.actor))
+
+    def refresh_in_background(self) -> None:
+        """Say it is loading, and fill the sections when the worker thread has them."""
+        if self.loading:
+            return
+        self.loading = True
+        self.tree.clear()
+        self.sections = {}
+        item = QTreeWidgetItem(["Loading your work..."])
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.tree.addTopLevelItem(item)
+        job = _Load(self.ctx)
+        job.signals.loaded.connect(self._loaded)
+        job.signals.failed.connect(self._failed)
+        self._job = job  # keeps the signals alive until delivered
+        QThreadPool.globalInstance().start(job)
+
+    def _loaded(self, work: MyWork) -> None:
+        if self.loading:
+            self.loading = False
+            self.show_work(work)
+            self.loaded.emit()
+
+    def _failed(self, message: str) -> None:
+        if not self.loading:
+            return
+        self.loading = False
+        self.tree.clear()
+        self.tree.addTopLevelItem(QTreeWidgetItem([message]))
+        self.loaded.emit()
+
+    def show_work(self, work: MyWork) -> None:
         self.tree.clear()
         self.sections = {}
         t = work.totals

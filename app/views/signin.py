@@ -1,8 +1,13 @@
-"""Sign-in, the first administrator of a new database, and unlocking after inactivity."""
+"""Sign-in, the first administrator of a new database, and unlocking after inactivity.
+
+This module imports only PySide6 (the services are imported when a password is checked), so the
+sign-in is part of the first paint while the database and SQLAlchemy load behind it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,20 +19,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import UnitOfWork
 from app.errors import DomainError
-from app.services import users
-from app.services.context import Actor
-from app.views.forms import ERROR_STYLE
+from app.views.style import ERROR_STYLE
+
+if TYPE_CHECKING:
+    from app.db import UnitOfWork
+    from app.services.context import Actor
 
 
 class SignInDialog(QDialog):
-    """Asks for a user name and password; ``actor`` is set when they are right."""
+    """Asks for a user name and password; ``actor`` is set when they are right.
 
-    def __init__(self, uow: Callable[[], UnitOfWork], parent: QWidget | None = None,
+    ``uow`` may be None while the database is still opening: the dialog is shown at once, and a
+    Sign in pressed before ``set_database`` waits for it."""
+
+    def __init__(self, uow: Callable[[], UnitOfWork] | None, parent: QWidget | None = None,
                  *, username: str = "", unlock_for: Actor | None = None) -> None:
         super().__init__(parent)
         self._uow = uow
+        self._pending = False
         self._unlock_for = unlock_for
         self.actor: Actor | None = None
         self.setWindowTitle("Unlock Pathways" if unlock_for else "Sign in to Pathways")
@@ -72,7 +82,24 @@ class SignInDialog(QDialog):
         (self.password if unlock_for or username else self.username).setFocus()
         self.resize(420, 220)
 
+    def set_database(self, uow: Callable[[], UnitOfWork]) -> None:
+        """The database is open: a Sign in pressed meanwhile is carried out now."""
+        self._uow = uow
+        if self._pending:
+            self._pending = False
+            self.error.hide()
+            self.try_sign_in()
+
     def try_sign_in(self) -> None:
+        if self._uow is None:
+            self._pending = True
+            self.error.setText("Opening the database...")
+            self.error.setStyleSheet("")
+            self.error.show()
+            return
+        from app.services import users
+
+        self.error.setStyleSheet(ERROR_STYLE)
         try:
             if self._unlock_for is not None:
                 users.verify_password(self._uow(), self._unlock_for, self.password.text())
@@ -96,6 +123,7 @@ class FirstAdministratorDialog(QDialog):
     def __init__(self, uow: Callable[[], UnitOfWork], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._uow = uow
+        self.setObjectName("first_administrator")
         self.setWindowTitle("Set up Pathways")
         layout = QVBoxLayout(self)
         intro = QLabel("This database is new. Create the first administrator account; "
@@ -128,6 +156,8 @@ class FirstAdministratorDialog(QDialog):
         if self.password.text() != self.again.text():
             self.error.setText("The two passwords are not the same.")
             return
+        from app.services import users
+
         try:
             users.create_first_administrator(self._uow(), self.username.text(),
                                              self.full_name.text(), self.password.text())
