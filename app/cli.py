@@ -177,6 +177,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="up to and including this day")
     aud.add_argument("--limit", type=_positive, default=None, help="at most this many rows")
     aud.add_argument("--csv", type=Path, metavar="FILE", help="write the rows to a CSV file")
+    aud.add_argument("verify", nargs="?", choices=("verify",),
+                     help="'pathways audit verify': check the trail's hash chain and "
+                     "protection only (no sign-in)")
 
     subject = sub.add_parser("sar", help="subject access: everything held about one person "
                              "(coordinators)")
@@ -327,7 +330,8 @@ def _cmd_db(args: argparse.Namespace, db: Database) -> int:
         return 0
     result = database.check(db)
     if result.ok:
-        print(f"ok: integrity check passed, schema at head ({result.head})")
+        print(f"ok: integrity check passed, schema at head ({result.head}); audit trail of "
+              f"{result.audit_rows} rows chained and protected, last hash {result.audit_tail}")
         return 0
     for problem in result.problems:
         print(f"problem: {problem}", file=sys.stderr)
@@ -544,6 +548,8 @@ def _cmd_audit(args: argparse.Namespace, db: Database) -> int:
 
     from app.services import audit
 
+    if args.verify:
+        return _cmd_audit_verify(db)
     actor = _actor(args, db)
     since = datetime.combine(args.since, time.min).astimezone() if args.since else None
     until = (datetime.combine(args.until + timedelta(days=1), time.min).astimezone()
@@ -559,6 +565,20 @@ def _cmd_audit(args: argparse.Namespace, db: Database) -> int:
               f"{r.case_reference or '-':<14} {r.detail or ''}")
     print(f"{len(rows)} audit rows")
     return 0
+
+
+def _cmd_audit_verify(db: Database) -> int:
+    from app.services import database
+
+    _require_current_schema(db)
+    report = database.verify_audit(db)
+    if report.ok:
+        print(f"ok: audit trail of {report.rows} rows chained and protected, last hash "
+              f"{report.tail}")
+        return 0
+    for problem in report.problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    return EXIT_CHECK_FAILED
 
 
 def _cmd_sar(args: argparse.Namespace, db: Database) -> int:

@@ -93,10 +93,13 @@ def make_engine(url: str, *, echo: bool = False, passphrase: str | None = None) 
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
+    from app.models.audit import discard, seal
     from app.models.limits import check_text
 
     factory = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
     event.listen(factory, "before_flush", check_text)  # same text rules on both stores
+    event.listen(factory, "before_commit", seal)  # audit rows join the hash chain
+    event.listen(factory, "after_rollback", discard)
     return factory
 
 

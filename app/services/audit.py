@@ -1,5 +1,9 @@
-"""Writing and reading the audit trail. Rows are written in the caller's transaction, so an
-action and its record stand or fall together; ``detail`` must never carry personal data."""
+"""Writing, reading and verifying the audit trail. Rows are written in the caller's transaction,
+so an action and its record stand or fall together; ``detail`` must never carry personal data.
+
+Each row is chained to the one before it (``app.models.audit.row_hash``); ``verify`` walks the
+chain and checks that the database still refuses to change the trail, naming the first row or
+protection that is wrong."""
 
 from __future__ import annotations
 
@@ -7,11 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select, text
 
 from app.db import UnitOfWork
 from app.errors import AccessDenied, NotFound
-from app.models.audit import AuditEvent
+from app.models.audit import GENESIS, AuditEvent, event_hash, queue
+from app.models.base import utcnow
 from app.services.context import Actor
 
 
@@ -27,8 +32,9 @@ def record(
     detail: str | None = None,
     username: str | None = None,
 ) -> None:
-    uow.session.add(
-        AuditEvent(
+    """Add an audit row to the caller's transaction; it is chained and written at commit."""
+    queue(uow.session, AuditEvent(
+            at=utcnow(),
             user_id=actor.user_id if actor else None,
             username=actor.username if actor else (username or "-"),
             action=action,
@@ -37,8 +43,7 @@ def record(
             case_id=case_id,
             person_id=person_id,
             detail=detail[:400] if detail else None,
-        )
-    )
+    ))
 
 
 @dataclass(frozen=True)
@@ -138,3 +143,71 @@ def write_rows(path: Path, rows: list[AuditRow]) -> int:
     return write_csv(path, AUDIT_CSV_HEADER, (
         (r.at, r.username, r.action, r.entity, r.entity_id, r.case_id, r.case_reference,
          r.person_id, r.detail) for r in rows))
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """What ``verify`` found: rows walked, the last row's hash (note it down: a trail rewritten
+    from the start would end elsewhere), and every problem, the first bad row named first."""
+
+    rows: int
+    tail: str
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+#: The triggers that keep the trail append-only, per dialect.
+SQLITE_TRIGGERS = ("audit_events_no_update", "audit_events_no_delete")
+POSTGRES_TRIGGERS = ("audit_events_append_only", "audit_events_no_truncate")
+
+
+def verify(conn: Connection) -> ChainReport:
+    """Walk the chain in id order and check the protection; nothing is written."""
+    problems = _protection_problems(conn)
+    expected, previous, count = GENESIS, None, 0
+    columns = [AuditEvent.__table__.c[name] for name in (
+        "id", "at", "user_id", "username", "action", "entity", "entity_id", "case_id",
+        "person_id", "detail", "prev_hash", "hash")]
+    result = conn.execution_options(yield_per=5000).execute(
+        select(*columns).order_by(AuditEvent.id))
+    for row in result:
+        count += 1
+        if row.hash is None or row.prev_hash is None:
+            problems.append(f"audit row {row.id} carries no hash: it was not written by "
+                            "Pathways")
+            break
+        if row.prev_hash != expected:
+            where = f"row {previous}" if previous is not None else "the start of the trail"
+            problems.append(f"audit row {row.id} does not follow {where}: a row between them "
+                            "was removed or altered")
+            break
+        if event_hash(row.prev_hash, row) != row.hash:
+            problems.append(f"audit row {row.id} was altered after it was written")
+            break
+        expected, previous = row.hash, row.id
+    result.close()
+    return ChainReport(count, expected, tuple(problems))
+
+
+def _protection_problems(conn: Connection) -> list[str]:
+    if conn.dialect.name == "sqlite":
+        found = {name: sql or "" for name, sql in conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+            "AND tbl_name = 'audit_events'")}
+        return [f"the audit trail's protection is missing: trigger {name} was dropped"
+                for name in SQLITE_TRIGGERS if "RAISE(ABORT" not in found.get(name, "")]
+    found_pg = dict(conn.execute(text(
+        "SELECT tgname, tgenabled FROM pg_trigger "
+        "WHERE tgrelid = 'audit_events'::regclass AND NOT tgisinternal")).all())
+    problems = []
+    for name in POSTGRES_TRIGGERS:
+        state = found_pg.get(name)
+        if state is None:
+            problems.append(f"the audit trail's protection is missing: trigger {name} was "
+                            "dropped")
+        elif state == "D":
+            problems.append(f"the audit trail's protection is off: trigger {name} is disabled")
+    return problems

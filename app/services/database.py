@@ -23,6 +23,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from app.config import MIGRATIONS
 from app.db import Database, is_sqlite
 from app.errors import DatabaseProblem
+from app.services import audit
 from app.services.reference import seed_reference
 
 if TYPE_CHECKING:
@@ -137,6 +138,9 @@ class CheckResult:
     problems: tuple[str, ...]
     revision: str | None
     head: str
+    #: Audit rows in the verified chain and the last one's hash (None when it was not walked).
+    audit_rows: int | None = None
+    audit_tail: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -144,7 +148,8 @@ class CheckResult:
 
 
 def check(db: Database) -> CheckResult:
-    """Integrity, foreign keys and schema version; every problem named."""
+    """Integrity, foreign keys, schema version, and the audit trail (its hash chain and the
+    database's refusal to change it); every problem named."""
     problems: list[str] = []
     revision = current_revision(db)
     head = head_revision()
@@ -166,7 +171,20 @@ def check(db: Database) -> CheckResult:
     else:
         with db.engine.connect() as conn:
             conn.execute(text("SELECT 1"))
-    return CheckResult(tuple(problems), revision, head)
+    if revision != head:
+        return CheckResult(tuple(problems), revision, head)
+    chain = verify_audit(db)
+    problems.extend(chain.problems)
+    return CheckResult(tuple(problems), revision, head, chain.rows, chain.tail)
+
+
+def verify_audit(db: Database) -> audit.ChainReport:
+    """The audit trail's hash chain and protection (``pathways audit verify``)."""
+    try:
+        with db.engine.connect() as conn:
+            return audit.verify(conn)
+    except DatabaseError as exc:
+        raise DatabaseProblem(f"The audit trail cannot be read ({exc.orig}).") from exc
 
 
 def sqlite_path(url: str) -> Path:

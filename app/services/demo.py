@@ -26,8 +26,8 @@ from sqlalchemy.orm import Session
 from app.db import UnitOfWork
 from app.errors import WorkflowError
 from app.models.appointments import Appointment, AppointmentStatus
-from app.models.audit import AuditEvent
-from app.models.base import UTCDateTime
+from app.models.audit import AuditEvent, queue
+from app.models.base import UTCDateTime, utcnow
 from app.models.cases import (
     Case,
     CaseParty,
@@ -270,8 +270,8 @@ def build(uow: UnitOfWork, *, cases: int = 500, seed: int = 1, today: date | Non
                 s.add(ReferenceCounter(prefix=prefix, year=year, last_number=last))
             else:
                 row.last_number = last
-        s.add(AuditEvent(user_id=None, username="-", action="demo.build", entity="cases",
-                         detail=f"{cases} demo cases, seed {seed}"))
+        queue(s, AuditEvent(at=utcnow(), user_id=None, username="-", action="demo.build",
+                            entity="cases", detail=f"{cases} demo cases, seed {seed}"))
         uow.commit()
     return cases
 

@@ -133,7 +133,10 @@ def sign_in(uow: UnitOfWork, username: str, password: str) -> Actor:
     now = utcnow()
     with uow:
         uow.begin_write()
-        user = uow.session.scalar(select(User).where(User.username == username.strip().lower()))
+        # the row is locked (PostgreSQL) so several desktops signing in as one user at once
+        # queue here instead of failing on each other's version of the row
+        user = uow.session.scalar(select(User).where(
+            User.username == username.strip().lower()).with_for_update())
         if user is None:
             audit.record(uow, None, "sign-in.failed", "users", username="?",
                          detail="unknown user name")
