@@ -60,9 +60,11 @@ def assert_at_head(db: Database) -> None:
 
 
 def assert_audit_append_only(db: Database) -> None:
-    with db.engine.begin() as conn:
-        conn.execute(text("INSERT INTO audit_events (at, username, action, entity) "
-                          "VALUES (CURRENT_TIMESTAMP, 'test', 'test.insert', 'none')"))
+    from app.services import audit
+
+    with db.uow() as uow:  # inserting is allowed (and chained, so db check stays ok)
+        audit.record(uow, None, "test.insert", "none", username="test")
+        uow.commit()
     for statement in ("UPDATE audit_events SET username = 'x'", "DELETE FROM audit_events"):
         with pytest.raises(DBAPIError, match="append-only"), db.engine.begin() as conn:
             conn.execute(text(statement))

@@ -1,8 +1,8 @@
 """audit chain: each audit row carries the SHA-256 of its fields and of the row before it;
 PostgreSQL also refuses TRUNCATE of the trail
 
-Revision ID: 0005_audit_chain
-Revises: 0004_retention
+Revision ID: 0007_audit_chain
+Revises: 0006_case_notes
 Create Date: 2026-12-01 09:00:00
 """
 
@@ -14,8 +14,8 @@ from alembic import op
 from app.models.audit import GENESIS, event_hash
 from app.models.base import UTCDateTime
 
-revision = "0005_audit_chain"
-down_revision = "0004_retention"
+revision = "0007_audit_chain"
+down_revision = "0006_case_notes"
 branch_labels = None
 depends_on = None
 
