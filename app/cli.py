@@ -237,7 +237,27 @@ def build_parser() -> argparse.ArgumentParser:
     org.add_argument("--email")
     org.add_argument("--logo", type=Path, help="a PNG or JPEG file")
     org.add_argument("--no-logo", action="store_true", help="print no logo")
+    _calendar_parser(sub)
     return p
+
+
+def _calendar_parser(sub: Any) -> None:
+    cal = sub.add_parser("calendar", help="calendar files (.ics): your diary, one appointment, "
+                         "or the appointments that go with a person's letter")
+    csub = cal.add_subparsers(dest="calendar_command", required=True, parser_class=_Parser)
+    diary = csub.add_parser("diary", help="your appointments, meetings, follow-ups and checks")
+    diary.add_argument("--from", dest="start", type=_day, help="first day (default today)")
+    diary.add_argument("--to", dest="end", type=_day, help="last day (default 8 weeks on)")
+    one = csub.add_parser("appointment", help="one appointment as a single event")
+    one.add_argument("appointment_id", type=_positive)
+    for p in (diary, one):
+        p.add_argument("--names", action="store_true",
+                       help="put the person's name in each event (off: reference and place)")
+    letter = csub.add_parser("letter", help="a case's scheduled appointments, for the person "
+                             "(goes with the appointment letter)")
+    letter.add_argument("reference")
+    for p in (diary, one, letter):
+        p.add_argument("--out", type=Path, required=True, metavar="FILE.ics")
 
 
 # ---------------------------------------------------------------- helpers
@@ -689,6 +709,29 @@ def _cmd_organisation(args: argparse.Namespace, db: Database) -> int:
 
 
 COMMANDS["organisation"] = _cmd_organisation
+
+
+def _cmd_calendar(args: argparse.Namespace, db: Database) -> int:
+    from datetime import timedelta
+
+    from app.services import calendar
+
+    actor = _actor(args, db)
+    if args.calendar_command == "diary":
+        start = args.start or date.today()
+        end = args.end or start + timedelta(weeks=8)
+        content = calendar.diary_ics(db.uow(), actor, start, end, with_names=args.names)
+    elif args.calendar_command == "appointment":
+        content = calendar.appointment_ics(db.uow(), actor, args.appointment_id,
+                                           with_names=args.names)
+    else:
+        content = calendar.person_appointments_ics(db.uow(), actor, args.reference)
+    args.out.write_bytes(content)
+    print(f"{content.count(b'BEGIN:VEVENT')} event(s) written to {args.out}")
+    return 0
+
+
+COMMANDS["calendar"] = _cmd_calendar
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -36,13 +36,18 @@ class Organisation:
 
 def get_organisation(uow: UnitOfWork) -> Organisation:
     """The letterhead to print; any setting not yet saved takes its default."""
-    default = Organisation()
     with uow:
-        rows = {field: uow.session.get(AppSetting, key) for field, key in KEYS.items()}
-        values = {field: row.value for field, row in rows.items() if row is not None}
-        logo_row = uow.session.get(AppSetting, LOGO_KEY)
-        logo = base64.b64decode(logo_row.value) if logo_row is not None and logo_row.value \
-            else None
+        return read_organisation(uow)
+
+
+def read_organisation(uow: UnitOfWork) -> Organisation:
+    """``get_organisation`` inside a unit of work the caller already holds open."""
+    default = Organisation()
+    rows = {field: uow.session.get(AppSetting, key) for field, key in KEYS.items()}
+    values = {field: row.value for field, row in rows.items() if row is not None}
+    logo_row = uow.session.get(AppSetting, LOGO_KEY)
+    logo = base64.b64decode(logo_row.value) if logo_row is not None and logo_row.value \
+        else None
     address = tuple(values["address"].splitlines()) if "address" in values else default.address
     return Organisation(values.get("name", default.name), address,
                         values.get("phone", default.phone), values.get("email", default.email),
