@@ -1,8 +1,11 @@
-"""The case list as a Qt model: pages of rows fetched as the view scrolls (canFetchMore /
-fetchMore), sorting and filtering done by the service in SQL, never in Python over all rows."""
+"""The case list as a Qt model over a window of pages: the model has as many rows as the list
+(its count), but holds only the few pages near what the view last showed; a page is read from
+the service (sorted and filtered in SQL) when the view first asks for one of its rows, and the
+page read longest ago is dropped. Memory stays flat whether the list has 100 or 400,000 rows."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +27,9 @@ class CaseTableModel(QAbstractTableModel):
     SORT_KEYS = {REFERENCE: "reference", PARTICIPANT: "participant", SCHEME: "scheme",
                  STATUS: "status", REFERRED: "referral_date", CRIME_REF: "crime_reference"}
     PAGE = 200
+    #: Pages kept at most (a screenful is under one page; a few either side of it scroll
+    #: without a query).
+    PAGES_KEPT = 6
 
     def __init__(self, uow: Callable[[], UnitOfWork], actor: Actor) -> None:
         super().__init__()
@@ -32,10 +38,10 @@ class CaseTableModel(QAbstractTableModel):
         self._filter = CaseFilter()
         self._sort = "referral_date"
         self._descending = True
-        self._rows: list[CaseRow] = []
-        self._exhausted = False
-        self._changing = False
+        self._pages: OrderedDict[int, list[CaseRow]] = OrderedDict()
         self.total = 0
+        #: Pages read from the database since the last reload (tests and the bench use it).
+        self.pages_read = 0
 
     # ---- loading
     def set_filter(self, f: CaseFilter) -> None:
@@ -43,49 +49,48 @@ class CaseTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
+        """Count the list and read its first page (audited, as a list shown is)."""
         self.beginResetModel()
-        self._rows = []
-        self._exhausted = False
-        self._fetch_page()
-        self.total = casefile.count_cases(self._uow(), self._actor, self._filter)
-        # No rows may be inserted while a change is still being announced (a listener that asks
-        # for more would nest an insert inside it, and fetch the same page twice).
-        self._changing = True
-        try:
-            self.endResetModel()
-        finally:
-            self._changing = False
+        self._pages.clear()
+        self.pages_read = 0
+        first = casefile.list_cases(self._uow(), self._actor, self._filter, sort=self._sort,
+                                    descending=self._descending, offset=0, limit=self.PAGE)
+        self.pages_read = 1
+        self.total = (len(first) if len(first) < self.PAGE else
+                      casefile.count_cases(self._uow(), self._actor, self._filter))
+        self._pages[0] = first
+        self.endResetModel()
 
-    def _fetch_page(self) -> list[CaseRow]:
+    def _page(self, number: int) -> list[CaseRow]:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        # later pages of the same list are not audited again (the first page was)
         page = casefile.list_cases(self._uow(), self._actor, self._filter, sort=self._sort,
-                                   descending=self._descending, offset=len(self._rows),
-                                   limit=self.PAGE)
-        self._rows.extend(page)
-        self._exhausted = len(page) < self.PAGE
+                                   descending=self._descending, offset=number * self.PAGE,
+                                   limit=self.PAGE, audit_list=False)
+        self.pages_read += 1
+        self._pages[number] = page
+        while len(self._pages) > self.PAGES_KEPT:
+            self._pages.popitem(last=False)
         return page
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted and not self._changing
+    def _row(self, row: int) -> CaseRow | None:
+        if not 0 <= row < self.total:
+            return None
+        page = self._page(row // self.PAGE)
+        offset = row % self.PAGE
+        return page[offset] if offset < len(page) else None
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted or self._changing:
-            return
-        start = len(self._rows)
-        page = casefile.list_cases(self._uow(), self._actor, self._filter, sort=self._sort,
-                                   descending=self._descending, offset=start, limit=self.PAGE)
-        self._exhausted = len(page) < self.PAGE
-        if page:
-            self._changing = True
-            try:
-                self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
-                self._rows.extend(page)
-                self.endInsertRows()
-            finally:
-                self._changing = False
+    @property
+    def rows_held(self) -> int:
+        """Rows in memory now: a few pages, whatever the length of the list."""
+        return sum(len(p) for p in self._pages.values())
 
     # ---- the model interface
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self.total
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -98,9 +103,11 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self._row(index.row())
+        if row is None:  # the list changed under the count: blank until the next reload
+            return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, col)
@@ -141,4 +148,5 @@ class CaseTableModel(QAbstractTableModel):
         self.reload()
 
     def reference_at(self, row: int) -> str | None:
-        return self._rows[row].reference if 0 <= row < len(self._rows) else None
+        found = self._row(row)
+        return found.reference if found else None
