@@ -62,7 +62,8 @@ class ConferenceParticipant(Base):
         ForeignKey("conferences.id", ondelete="CASCADE"), index=True
     )
     #: A party on the case; null for someone who only attends (a councillor, a PCSO).
-    party_id: Mapped[int | None] = mapped_column(ForeignKey("case_parties.id"))
+    party_id: Mapped[int | None] = mapped_column(ForeignKey("case_parties.id"),
+                                                 index=True)  # subject access export (0008)
     name: Mapped[str | None] = mapped_column(String(120))
     role: Mapped[AttendeeRole] = mapped_column(enum_column(AttendeeRole))
     attended: Mapped[bool] = mapped_column(Boolean)
@@ -73,7 +74,8 @@ class OutcomeAgreement(Versioned, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
-    conference_id: Mapped[int | None] = mapped_column(ForeignKey("conferences.id"))
+    conference_id: Mapped[int | None] = mapped_column(ForeignKey("conferences.id"),
+                                                      index=True)  # subject access export (0008)
     agreed_on: Mapped[date] = mapped_column(Date)
     signed: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -94,7 +96,8 @@ class AgreementAction(Base):
     position: Mapped[int] = mapped_column(Integer)
     kind: Mapped[ActionKind] = mapped_column(enum_column(ActionKind))
     description: Mapped[str] = mapped_column(Text)
-    owner_party_id: Mapped[int] = mapped_column(ForeignKey("case_parties.id"))
+    owner_party_id: Mapped[int] = mapped_column(ForeignKey("case_parties.id"),
+                                                index=True)  # subject access export (0008)
     due_on: Mapped[date] = mapped_column(Date, index=True)
     #: None until checked at follow-up.
     kept: Mapped[bool | None] = mapped_column(Boolean)
@@ -109,7 +112,8 @@ class AgreementFollowUp(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     contacted_on: Mapped[date] = mapped_column(Date)
-    party_id: Mapped[int | None] = mapped_column(ForeignKey("case_parties.id"))
+    party_id: Mapped[int | None] = mapped_column(ForeignKey("case_parties.id"),
+                                                 index=True)  # subject access export (0008)
     agreement_kept: Mapped[bool] = mapped_column(Boolean)
     notes: Mapped[str | None] = mapped_column(Text)
     recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
@@ -122,7 +126,8 @@ class SatisfactionSurvey(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
-    party_id: Mapped[int] = mapped_column(ForeignKey("case_parties.id"))
+    party_id: Mapped[int] = mapped_column(ForeignKey("case_parties.id"),
+                                          index=True)  # subject access export (0008)
     answered_on: Mapped[date] = mapped_column(Date)
     satisfied: Mapped[bool] = mapped_column(Boolean)
     felt_heard: Mapped[int | None] = mapped_column(Integer)

@@ -17,7 +17,8 @@ class Document(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(40))
     title: Mapped[str] = mapped_column(String(200))
-    recipient_party_id: Mapped[int | None] = mapped_column(ForeignKey("case_parties.id"))
+    recipient_party_id: Mapped[int | None] = mapped_column(ForeignKey("case_parties.id"),
+                                                           index=True)  # SAR (0008)
     audience: Mapped[str | None] = mapped_column(String(40))
     template_name: Mapped[str] = mapped_column(String(80))
     template_version: Mapped[str] = mapped_column(String(20))
