@@ -147,14 +147,32 @@ class CheckResult:
         return not self.problems
 
 
-def check(db: Database) -> CheckResult:
+def check(db: Database, *, quick: bool = False) -> CheckResult:
     """Integrity, foreign keys, schema version, and the audit trail (its hash chain and the
-    database's refusal to change it); every problem named."""
+    database's refusal to change it); every problem named.
+
+    ``quick`` (start-up) reads what does not grow with the data: the schema version, the
+    schema itself and every table the app needs; the full check reads every page, which takes
+    tens of seconds on ten years of cases, so it runs on demand (``pathways db check``)."""
     problems: list[str] = []
     revision = current_revision(db)
     head = head_revision()
     if revision != head:
         problems.append(f"schema is at {revision or 'no revision'}, not at head {head}")
+    if quick:
+        from app.models import Base
+
+        try:
+            with db.engine.connect() as conn:
+                present = set(inspect(conn).get_table_names())
+        except DatabaseError as exc:
+            problems.append(f"the schema cannot be read ({exc.orig}); restore the latest "
+                            "backup with 'pathways restore FILE'")
+            present = set(Base.metadata.tables)
+        missing = sorted(set(Base.metadata.tables) - present)
+        if missing:
+            problems.append(f"tables missing: {', '.join(missing)}")
+        return CheckResult(tuple(problems), revision, head)
     if is_sqlite(db.url):
         try:
             with db.engine.connect() as conn:

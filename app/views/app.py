@@ -245,7 +245,7 @@ class Startup(QObject):
 
     def _imported(self, _result: object) -> None:
         from app.db import Database
-        from app.errors import DomainError
+        from app.errors import DatabaseProblem, DomainError
         from app.services import encryption
 
         try:
@@ -264,6 +264,9 @@ class Startup(QObject):
             upgrading = database.needs_upgrade(db)
             database.prepare(db, settings.backup_dir if upgrading else None,
                              settings.backups_kept)
+            checked = database.check(db, quick=True)  # the full check is on demand
+            if not checked.ok:
+                raise DatabaseProblem("; ".join(checked.problems))
             return db, upgrading, users.has_users(db.uow())
 
         self._run(open_database, self._opened, "Opening the database...")
