@@ -38,3 +38,7 @@ class AuthenticationFailed(DomainError):
 
 class DatabaseProblem(DomainError):
     """The database file is missing, damaged, locked, or not a Pathways database."""
+
+
+class DocumentFailed(DomainError):
+    """A document could not be laid out or rendered; nothing was filed."""

@@ -55,11 +55,11 @@ class AgreementRenderer(BaseRenderer):
         out.append(self.facts(facts, (0.3, 0.7)))
         out.append(Spacer(1, self.size))
         out += self.wording(d.intro)
-        out.append(self.heading("Who took part"))
+        out += self.heading("Who took part")
         out.append(self.table(("Name", "Taking part as", "Attended"),
                               [(p.name, p.role, "yes" if p.attended else "no")
                                for p in d.people], (0.45, 0.35, 0.2)))
-        out.append(self.heading("What was agreed"))
+        out += self.heading("What was agreed")
         out.append(self.table(("", "What will be done", "Who does it", "By when"),
                               [(str(a.number), a.what, a.who, fmt_date(a.due))
                                for a in d.actions], (0.06, 0.5, 0.24, 0.2)))

@@ -1,8 +1,12 @@
 """The base renderer: page geometry, fonts, styles, letterhead, header/footer and "Page x of y".
 
 Each document kind subclasses :class:`BaseRenderer` and overrides :meth:`story`. All user text goes
-through :func:`esc` (or the helpers that call it) before it reaches a ``Paragraph``, whose markup
-would otherwise obey a name like ``<font size=40>`` or ``<img src=x>``.
+through :func:`app.reports.script.paragraph` (or :func:`esc`) before it reaches a ``Paragraph``,
+whose markup would otherwise obey a name like ``<font size=40>`` or ``<img src=x>``; that also
+gives each character a font that has it and prints right-to-left text in display order.
+
+Nothing a user can type stops a document: tables split inside a row as well as between rows, so
+a 20,000-character note in a cell runs on over as many pages as it needs.
 """
 
 from __future__ import annotations
@@ -14,7 +18,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -22,10 +25,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     KeepTogether,
     ListFlowable,
@@ -37,13 +39,20 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from app.config import RESOURCES
+from app.reports.script import (
+    FONT,
+    FONT_BOLD,
+    FONT_DIR,
+    draw_line,
+    paragraph,
+    register_fonts,
+)
+from app.reports.script import esc as _esc
+
+__all__ = ["FONT", "FONT_BOLD", "FONT_DIR", "BaseRenderer", "Header",
+           "Letterhead", "esc", "fmt_date", "fmt_hours", "register_fonts"]
 
 LOGO_BOX = 18 * mm
-
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
-FONT_DIR = RESOURCES / "fonts"
 
 #: Body text size per variant: RNIB asks for at least 16 pt for large print; easy-read is
 #: bigger than standard with more space between lines.
@@ -51,19 +60,9 @@ BODY_SIZE = {"standard": 11.0, "easy-read": 14.0, "large-print": 16.0}
 VARIANTS = tuple(BODY_SIZE)
 
 
-def register_fonts() -> None:
-    """Register DejaVu Sans once; reportlab embeds (subsets of) TrueType fonts it uses."""
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT,
-                                  boldItalic=FONT_BOLD)
-
-
 def esc(text: object) -> str:
     """User text made inert for Paragraph markup (``<``, ``>``, ``&`` and quotes)."""
-    return escape(str(text), {'"': "&quot;", "'": "&#39;"}).replace("\n", "<br/>")
+    return _esc(str(text))
 
 
 def fmt_date(d: date | None) -> str:
@@ -149,14 +148,14 @@ class BaseRenderer(ABC):
                                     textColor=self.accent),
             "h2": ParagraphStyle("h2", fontName=FONT_BOLD, fontSize=size + 2,
                                  leading=(size + 2) * 1.3, spaceBefore=size * 0.8,
-                                 spaceAfter=size * 0.4, textColor=self.accent,
-                                 keepWithNext=1),
+                                 spaceAfter=size * 0.4, textColor=self.accent),
             "cell": ParagraphStyle("cell", fontName=FONT, fontSize=size - 1 if size > 11
                                    else size - 0.5, leading=(size - 0.5) * 1.25),
             "cellb": ParagraphStyle("cellb", fontName=FONT_BOLD, fontSize=size - 1 if size > 11
                                     else size - 0.5, leading=(size - 0.5) * 1.25),
             "right": ParagraphStyle("right", fontName=FONT, fontSize=size, leading=lead,
                                     alignment=TA_RIGHT),
+            "address": ParagraphStyle("address", fontName=FONT, fontSize=size, leading=lead),
         }
 
     # ------------------------------------------------------------ geometry
@@ -168,16 +167,19 @@ class BaseRenderer(ABC):
 
     # ------------------------------------------------------------ helpers for stories
 
-    def para(self, text: object, style: str = "body") -> Paragraph:
+    def para(self, text: object, style: str = "body") -> Flowable:
         """A paragraph of user (or template) text: always escaped."""
-        return Paragraph(esc(text), self.styles[style])
+        return paragraph(str(text), self.styles[style])
 
-    def labelled(self, label: str, value: object, style: str = "body") -> Paragraph:
+    def labelled(self, label: str, value: object, style: str = "body") -> Flowable:
         """``Label: value`` with the label in bold; both escaped."""
-        return Paragraph(f"<b>{esc(label)}:</b> {esc(value)}", self.styles[style])
+        return paragraph(str(value), self.styles[style], prefix=f"{label}:")
 
-    def heading(self, text: object) -> Paragraph:
-        return Paragraph(esc(text), self.styles["h2"])
+    def heading(self, text: object) -> list[Flowable]:
+        """A section heading. It never ends a page: with less than a few lines left the section
+        starts on the next one. (Keep-with-next would move a whole long table after it, and
+        push it past a page it cannot fit on, leaving the page before it blank.)"""
+        return [CondPageBreak(self.size * 7), paragraph(str(text), self.styles["h2"])]
 
     def bullets(self, items: Sequence[object]) -> ListFlowable:
         return ListFlowable(
@@ -188,9 +190,10 @@ class BaseRenderer(ABC):
     def table(self, head: Sequence[str], rows: Sequence[Sequence[object]],
               widths: Sequence[float]) -> Table:
         """A ruled table; ``widths`` are fractions of the text width. Cells wrap."""
-        data = [[Paragraph(esc(h), self.styles["cellb"]) for h in head]]
-        data += [[Paragraph(esc(c), self.styles["cell"]) for c in row] for row in rows]
-        t = Table(data, colWidths=[w * self.frame_width for w in widths], repeatRows=1)
+        data = [[paragraph(str(h), self.styles["cellb"]) for h in head]]
+        data += [[paragraph(str(c), self.styles["cell"]) for c in row] for row in rows]
+        t = Table(data, colWidths=[w * self.frame_width for w in widths], repeatRows=1,
+                  splitInRow=1)
         t.setStyle(TableStyle([
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa7b4")),
@@ -204,9 +207,9 @@ class BaseRenderer(ABC):
     def facts(self, pairs: Sequence[tuple[str, str]],
               widths: Sequence[float] = (0.32, 0.68)) -> Table:
         """Label and value rows, labels in bold, no header row."""
-        data = [[Paragraph(esc(k), self.styles["cellb"]), Paragraph(esc(v), self.styles["cell"])]
+        data = [[paragraph(str(k), self.styles["cellb"]), paragraph(str(v), self.styles["cell"])]
                 for k, v in pairs]
-        t = Table(data, colWidths=[w * self.frame_width for w in widths])
+        t = Table(data, colWidths=[w * self.frame_width for w in widths], splitInRow=1)
         t.setStyle(TableStyle([
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#c5ced8")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -229,7 +232,7 @@ class BaseRenderer(ABC):
                 out.append(self.bullets(pending))
                 pending = []
             if line.startswith("# "):
-                out.append(self.heading(line[2:]))
+                out += self.heading(line[2:])
             elif line:
                 out.append(self.para(line))
         return out
@@ -239,10 +242,10 @@ class BaseRenderer(ABC):
         blocks: list[Flowable] = []
         line = "_" * 34
         for role, name in names:
-            rows = [[Paragraph(f"<b>{esc(role)}</b>: {esc(name)}", self.styles["body"])],
+            rows = [[paragraph(name, self.styles["body"], prefix=f"{role}:")],
                     [Paragraph(f"Signed {line}", self.styles["body"])],
                     [Paragraph(f"Date {'_' * 14}", self.styles["body"])]]
-            t = Table(rows, colWidths=[self.frame_width])
+            t = Table(rows, colWidths=[self.frame_width], splitInRow=1)
             t.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("FONTNAME", (0, 0), (-1, -1), FONT),
                                    ("TOPPADDING", (0, 1), (-1, -1), self.size * 0.9)]))
@@ -253,8 +256,7 @@ class BaseRenderer(ABC):
         """The addressee's own name and address, and today's date on the right."""
         out: list[Flowable] = [Paragraph(esc(fmt_date(self.header.printed_on)),
                                          self.styles["right"])]
-        out.append(Paragraph("<br/>".join(esc(x) for x in (name, *lines)),
-                             self.styles["body"]))
+        out += [paragraph(x, self.styles["address"], align_rtl=False) for x in (name, *lines)]
         out.append(Spacer(1, self.size))
         return out
 
@@ -272,19 +274,20 @@ class BaseRenderer(ABC):
         left = self.margin_left
         if h.logo:
             left += self._draw_logo(canvas, h.logo, self.margin_left, top) + 4 * mm
+        right = width - self.margin_right
+        # the address runs down the left, the contact lines down the right: each keeps its side
+        side = (right - left) * 0.55
         canvas.setFillColor(self.accent)
-        canvas.setFont(FONT_BOLD, 15)
-        canvas.drawString(left, top - 12, h.name)
+        draw_line(canvas, left, top - 12, h.name, 15, bold=True, max_width=right - left)
         canvas.setFillColor(colors.black)
-        canvas.setFont(FONT, 8.5)
         y = top - 24
         for line in h.address:
-            canvas.drawString(left, y, line)
+            draw_line(canvas, left, y, line, 8.5, max_width=side)
             y -= 10.5
-        right = width - self.margin_right
-        canvas.drawRightString(right, top - 24, f"Telephone {h.phone}")
-        canvas.drawRightString(right, top - 34.5, h.email)
-        canvas.drawRightString(right, top - 45, f"Our reference {self.header.reference}")
+        rest = right - left - side - 4 * mm
+        for y, line in ((top - 24, f"Telephone {h.phone}"), (top - 34.5, h.email),
+                        (top - 45, f"Our reference {self.header.reference}")):
+            draw_line(canvas, right, y, line, 8.5, anchor="end", max_width=rest)
         canvas.setStrokeColor(self.accent)
         canvas.setLineWidth(1.2)
         canvas.line(self.margin_left, top - self.letterhead_height + 4, right,
@@ -304,22 +307,25 @@ class BaseRenderer(ABC):
     def _later_page(self, canvas: Canvas, doc: Any) -> None:
         width, height = self.page_size
         canvas.saveState()
-        canvas.setFont(FONT, 8.5)
         canvas.setFillColor(colors.HexColor("#444444"))
         y = height - self.margin_top + 6 * mm
-        canvas.drawString(self.margin_left, y, self.header.letterhead.name)
-        canvas.drawRightString(width - self.margin_right, y, self.header.reference)
+        span = width - self.margin_left - self.margin_right
+        draw_line(canvas, self.margin_left, y, self.header.letterhead.name, 8.5,
+                  max_width=span * 0.6)
+        draw_line(canvas, width - self.margin_right, y, self.header.reference, 8.5,
+                  anchor="end", max_width=span * 0.35)
         canvas.restoreState()
 
     def _footer(self, canvas: Canvas, total: int) -> None:
         width, _ = self.page_size
         canvas.saveState()
-        canvas.setFont(FONT, 8.5)
         canvas.setFillColor(colors.HexColor("#444444"))
         y = self.margin_bottom - 10 * mm
-        canvas.drawString(self.margin_left, y, f"{self.header.title} · {self.header.reference}")
-        canvas.drawRightString(width - self.margin_right, y,
-                               f"Page {canvas.getPageNumber()} of {total}")
+        span = width - self.margin_left - self.margin_right
+        draw_line(canvas, self.margin_left, y, f"{self.header.title} · {self.header.reference}",
+                  8.5, max_width=span * 0.72)
+        draw_line(canvas, width - self.margin_right, y,
+                  f"Page {canvas.getPageNumber()} of {total}", 8.5, anchor="end")
         canvas.restoreState()
 
     def render(self) -> bytes:

@@ -7,7 +7,8 @@ Nothing here names a case: the report is aggregate by design.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import ClassVar
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -17,6 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from app.reports.base import FONT, FONT_BOLD, BaseRenderer, Header, esc
+from app.reports.script import chart_label
 
 SERIES_COLOURS = (colors.HexColor("#1f4e79"), colors.HexColor("#c55a11"),
                   colors.HexColor("#548235"))
@@ -73,8 +75,9 @@ class BoardReportRenderer(BaseRenderer):
         d = self.data
         out: list[Flowable] = [self.para(d.header.title, "title"), self.facts(d.facts)]
         out += [self.para(n, "small") for n in d.notes]
-        for chart in d.charts:
-            out.append(KeepTogether([self.heading(chart.title), self.chart(chart)]))
+        for whole in d.charts:
+            for chart in self.pieces(whole):
+                out.append(KeepTogether([self.para(chart.title, "h2"), self.chart(chart)]))
         for section in d.sections:
             if not section.rows:
                 continue
@@ -88,6 +91,21 @@ class BoardReportRenderer(BaseRenderer):
                                   (0.47, 0.16, 0.37)))
             out.append(Spacer(1, self.size * 0.4))
         return out
+
+    #: Categories one chart shows; more are drawn as further charts, since a drawing cannot be
+    #: split across pages and would not fit on one.
+    max_categories: ClassVar[int] = 24
+
+    def pieces(self, chart: Chart) -> list[Chart]:
+        """The chart, or consecutive parts of it of at most ``max_categories`` each."""
+        n, step = len(chart.categories), self.max_categories
+        if n <= step:
+            return [chart]
+        return [replace(chart, title=f"{chart.title} ({i // step + 1} of {-(-n // step)})",
+                        categories=chart.categories[i:i + step],
+                        series=tuple(replace(s, values=s.values[i:i + step])
+                                     for s in chart.series))
+                for i in range(0, n, step)]
 
     def chart(self, chart: Chart) -> Drawing:
         """A bar chart (grouped when there are several series) with a legend below."""
@@ -108,7 +126,7 @@ class BoardReportRenderer(BaseRenderer):
         bc.width = width - left - 10
         bc.height = height - 55
         bc.data = [list(s.values) for s in chart.series]
-        bc.categoryAxis.categoryNames = list(chart.categories)
+        bc.categoryAxis.categoryNames = [chart_label(c) for c in chart.categories]
         for axis in (bc.categoryAxis, bc.valueAxis):
             axis.labels.fontName = FONT
             axis.labels.fontSize = 7.5
@@ -141,7 +159,7 @@ class BoardReportRenderer(BaseRenderer):
             legend.alignment = "right"
             legend.columnMaximum = 1
             legend.deltax = 110
-            legend.colorNamePairs = [(SERIES_COLOURS[i % len(SERIES_COLOURS)], s.name)
+            legend.colorNamePairs = [(SERIES_COLOURS[i % len(SERIES_COLOURS)], chart_label(s.name))
                                      for i, s in enumerate(chart.series)]
             drawing.add(legend)
         if chart.value_label:

@@ -55,11 +55,11 @@ class ContractRenderer(BaseRenderer):
         ]))
         out.append(Spacer(1, self.size))
         out += self.wording(d.intro)
-        out.append(self.heading("Your conditions"))
+        out += self.heading("Your conditions")
         for c in d.conditions:
             out.append(KeepTogether([self.para(f"{c.number}. {c.heading}", "h2"),
                                      self.para(c.text)]))
-        out.append(self.heading("Community hours"))
+        out += self.heading("Community hours")
         out += self.wording(d.hours_wording)
         if d.hours:
             total = Decimal(0)

@@ -51,7 +51,7 @@ class LetterRenderer(BaseRenderer):
             out.append(Spacer(1, self.size * 0.8))
         if d.table_rows:
             if d.table_title:
-                out.append(self.heading(d.table_title))
+                out += self.heading(d.table_title)
             out.append(self.table(d.table_head, d.table_rows, d.table_widths))
             out.append(Spacer(1, self.size * 0.8))
         out += self.wording(d.closing)

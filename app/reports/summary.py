@@ -41,7 +41,7 @@ class CaseSummaryRenderer(BaseRenderer):
                                self.labelled("Prepared for", d.audience)]
         out += self.wording(d.notice)
         for s in d.sections:
-            out.append(self.heading(s.title))
+            out += self.heading(s.title)
             if s.facts:
                 out.append(self.facts(s.facts))
             if s.rows:

@@ -46,6 +46,7 @@ from app.services.casefile import CaseDetail, PartyInfo
 from app.services.cases import load_case
 from app.services.context import Actor
 from app.services.organisation import Organisation, get_organisation
+from app.services.rendering import render_pdf
 from app.services.templates import Wording, wording
 
 
@@ -332,7 +333,7 @@ def _render(uow: UnitOfWork, actor: Actor, reference: str, kind: Kind,
     if chosen not in VARIANTS:
         chosen = "standard"
     built = _BUILDERS[kind](detail, ctx, recipient, chosen, window)
-    content = built.renderer.render()
+    content = render_pdf(built.renderer, kind.label.lower())
     doc = GeneratedDocument(
         None, detail.reference, kind.value, built.title,
         recipient.id if recipient else None,

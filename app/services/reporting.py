@@ -38,6 +38,7 @@ from app.services.indicators import (
     compute,
 )
 from app.services.organisation import get_organisation
+from app.services.rendering import render_pdf
 
 DEFAULT_MAPPING = RESOURCES / "returns" / "commissioner.json"
 
@@ -169,7 +170,7 @@ def render_board_report(uow: UnitOfWork, report: IndicatorReport) -> bytes:
                      for ind in ids for f in report.of(ind))
         sections.append(FigureSection(title, rows))
     data = BoardReportData(header, tuple(facts), notes, charts(report), tuple(sections))
-    return BoardReportRenderer(data).render()
+    return render_pdf(BoardReportRenderer(data), "board report")
 
 
 # ---------------------------------------------------------------- commissioner's return

@@ -1,0 +1,27 @@
+"""One place where a PDF is rendered, so a renderer failure reaches the user as one plain line.
+
+The renderers lay out whatever text users typed; should one still fail (a layout it cannot
+split, a damaged logo), the user gets a message naming the document, the CLI prints it in one
+line and the window shows it, and nothing is filed. The log records the failure's type only:
+reportlab's messages quote the text being laid out, which is personal data.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from app.errors import DocumentFailed
+from app.reports.base import BaseRenderer
+
+log = logging.getLogger(__name__)
+
+
+def render_pdf(renderer: BaseRenderer, what: str) -> bytes:
+    """The PDF bytes of ``renderer``; any failure becomes a :class:`DocumentFailed`."""
+    try:
+        return renderer.render()
+    except Exception as exc:  # reportlab raises LayoutError, ValueError, IndexError...
+        log.error("rendering %s failed: %s", type(renderer).__name__, type(exc).__name__)
+        raise DocumentFailed(f"The {what} could not be printed ({type(exc).__name__}); "
+                             "nothing was filed. Please report this to an administrator.") \
+            from None
