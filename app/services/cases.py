@@ -7,6 +7,7 @@ and the audit row, and bumps the case version, in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -415,16 +416,41 @@ def change_status(
     """Move a case to another stage, if its scheme allows that move and the guard passes."""
     with uow:
         case = open_for_edit(uow, actor, reference, expected_version)
-        if to in (CaseStatus.ELIGIBILITY_DECIDED, CaseStatus.ASSESSED) or (
-            to is CaseStatus.ENGAGED and case.status is CaseStatus.REFERRED
-        ):
-            raise WorkflowError("Record the referral decision to accept a referral.")
-        if to is CaseStatus.CONTRACT_ACTIVE:
-            raise WorkflowError("Start the contract from the contract tab to make it active.")
+        problem = own_action_stage(case, to)
+        if problem:
+            raise WorkflowError(problem)
         if outcome_code:
             case.outcome_code = outcome_code
         _move(uow, actor, case, to, on=on or date.today(), reason=reason)
         uow.commit()
+
+
+def own_action_stage(case: Case, to: CaseStatus) -> str | None:
+    """Stages reached through their own use case, never a plain stage move: what to do instead."""
+    if to in (CaseStatus.ELIGIBILITY_DECIDED, CaseStatus.ASSESSED) or (
+        to is CaseStatus.ENGAGED and case.status is CaseStatus.REFERRED
+    ):
+        return "Record the referral decision to accept a referral."
+    if to is CaseStatus.CONTRACT_ACTIVE:
+        return "Start the contract from the contract tab to make it active."
+    return None
+
+
+def move_problem(session: Session, case: Case, to: CaseStatus) -> str | None:
+    """Why the case cannot move to ``to`` now (None: it can), from the same rules a move runs.
+
+    Only the looking part of each guard runs (nothing is changed); a reason the user still has
+    to type is not a problem here, the form asks for it.
+    """
+    if to not in allowed(case.scheme, case.status):
+        return f"A {case.scheme.label} case cannot go from '{case.status.label}' to '{to.label}'."
+    check = _CHECKS.get((case.scheme, to))
+    try:
+        if check is not None:
+            check(session, case)
+    except WorkflowError as exc:
+        return exc.message
+    return None
 
 
 def _move(
@@ -507,7 +533,7 @@ def _contract(session: Session, case: Case) -> Contract:
     return contract
 
 
-def _guard_cp_complete(session: Session, case: Case, on: date, reason: str | None) -> None:
+def _check_cp_complete(session: Session, case: Case) -> None:
     contract = _contract(session, case)
     open_conditions = [c for c in contract.conditions
                        if c.state is not ConditionState.MET and not c.victim_declined]
@@ -521,6 +547,11 @@ def _guard_cp_complete(session: Session, case: Case, on: date, reason: str | Non
             raise WorkflowError(
                 f"Only {float(done):g} of {contract.community_hours_required} community hours are "
                 "logged.")
+
+
+def _guard_cp_complete(session: Session, case: Case, on: date, reason: str | None) -> None:
+    _check_cp_complete(session, case)
+    contract = _contract(session, case)
     contract.status = ContractStatus.COMPLETED
     contract.ended_on = on
     case.outcome_code = DIVERSION_OUTCOME_CODE
@@ -542,7 +573,7 @@ def _guard_gtc_engaged(session: Session, case: Case, on: date, reason: str | Non
         raise WorkflowError("Assign a mentor before she starts on the scheme.")
 
 
-def _guard_gtc_complete(session: Session, case: Case, on: date, reason: str | None) -> None:
+def _check_gtc_complete(session: Session, case: Case) -> None:
     pending = session.scalar(
         select(func.count()).where(
             Appointment.case_id == case.id,
@@ -553,6 +584,10 @@ def _guard_gtc_complete(session: Session, case: Case, on: date, reason: str | No
     )
     if pending:
         raise WorkflowError(f"{pending} past bail appointment(s) have no outcome recorded.")
+
+
+def _guard_gtc_complete(session: Session, case: Case, on: date, reason: str | None) -> None:
+    _check_gtc_complete(session, case)
     case.outcome_code = DIVERSION_OUTCOME_CODE
     for months in EXIT_FOLLOWUP_MONTHS:
         session.add(ExitFollowUp(case_id=case.id, months=months, due_on=add_months(on, months)))
@@ -588,6 +623,30 @@ _GUARDS = {
     (Scheme.GATEWAY, CaseStatus.ENGAGED): _guard_gtc_engaged,
     (Scheme.GATEWAY, CaseStatus.COMPLETED): _guard_gtc_complete,
     (Scheme.GATEWAY, CaseStatus.NOT_COMPLETED): _guard_reason,
+}
+
+
+def _has_contract(session: Session, case: Case) -> None:
+    _contract(session, case)
+
+
+def _looks(guard: Callable[[Session, Case, date, str | None], None]
+           ) -> Callable[[Session, Case], None]:
+    """A guard that only looks, as a check (it needs no date or reason)."""
+    return lambda session, case: guard(session, case, date.today(), None)
+
+
+#: The looking part of each guard in ``_GUARDS`` (the breach needs only its contract).
+_CHECKS: dict[tuple[Scheme, CaseStatus], Callable[[Session, Case], None]] = {
+    (Scheme.NEIGHBOURHOOD_RESOLUTION, CaseStatus.CONSENT_OBTAINED): _looks(_guard_consent),
+    (Scheme.NEIGHBOURHOOD_RESOLUTION, CaseStatus.MEETING_HELD): _looks(_guard_meeting),
+    (Scheme.NEIGHBOURHOOD_RESOLUTION, CaseStatus.AGREEMENT_MONITORING): _looks(_guard_agreement),
+    (Scheme.NEIGHBOURHOOD_RESOLUTION, CaseStatus.CLOSED): _looks(_guard_nr_close),
+    (Scheme.CHECKPOINT, CaseStatus.CONTRACT_ACTIVE): _looks(guard_contract_start),
+    (Scheme.CHECKPOINT, CaseStatus.COMPLETED): _check_cp_complete,
+    (Scheme.CHECKPOINT, CaseStatus.BREACHED): _has_contract,
+    (Scheme.GATEWAY, CaseStatus.ENGAGED): _looks(_guard_gtc_engaged),
+    (Scheme.GATEWAY, CaseStatus.COMPLETED): _check_gtc_complete,
 }
 
 

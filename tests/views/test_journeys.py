@@ -207,9 +207,9 @@ def test_mentor_records_kept_and_missed_bail_appointments(qtbot, db, open_window
     outcomes = {ws.table("appointments_table").text(r, 1): ws.table("appointments_table").text(r, 4)
                 for r in range(ws.table("appointments_table").row_count())}
     assert outcomes == {"First key work session": "kept", "Second key work session": "missed"}
-    # a second outcome for the same appointment is refused, in words
-    click(qtbot, ws, "appointment_kept")
-    assert "already recorded" in ws.banner.text()
+    # nothing is left waiting for an outcome: the buttons say so instead of leading nowhere
+    kept = ws.action_buttons()["appointment_kept"]
+    assert not kept.isEnabled() and kept.toolTip() == "No appointment is waiting for its outcome."
     mentor.tabs.setCurrentIndex(0)
     missed = mentor.my_work.section_texts("missed")
     assert len(missed) == 1 and reference in missed[0] and "Second key work session" in missed[0]

@@ -14,7 +14,8 @@ from PySide6.QtCore import QObject, Signal
 
 from app.db import UnitOfWork
 from app.errors import DomainError, StaleEdit
-from app.services import audit, casefile, reference
+from app.services import audit, case_actions, casefile, reference
+from app.services.case_actions import CaseActions
 from app.services.casefile import CaseDetail
 from app.services.context import Actor
 from app.views.context import AppContext
@@ -33,6 +34,8 @@ class CaseController(QObject):
         self.ctx = ctx
         self.reference = reference_
         self.detail: CaseDetail = casefile.get_case(ctx.uow(), ctx.actor, reference_)
+        self.actions: CaseActions = case_actions.allowed_actions(ctx.uow(), ctx.actor,
+                                                                 reference_)
         self.pathway_names: dict[str, str] = {p.code: p.name
                                               for p in reference.pathways(ctx.uow())}
 
@@ -51,6 +54,8 @@ class CaseController(QObject):
     def reload(self) -> None:
         self.detail = casefile.get_case(self.ctx.uow(), self.ctx.actor, self.reference,
                                         audit_view=False)
+        self.actions = case_actions.allowed_actions(self.ctx.uow(), self.ctx.actor,
+                                                    self.reference)
         self.reloaded.emit()
 
     def saved(self) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QPushButton
-
 from app.errors import DomainError
 from app.views.case.tab import CaseTab
 from app.views.documents import DocumentDialog, save_reprint
@@ -15,16 +13,10 @@ class DocumentsTab(CaseTab):
     name = "documents"
 
     def build(self) -> None:
-        # Generating and reprinting are allowed on closed cases too: not 'edit' buttons.
-        self.generate_button = QPushButton("&Generate document...")
-        self.generate_button.setObjectName("generate_document")
-        self.generate_button.clicked.connect(lambda _checked=False: self.generate_document())
-        self.button_row.addWidget(self.generate_button)
-        self.reprint_button = QPushButton("&Reprint...")
-        self.reprint_button.setObjectName("reprint_document")
+        self.generate_button = self.button("&Generate document...", "generate_document",
+                                           self.generate_document)
+        self.reprint_button = self.button("&Reprint...", "reprint_document", self.reprint)
         self.reprint_button.setAccessibleName("Reprint the selected document")
-        self.reprint_button.clicked.connect(lambda _checked=False: self.reprint())
-        self.button_row.addWidget(self.reprint_button)
         self.end_buttons()
         self.records = self.table("documents_table", "Documents filed on the case", [
             Column("Made", lambda d: f"{d.created_at.astimezone():%d/%m/%Y %H:%M}"),

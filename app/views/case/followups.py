@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtWidgets import QLabel
 
 from app.services import followups
-from app.services.enums import Scheme
 from app.views.case.tab import CaseTab, day, yes_no
 from app.views.forms import Field, FormDialog
 from app.views.table_models.record_table_model import Column
@@ -19,9 +18,7 @@ class FollowUpsTab(CaseTab):
     name = "followups"
 
     def build(self) -> None:
-        if self.detail.scheme is Scheme.GATEWAY:
-            self.button("Record &follow-up...", "record_exit_followup",
-                        self.record_exit_followup)
+        self.button("Record &follow-up...", "record_exit_followup", self.record_exit_followup)
         self.button("&Reoffending check...", "record_reoffending", self.record_reoffending_check)
         self.end_buttons()
         self.records = self.table("exit_table", "Follow-ups after the scheme", [

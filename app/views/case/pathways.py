@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 
 from app.services import pathways
+from app.services.case_actions import CaseAction
 from app.services.enums import NEED_LEVELS, AssessmentStage
 from app.views.case.tab import CaseTab
 from app.views.forms import Field, FormDialog
@@ -46,7 +47,8 @@ class PathwaysTab(CaseTab):
             self.button(f"{stage.value.capitalize()} assessment...", f"assess_{stage.value}",
                         lambda s=stage: self.assess(s))
         self.button("Log &intervention...", "log_intervention_p",
-                    lambda: self.ws.tab_widget("interventions").log_intervention())
+                    lambda: self.ws.tab_widget("interventions").log_intervention(),
+                    CaseAction.LOG_INTERVENTION)
         self.end_buttons()
         self.records = self.table(
             "pathway_table", "Need by pathway",

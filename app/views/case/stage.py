@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QWidget
 
 from app.services import cases, users
+from app.services.case_actions import REASON_NEEDED, CaseAction
 from app.services.enums import CaseStatus, Role, Scheme
+from app.views.case.tab import ACTION_PROPERTY
 from app.views.forms import Field, FormDialog
 
 if TYPE_CHECKING:
     from app.views.case.workspace import CaseWorkspace
-
-#: Stages reached through their own action (the decision, an assessment, signing), not the menu.
-_NOT_IN_MENU = (CaseStatus.ELIGIBILITY_DECIDED, CaseStatus.ASSESSED, CaseStatus.CONTRACT_ACTIVE)
 
 
 class StageBar(QWidget):
@@ -36,22 +35,29 @@ class StageBar(QWidget):
         self.assign_button = QPushButton("&Assign...")
         self.assign_button.setObjectName("assign")
         self.assign_button.clicked.connect(lambda _checked=False: self.assign())
+        self.decide_button.setProperty(ACTION_PROPERTY, CaseAction.DECIDE.value)
+        self.assign_button.setProperty(ACTION_PROPERTY, CaseAction.ASSIGN.value)
+        #: buttons shown as the services offer their action (the stage menu is offered per move)
+        self.buttons = (self.decide_button, self.assign_button)
         for b in (self.decide_button, self.stage_button, self.assign_button):
             row.addWidget(b)
         row.addStretch(1)
 
     def refresh(self) -> None:
-        d = self.case.detail
-        self.decide_button.setVisible(self.case.actor.coordinates
-                                      and d.status is CaseStatus.REFERRED)
-        self.assign_button.setVisible(self.ws.may_assign())
         self.stage_menu.clear()
-        for st in d.next_statuses:
-            if st in _NOT_IN_MENU or (st is CaseStatus.ENGAGED
-                                      and d.status is CaseStatus.REFERRED):
-                continue
-            self.stage_menu.addAction(st.label, lambda s=st: self.move_to(s))
-        self.stage_button.setEnabled(d.can_edit and not self.stage_menu.isEmpty())
+        self.stage_menu.setToolTipsVisible(True)
+        moves = self.case.actions.moves
+        for move in moves:
+            action = self.stage_menu.addAction(move.to.label,
+                                               lambda m=move: self.move_to(m.to))
+            action.setEnabled(move.enabled)
+            if move.reason:
+                action.setToolTip(move.reason)
+                action.setStatusTip(move.reason)
+        open_moves = [m for m in moves if m.enabled]
+        self.stage_button.setEnabled(bool(open_moves))
+        why = "; ".join(dict.fromkeys(m.reason for m in moves if m.reason))
+        self.stage_button.setToolTip("" if open_moves else why or "The case is at its last stage.")
 
     def decide(self) -> FormDialog:
         d = self.case.detail
@@ -72,8 +78,7 @@ class StageBar(QWidget):
         ], submit, intro=d.eligibility_reasons)
 
     def move_to(self, status: CaseStatus) -> FormDialog:
-        needs_reason = status in (CaseStatus.CLOSED, CaseStatus.BREACHED,
-                                  CaseStatus.NOT_COMPLETED)
+        needs_reason = status in REASON_NEEDED
 
         def submit(v: dict[str, Any]) -> None:
             cases.change_status(self.case.uow(), self.case.actor, self.case.reference, status,

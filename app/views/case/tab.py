@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from app.services.case_actions import CaseAction
 from app.services.casefile import CaseDetail
 from app.views.table_models.record_table_model import (
     Column,
@@ -15,6 +16,9 @@ from app.views.table_models.record_table_model import (
     RecordTableModel,
     RowStyle,
 )
+
+#: The Qt property holding the CaseAction a button stands for.
+ACTION_PROPERTY = "case_action"
 
 if TYPE_CHECKING:
     from app.views.case.controller import CaseController
@@ -51,10 +55,13 @@ class CaseTab(QWidget):
     def detail(self) -> CaseDetail:
         return self.case.detail
 
-    def button(self, text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
-        """An action button in the tab's row; the workspace enables it from the case's rules."""
+    def button(self, text: str, name: str, slot: Callable[[], Any],
+               action: CaseAction | None = None) -> QPushButton:
+        """An action button in the tab's row, shown as the services offer ``action`` (by default
+        the action its name names)."""
         b = QPushButton(text)
         b.setObjectName(name)
+        b.setProperty(ACTION_PROPERTY, (action or CaseAction(name)).value)
         b.setAccessibleName(text.replace("&", "").replace("...", ""))
         b.clicked.connect(lambda _checked=False: slot())  # drop 'checked', keep our arguments
         self.button_row.addWidget(b)

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.errors import StaleEdit
-from app.services.access import Action, may
+from app.services.case_actions import CaseAction, Offer
 from app.services.casefile import CaseDetail
 from app.services.enums import CaseStatus
 from app.views.case.appointments import AppointmentsTab
@@ -28,7 +28,7 @@ from app.views.case.overview import OverviewTab
 from app.views.case.pathways import PathwaysTab
 from app.views.case.people import PeopleTab
 from app.views.case.stage import StageBar
-from app.views.case.tab import CaseTab, esc
+from app.views.case.tab import ACTION_PROPERTY, CaseTab, esc
 from app.views.context import AppContext
 from app.views.documents import DocumentDialog
 from app.views.forms import ERROR_STYLE, Field, FormDialog
@@ -39,8 +39,16 @@ TABS: tuple[type[CaseTab], ...] = (
     OverviewTab, PeopleTab, PathwaysTab, ContractTab, MeetingsTab, AppointmentsTab,
     InterventionsTab, FollowUpsTab, DocumentsTab, HistoryTab,
 )
-#: Buttons that record what happens after the case has ended, so stay live once it is closed.
-_AFTER_EXIT = frozenset({"record_exit_followup", "record_reoffending"})
+
+
+def show_offer(button: QPushButton, offer: Offer | None) -> None:
+    """Show a button as the services offer its action: hidden, enabled, or greyed with why."""
+    button.setVisible(offer is not None)
+    if offer is None:
+        return
+    button.setEnabled(offer.enabled)
+    button.setToolTip(offer.reason or "")
+    button.setAccessibleDescription(offer.reason or "")
 
 
 class CaseWorkspace(QWidget):
@@ -118,11 +126,8 @@ class CaseWorkspace(QWidget):
         return table
 
     def action_buttons(self) -> dict[str, QPushButton]:
-        """Every action button of every tab, by object name."""
+        """Every action button of every tab, by object name (the action it stands for)."""
         return {b.objectName(): b for tab in self.tab_of.values() for b in tab.buttons}
-
-    def may_assign(self) -> bool:
-        return may(self.ctx.actor, Action.ASSIGN)
 
     # ---- forms and one-click actions
     def opened(self, dialog: QWidget) -> None:
@@ -182,8 +187,7 @@ class CaseWorkspace(QWidget):
             f"<b>{d.status.label}</b> &nbsp; Worker: {esc(d.worker or 'unassigned')}"
             + (f", {esc(d.coworker)}" if d.coworker else ""))
         self.stage_bar.refresh()
-        for name, b in self.action_buttons().items():
-            b.setEnabled(d.can_edit and (d.status is not CaseStatus.CLOSED
-                                         or name in _AFTER_EXIT))
+        for b in [*self.stage_bar.buttons, *self.action_buttons().values()]:
+            show_offer(b, self.controller.actions.get(CaseAction(b.property(ACTION_PROPERTY))))
         for tab in self.tab_of.values():
             tab.refresh()
