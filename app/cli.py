@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app import __version__
 from app.config import Settings
-from app.db import Database
+from app.db import Database, is_sqlite
 from app.errors import DomainError
 from app.models.cases import CaseStatus, Scheme
 from app.models.users import Role
@@ -116,6 +116,10 @@ def build_parser() -> argparse.ArgumentParser:
     copy = dbsub.add_parser("copy", help="copy every row and document into a new, empty "
                             "database (a team's PostgreSQL server)")
     copy.add_argument("--to", required=True, metavar="URL", dest="target")
+    copy.add_argument("--plaintext", action="store_true", help="allow an unencrypted file "
+                      "copy of an encrypted or server database")
+    dbsub.add_parser("rekey", help="change the passphrase of an encrypted desktop database "
+                     "(administrators; the new one from PATHWAYS_DB_NEW_PASSPHRASE or a prompt)")
 
     backup = sub.add_parser("backup", help="write a checked online backup")
     backup.add_argument("file", type=Path)
@@ -315,14 +319,15 @@ def _ask_passphrase() -> str | None:
     return getpass.getpass("Database passphrase: ")
 
 
-def _new_passphrase() -> str:
+def _new_passphrase(variable: str | None = None) -> str:
     from app.services.encryption import PASSPHRASE_ENV
 
-    env = os.environ.get(PASSPHRASE_ENV)
+    env = os.environ.get(variable or PASSPHRASE_ENV)
     if env:
         return env
     if not sys.stdin.isatty():
-        raise DomainError(f"No passphrase: set {PASSPHRASE_ENV} or run in a terminal.")
+        raise DomainError(f"No passphrase: set {variable or PASSPHRASE_ENV} or run in a "
+                          "terminal.")
     first = getpass.getpass("New database passphrase: ")
     if getpass.getpass("The same passphrase again: ") != first:
         raise DomainError("The two passphrases differ; nothing was changed.")
@@ -341,10 +346,19 @@ def _cmd_db(args: argparse.Namespace, db: Database) -> int:
     if args.db_command == "encrypt":
         from app.services import encryption
 
-        path = encryption.encrypt(db, _new_passphrase())
-        print(f"{path} is now encrypted. Keep the passphrase safe: without it nothing in the "
-              "database can be read. Destroy any backup made before now (they are not "
-              "encrypted).")
+        actor = _actor(args, db)
+        report = encryption.encrypt(db, actor, _new_passphrase(),
+                                    Settings.load(args.database).backup_dir)
+        print(f"{report.path} is now encrypted. Keep the passphrase safe: without it nothing "
+              f"in the database can be read. {report.plaintext_backups_removed} unencrypted "
+              "backups were removed; destroy any other copy made before now.")
+        return 0
+    if args.db_command == "rekey":
+        from app.services import encryption
+
+        actor = _actor(args, db)
+        path = encryption.rekey(db, actor, _new_passphrase("PATHWAYS_DB_NEW_PASSPHRASE"))
+        print(f"{path} now opens with the new passphrase; backups made before keep the old one.")
         return 0
     if args.db_command == "copy":
         return _cmd_db_copy(args, db)
@@ -370,11 +384,21 @@ def _cmd_db(args: argparse.Namespace, db: Database) -> int:
 def _cmd_db_copy(args: argparse.Namespace, db: Database) -> int:
     from app.services import transfer
 
-    target = _open_database(args.target)
+    actor = _actor(args, db)
+    # a new desktop file is encrypted like its source (or under PATHWAYS_DB_PASSPHRASE),
+    # unless --plaintext asks otherwise
+    target = Database(args.target) if args.plaintext else _open_database(args.target)
+    if not args.plaintext and db.passphrase and not target.passphrase \
+            and is_sqlite(args.target):
+        target.dispose()
+        target = Database(args.target, passphrase=db.passphrase)
     try:
-        report = transfer.copy_database(db, target)
+        report = transfer.copy_database(db, target, actor, plaintext=args.plaintext)
     finally:
         target.dispose()
+    if report.weakened:
+        print("pathways: warning: the copy is NOT encrypted; it holds everything the database "
+              "holds. Keep it on an encrypted drive and delete it when done.", file=sys.stderr)
     for table, rows in report.tables:
         print(f"{table:<28} {rows:>8} rows")
     print(f"copied and compared: {report.rows} rows in {len(report.tables)} tables, "
@@ -411,10 +435,31 @@ def _cmd_restore(args: argparse.Namespace, db: Database) -> int:
     from app.services import restore
 
     settings = Settings.load(args.database)
-    report = restore.restore(db, args.file, settings.backup_dir)
-    print(f"restored from {report.restored_from}; the database as it was is saved as "
+    # a file that cannot be restored is refused before anyone signs in (nothing is written)
+    restore.check_restorable(args.file, restore.backup_passphrase(args.file, db))
+    actor = _restore_actor(args, db)
+    report = restore.restore(db, actor, args.file, settings.backup_dir)
+    kept = (f"; {report.audit_rows_kept} audit rows written since the backup were kept "
+            f"(also in {report.audit_saved_as})" if report.audit_rows_kept else "")
+    if report.passphrase and report.passphrase != db.passphrase:
+        kept += "; the database is now encrypted under the backup's passphrase"
+    print(f"restored from {report.restored_from}{kept}; the database as it was is saved as "
           f"{report.previous_saved_as}")
     return 0
+
+
+def _restore_actor(args: argparse.Namespace, db: Database) -> Actor:
+    """An administrator of the database being replaced; when there is none (the file was moved
+    aside), an administrator of the backup itself."""
+    from app.services import database, restore
+
+    if database.sqlite_path(db.url).exists() or not args.file.is_file():
+        return _actor(args, db)
+    username = args.user or os.environ.get("PATHWAYS_USER")
+    if not username:
+        raise DomainError("This command needs an administrator: give --user NAME.")
+    key = restore.backup_passphrase(args.file, db)
+    return restore.administrator_in_backup(args.file, key, username, _password())
 
 
 def _cmd_demo(args: argparse.Namespace, db: Database) -> int:

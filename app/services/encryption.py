@@ -14,13 +14,15 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import make_url
 
 from app.db import Database, is_sqlite, sqlcipher_key_pragma
-from app.errors import DatabaseProblem, ValidationError
+from app.errors import AccessDenied, DatabaseProblem, ValidationError
+from app.services.context import Actor
 
 PASSPHRASE_ENV = "PATHWAYS_DB_PASSPHRASE"
 MIN_PASSPHRASE_LENGTH = 12
@@ -144,11 +146,15 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def encrypt(db: Database, passphrase: str) -> Path:
-    """Encrypt a plaintext desktop database in place, safely: copy, check, then swap.
+def encrypt(db: Database, actor: Actor, passphrase: str,
+            backup_dir: Path | None = None) -> EncryptReport:
+    """Encrypt a plaintext desktop database in place, safely: copy, check, then swap
+    (administrators). Once the encrypted file is in place, the plaintext backups in
+    ``backup_dir`` are removed: they would otherwise keep what the encryption protects.
 
     The database must not be open elsewhere (an exclusive lock is taken to make sure).
     """
+    _require_administrator(actor, "encrypt the database")
     path = _file(db.url)
     if path is None:
         raise DatabaseProblem("Only a desktop (SQLite) database file can be encrypted; protect "
@@ -158,25 +164,113 @@ def encrypt(db: Database, passphrase: str) -> Path:
     if db.passphrase or is_encrypted(db.url):
         raise DatabaseProblem("This database is encrypted already.")
     check_passphrase_strength(passphrase)
+    rewrite(db, None, passphrase)
+    removed = remove_plaintext_backups(backup_dir) if backup_dir is not None else 0
+    _audit(db.url, passphrase, actor, "database.encrypt",
+           f"encrypted; {removed} plaintext backups removed")
+    return EncryptReport(path, removed)
+
+
+def rekey(db: Database, actor: Actor, new_passphrase: str) -> Path:
+    """Change an encrypted database's passphrase (administrators): an encrypted copy under
+    the new key is written, checked and swapped in, as for ``encrypt``. Backups made before
+    keep the old passphrase."""
+    _require_administrator(actor, "change the database passphrase")
+    path = _file(db.url)
+    if path is None or not db.passphrase:
+        raise DatabaseProblem("This database is not encrypted: use 'pathways db encrypt'.")
+    check_passphrase_strength(new_passphrase)
+    if new_passphrase == db.passphrase:
+        raise ValidationError("The new passphrase is the one in use; nothing was changed.",
+                              field="passphrase")
+    rewrite(db, db.passphrase, new_passphrase)
+    _audit(db.url, new_passphrase, actor, "database.rekey", "passphrase changed")
+    return path
+
+
+@dataclass(frozen=True)
+class EncryptReport:
+    path: Path
+    plaintext_backups_removed: int
+
+
+def _require_administrator(actor: Actor, what: str) -> None:
+    if not actor.administers:
+        raise AccessDenied(f"Only an administrator can {what}.")
+
+
+def _audit(url: str, passphrase: str | None, actor: Actor, action: str, detail: str) -> None:
+    """The audit row goes into the database as it is now (under its new key)."""
+    from app.services import audit
+
+    done = Database(url, passphrase=passphrase)
+    try:
+        with done.uow() as uow:
+            uow.begin_write()
+            audit.record(uow, actor, action, "database", detail=detail)
+            uow.commit()
+    finally:
+        done.dispose()
+
+
+def remove_plaintext_backups(folder: Path) -> int:
+    """Delete the unencrypted backups in ``folder`` (after the database was encrypted)."""
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for copy in folder.glob("*.db"):
+        with copy.open("rb") as fh:
+            plain = fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+        if plain:
+            copy.unlink()
+            removed += 1
+    return removed
+
+
+def lock_exclusive(path: Path, passphrase: str | None) -> Any:
+    """A connection holding the only lock on the file (out of WAL, so nobody else can read
+    it either), or a plain refusal when another window has it open."""
+    conn = _connect(path, passphrase, timeout=2.0)
+    try:
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy is not None and busy[0]:
+            raise DatabaseProblem("busy")
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+    except Exception as exc:
+        conn.close()
+        raise DatabaseProblem("The database is open elsewhere (another Pathways window?). "
+                              "Close it and try again; nothing was changed.") from exc
+    return conn
+
+
+def rewrite(db: Database, old: str | None, new: str, source: Path | None = None,
+            source_passphrase: str | None = None) -> Path:
+    """Replace the desktop file with an encrypted copy under ``new``: of itself, or of
+    ``source`` (a restore). The copy is checked (key, integrity, every table's rows) before it
+    is swapped in, so the file is never half-replaced."""
+    path = _file(db.url)
+    assert path is not None
     db.dispose()
     tmp = path.with_name(path.name + ".encrypting")
     tmp.unlink(missing_ok=True)
-    conn = _connect(path, None, timeout=2.0)
+    live = lock_exclusive(path, old) if path.exists() else None
     try:
-        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        try:
-            if busy is not None and busy[0]:
-                raise DatabaseProblem("busy")
-            # out of WAL, an exclusive lock keeps every other reader and writer out
-            conn.execute("PRAGMA journal_mode = DELETE")
-            conn.execute("PRAGMA locking_mode = EXCLUSIVE")
-            conn.execute("BEGIN EXCLUSIVE")
-        except Exception as exc:
-            raise DatabaseProblem("The database is open elsewhere (another Pathways window?). "
-                                  "Close it and try again; nothing was changed.") from exc
-        expected = _counts(conn)
-        conn.execute("COMMIT")
-        export_encrypted(conn, tmp, passphrase)
+        if source is None:
+            assert live is not None
+            expected = _counts(live)
+            live.execute("COMMIT")
+            export_encrypted(live, tmp, new)
+        else:
+            src = _connect(source, source_passphrase)
+            try:
+                expected = _counts(src)
+                export_encrypted(src, tmp, new)
+            finally:
+                src.close()
+        verify_encrypted(tmp, new, expected)
+        _fsync(tmp)
     except DatabaseProblem:
         tmp.unlink(missing_ok=True)
         raise
@@ -185,13 +279,8 @@ def encrypt(db: Database, passphrase: str) -> Path:
         raise DatabaseProblem(f"The encrypted copy could not be written ({exc}); nothing was "
                               "changed.") from exc
     finally:
-        conn.close()
-    try:
-        verify_encrypted(tmp, passphrase, expected)
-        _fsync(tmp)
-    except DatabaseProblem:
-        tmp.unlink(missing_ok=True)
-        raise
+        if live is not None:
+            live.close()
     for suffix in ("-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     os.replace(tmp, path)

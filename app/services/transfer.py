@@ -16,10 +16,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, inspect, select, text, update
 
-from app.db import Database
-from app.errors import DatabaseProblem
+from app.db import Database, is_sqlite
+from app.errors import AccessDenied, DatabaseProblem
 from app.models import Base
-from app.services import database
+from app.services import audit, database
+from app.services.context import Actor
 
 BATCH = 500
 
@@ -28,6 +29,8 @@ BATCH = 500
 class CopyReport:
     tables: tuple[tuple[str, int], ...]  # (table, rows), in copy order
     documents: int
+    #: The copy is a plaintext file made from a protected (encrypted or server) database.
+    weakened: bool = False
 
     @property
     def rows(self) -> int:
@@ -64,15 +67,39 @@ def _require_empty(target: Database) -> None:
             f"{names[0]!r}); copy into a new, empty database. Nothing was copied.")
 
 
-def copy_database(source: Database, target: Database) -> CopyReport:
-    """Copy every row of ``source`` into the empty ``target`` and prove the copy matches."""
+def weakens(source: Database, target: Database) -> bool:
+    """Whether the copy would be a plaintext file of an encrypted or server database."""
+    protected = bool(source.passphrase) or not is_sqlite(source.url)
+    return protected and is_sqlite(target.url) and not target.passphrase
+
+
+def copy_database(source: Database, target: Database, actor: Actor, *,
+                  plaintext: bool = False) -> CopyReport:
+    """Copy every row of ``source`` into the empty ``target`` and prove the copy matches
+    (administrators; recorded in the audit trail of both). A plaintext file made from an
+    encrypted or server database is refused unless ``plaintext`` says it is meant."""
+    if not actor.administers:
+        raise AccessDenied("Only an administrator can copy the database.")
     if source.url == target.url:
         raise DatabaseProblem("The source and the target are the same database.")
+    weakened = weakens(source, target)
+    if weakened and not plaintext:
+        raise DatabaseProblem(
+            "The copy would be an unencrypted file of a protected database: set "
+            "PATHWAYS_DB_PASSPHRASE to encrypt it, or give --plaintext if that is what you "
+            "mean. Nothing was copied.")
     revision = database.current_revision(source)
     if revision != database.head_revision():
         raise DatabaseProblem("Bring this database to the latest version first "
                               "('pathways db upgrade'); nothing was copied.")
     _require_empty(target)
+    # recorded before the rows are read, so the copy carries its own record and matches
+    kind = ("a PostgreSQL server" if not is_sqlite(target.url) else
+            "an encrypted file" if target.passphrase else "a plaintext file")
+    with source.uow() as uow:
+        uow.begin_write()
+        audit.record(uow, actor, "database.copy", "database", detail=f"copy to {kind}")
+        uow.commit()
     database.upgrade(target, revision)  # the schema only: reference data comes with the rows
     counts: list[tuple[str, int]] = []
     with source.engine.connect() as src, target.engine.begin() as dst:
@@ -96,7 +123,7 @@ def copy_database(source: Database, target: Database) -> CopyReport:
             _move_sequences(dst)
     _compare(source, target)
     documents = dict(counts).get("documents", 0)
-    return CopyReport(tuple(counts), documents)
+    return CopyReport(tuple(counts), documents, weakened)
 
 
 def _move_sequences(conn: Connection) -> None:

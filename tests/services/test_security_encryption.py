@@ -19,8 +19,9 @@ from app.models.cases import Scheme
 from app.models.pathways import InterventionKind
 from app.models.users import Role
 from app.services import database, encryption, pathways
+from app.services.context import Actor
 from app.services.pathways import InterventionInput
-from tests.factories import make_case, make_user, person
+from tests.factories import PASSWORD, make_case, make_user, person
 
 PASSPHRASE = "long enough database passphrase"
 MARKERS = [b"Xylofane", b"Quorvikstone", b"Zebrafinch Lane", b"marker-note-9f3c",
@@ -35,6 +36,15 @@ def plant(db: Database, first: str, last: str, street: str, note: str) -> str:
     pathways.log_intervention(db.uow(), nav, ref, InterventionInput(
         InterventionKind.CONTACT, date.today(), "Phone call", notes=note))
     return ref
+
+
+def admin(url: str) -> Actor:
+    """An administrator (encrypting needs one); its password is the factories' PASSWORD."""
+    db = Database(url)
+    try:
+        return make_user(db, Role.ADMINISTRATOR)
+    finally:
+        db.dispose()
 
 
 def found(path: Path) -> list[bytes]:
@@ -59,7 +69,8 @@ def test_encrypted_database_wal_and_backups_hold_no_plaintext(
     assert found(plain), "the markers should be readable in a plaintext file (test is sound)"
 
     monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
-    assert main(["--database", url, "db", "encrypt"]) == 0
+    monkeypatch.setenv("PATHWAYS_PASSWORD", PASSWORD)
+    assert main(["--database", url, "--user", admin(url).username, "db", "encrypt"]) == 0
     assert "is now encrypted" in capsys.readouterr().out
     assert encryption.is_encrypted(url)
     assert not list(tmp_path.glob("*.encrypting"))
@@ -97,7 +108,8 @@ def test_cli_needs_the_passphrase_and_says_so_in_one_line(
     plant(db, "Xylofane", "Quorvikstone", "1 Zebrafinch Lane", "marker-note-9f3c")
     db.dispose()
     monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
-    assert main(["--database", url, "db", "encrypt"]) == 0
+    monkeypatch.setenv("PATHWAYS_PASSWORD", PASSWORD)
+    assert main(["--database", url, "--user", admin(url).username, "db", "encrypt"]) == 0
     assert main(["--database", url, "db", "check"]) == 0
     assert "ok: integrity check passed" in capsys.readouterr().out
 
@@ -114,14 +126,15 @@ def test_cli_needs_the_passphrase_and_says_so_in_one_line(
 
 def test_encrypting_twice_or_with_a_short_passphrase_changes_nothing(plain: Path) -> None:
     url = f"sqlite:///{plain}"
+    who = admin(url)
     before = plain.read_bytes()
     db = Database(url)
     with pytest.raises(ValidationError, match="at least 12 characters"):
-        encryption.encrypt(db, "short")
+        encryption.encrypt(db, who, "short")
     assert plain.read_bytes() == before
-    encryption.encrypt(Database(url), PASSPHRASE)
+    encryption.encrypt(Database(url), who, PASSPHRASE)
     with pytest.raises(DatabaseProblem, match="encrypted already"):
-        encryption.encrypt(Database(url, passphrase=PASSPHRASE), PASSPHRASE)
+        encryption.encrypt(Database(url, passphrase=PASSPHRASE), who, PASSPHRASE)
 
 
 HOLD_OPEN = """
@@ -137,13 +150,14 @@ sys.stdin.readline()
 def test_encrypt_refuses_while_the_database_is_open_elsewhere(plain: Path) -> None:
     """Another process (another Pathways window) reading the file: refused, nothing changed."""
     url = f"sqlite:///{plain}"
+    who = admin(url)
     before = plain.read_bytes()
     other = subprocess.Popen([sys.executable, "-c", HOLD_OPEN, str(plain)],
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert other.stdout is not None and other.stdout.readline().strip() == "open"
         with pytest.raises(DatabaseProblem, match="open elsewhere"):
-            encryption.encrypt(Database(url), PASSPHRASE)
+            encryption.encrypt(Database(url), who, PASSPHRASE)
     finally:
         other.communicate("\n", timeout=30)
     assert not encryption.is_encrypted(url)
