@@ -246,7 +246,27 @@ def build_parser() -> argparse.ArgumentParser:
     org.add_argument("--logo", type=Path, help="a PNG or JPEG file")
     org.add_argument("--no-logo", action="store_true", help="print no logo")
     _calendar_parser(sub)
+    _attachment_parser(sub)
     return p
+
+
+def _attachment_parser(sub: Any) -> None:
+    att = sub.add_parser("attach", help="attach a scanned or photographed document (PDF, PNG, "
+                         "JPEG) to a case or to a record on it")
+    att.add_argument("reference")
+    att.add_argument("file", type=Path)
+    att.add_argument("--record", metavar="KIND:ID", help="a record on the case, e.g. contract:3, "
+                     "consent:12, condition:7, action:4, intervention:9, appointment:5")
+    att.add_argument("--title", help="what the document is (default: the file's name)")
+    files = sub.add_parser("attachment", help="a case's attachments: list, save one, remove one")
+    fsub = files.add_subparsers(dest="attachment_command", required=True, parser_class=_Parser)
+    fsub.add_parser("list", help="the attachments on a case").add_argument("reference")
+    save = fsub.add_parser("save", help="write an attachment to a file")
+    save.add_argument("attachment_id", type=_positive)
+    save.add_argument("--out", type=Path, required=True, metavar="FILE")
+    rm = fsub.add_parser("remove", help="remove an attachment's file, keeping the record of it")
+    rm.add_argument("attachment_id", type=_positive)
+    rm.add_argument("--reason", required=True)
 
 
 def _calendar_parser(sub: Any) -> None:
@@ -788,6 +808,46 @@ def _cmd_calendar(args: argparse.Namespace, db: Database) -> int:
 COMMANDS["calendar"] = _cmd_calendar
 
 
+def _cmd_attach(args: argparse.Namespace, db: Database) -> int:
+    from app.services import attachments
+
+    actor = _actor(args, db)
+    record = attachments.RecordRef.parse(args.record) if args.record else None
+    try:
+        content = args.file.read_bytes()
+    except OSError as exc:
+        raise DomainError(f"{args.file} cannot be read: {exc.strerror}.") from None
+    a = attachments.add(db.uow(), actor, args.reference, content, args.file.name,
+                        title=args.title, record=record)
+    print(f"attached as attachment {a.id}: {a.title} ({a.media_type.label}, "
+          f"{a.size_bytes:,} bytes) on {a.attached_to} of {a.reference}")
+    return 0
+
+
+def _cmd_attachment(args: argparse.Namespace, db: Database) -> int:
+    from app.services import attachments
+
+    actor = _actor(args, db)
+    if args.attachment_command == "list":
+        for a in attachments.list_for_case(db.uow(), actor, args.reference):
+            state = f"removed {a.removed_at:%Y-%m-%d} by {a.removed_by}: {a.removed_reason}" \
+                if a.removed_at else f"{a.size_bytes:,} bytes"
+            print(f"{a.id}\t{a.added_at.astimezone():%Y-%m-%d %H:%M}\t{a.media_type.label}\t"
+                  f"{a.attached_to}\t{a.title}\t{a.added_by}\t{state}")
+    elif args.attachment_command == "save":
+        f = attachments.open_file(db.uow(), actor, args.attachment_id)
+        args.out.write_bytes(f.content)
+        print(f"{f.summary.title} written to {args.out}")
+    else:
+        a = attachments.remove(db.uow(), actor, args.attachment_id, args.reason)
+        print(f"attachment {a.id} removed from {a.reference}; its record is kept")
+    return 0
+
+
+COMMANDS["attach"] = _cmd_attach
+COMMANDS["attachment"] = _cmd_attachment
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -803,7 +863,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         if args.command in ("case", "backup", "document", "report", "audit", "sar", "organisation",
-                            "import"):
+                            "import", "attach", "attachment"):
             _require_current_schema(db)
         return COMMANDS[args.command](args, db)
     except SQLAlchemyError as exc:

@@ -1,6 +1,7 @@
 """All mapped classes, imported here so that ``Base.metadata`` is complete for alembic."""
 
 from app.models.appointments import Appointment, AppointmentStatus
+from app.models.attachments import Attachment, MediaType, RecordKind
 from app.models.audit import AuditEvent
 from app.models.base import Base
 from app.models.cases import (
@@ -63,6 +64,7 @@ __all__ = [
     "Appointment",
     "AppointmentStatus",
     "AssessmentStage",
+    "Attachment",
     "AttendeeRole",
     "AuditEvent",
     "Base",
@@ -89,6 +91,7 @@ __all__ = [
     "Gender",
     "Intervention",
     "InterventionKind",
+    "MediaType",
     "MeetingKind",
     "OffenceCategory",
     "OutcomeAgreement",
@@ -97,6 +100,7 @@ __all__ = [
     "Pathway",
     "PathwayAssessment",
     "Person",
+    "RecordKind",
     "ReferenceCounter",
     "ReoffendingCheck",
     "RetentionDecision",

@@ -28,6 +28,7 @@ from sqlalchemy import Table, delete, exists, func, or_, select, update
 from app.db import UnitOfWork, is_sqlite
 from app.errors import AccessDenied, ValidationError, WorkflowError
 from app.models import Base
+from app.models.attachments import Attachment
 from app.models.base import utcnow
 from app.models.cases import Case, CaseParty, CaseStatus, Scheme
 from app.models.documents import Document
@@ -48,12 +49,13 @@ PLACEHOLDER = "[anonymised]"
 #: Text columns anonymising leaves as they are: codes, labels and the record of the review.
 KEPT_TEXT = frozenset({
     "audit_events.username", "audit_events.action", "audit_events.entity",
-    "audit_events.detail",
+    "audit_events.detail", "audit_events.hash", "audit_events.prev_hash",
     "people.language",
     "cases.reference", "cases.referral_source",
     "agency_call_counts.agency_name", "agency_call_counts.period",
     "documents.kind", "documents.title", "documents.audience", "documents.template_name",
     "documents.template_version", "documents.variant", "documents.sha256",
+    "attachments.sha256",
     "retention_reviews.case_reference", "retention_reviews.reason",
 })
 #: Text columns anonymising replaces (names, contacts, notes, anything typed about someone).
@@ -72,6 +74,7 @@ SCRUBBED_TEXT = frozenset({
     "agreement_followups.notes", "community_hours.task", "conference_participants.name",
     "consents.notes", "contract_conditions.description", "satisfaction_surveys.comments",
     "agreement_actions.description", "case_notes.text",
+    "attachments.title", "attachments.filename", "attachments.removed_reason",
 })
 
 
@@ -256,8 +259,8 @@ def _scrub_value(table: Table, column: str) -> Any:
 
 def anonymise(uow: UnitOfWork, actor: Actor, reference: str, reason: str | None = None, *,
               today: date | None = None) -> None:
-    """Replace who and what was written, keep what is counted; documents are removed (a
-    letter cannot be anonymised)."""
+    """Replace who and what was written, keep what is counted; documents and attachments are
+    removed (a letter or a scanned form cannot be anonymised)."""
     _may_review(actor)
     today = today or date.today()
     with uow:
@@ -268,6 +271,7 @@ def anonymise(uow: UnitOfWork, actor: Actor, reference: str, reason: str | None 
         s = uow.session
         case_id = case.id
         s.execute(delete(Document).where(Document.case_id == case_id))
+        s.execute(delete(Attachment).where(Attachment.case_id == case_id))
         found: dict[str, list[Any]] = {}
         for table in linked_tables():
             if table.name in ("people", "audit_events", "cases", "retention_reviews"):

@@ -35,6 +35,7 @@ from app.services.context import Actor
 from app.services.export import write_csv
 
 PEOPLE, CASES, PARTIES, AUDIT = "people", "cases", "case_parties", "audit_events"
+ATTACHMENTS = "attachments"
 #: Staff and configuration: never about the data subject, and never walked into.
 NOT_ABOUT_A_PERSON = frozenset({"users", "app_settings", "alembic_version"})
 
@@ -70,6 +71,8 @@ class SarData:
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     #: document id -> PDF bytes (the documents table lists them, marked like any row)
     documents: dict[int, bytes] = field(default_factory=dict)
+    #: attachment id -> the scanned or photographed file (listed in the attachments table)
+    attachments: dict[int, bytes] = field(default_factory=dict)
 
     @property
     def redacted_rows(self) -> int:
@@ -84,6 +87,7 @@ class SarResult:
     documents: int
     access_rows: int
     redacted_rows: int
+    attachments: int = 0
 
 
 def _plain(value: Any) -> Any:
@@ -135,10 +139,13 @@ def collect(uow: UnitOfWork, actor: Actor, person_id: int) -> SarData:
                 out.append(clean)
                 if table.name == "documents" and row.get("content") is not None:
                     data.documents[row[pk]] = bytes(row["content"])
+                if table.name == ATTACHMENTS and row.get("content") is not None:
+                    data.attachments[row[pk]] = bytes(row["content"])
             data.tables[table.name] = out
         audit.record(uow, actor, "person.sar", PEOPLE, person_id, person_id=person_id,
                      detail=f"{len(case_ids)} cases, {sum(map(len, data.tables.values()))} "
-                            f"rows, {len(data.documents)} documents")
+                            f"rows, {len(data.documents)} documents, "
+                            f"{len(data.attachments)} attachments")
         uow.commit()
         return data
 
@@ -222,6 +229,7 @@ def export(uow: UnitOfWork, actor: Actor, person_id: int, out_dir: Path) -> SarR
             doc_names[doc_id] = name
     for row in data.tables.get("documents", []):
         row["file"] = f"documents/{doc_names[row['id']]}" if row["id"] in doc_names else None
+    _write_attachments(out_dir, data)
     for name, rows in data.tables.items():
         _table_csv(out_dir / "tables" / f"{name}.csv", rows)
     access = data.tables[AUDIT]
@@ -242,7 +250,26 @@ def export(uow: UnitOfWork, actor: Actor, person_id: int, out_dir: Path) -> SarR
     os.replace(tmp, out_dir / "data.json")
     (out_dir / "README.txt").write_text(_readme(data), encoding="utf-8")
     return SarResult(person_id, out_dir, {k: len(v) for k, v in data.tables.items()},
-                     len(data.documents), len(access), data.redacted_rows)
+                     len(data.documents), len(access), data.redacted_rows,
+                     attachments=len(data.attachments))
+
+
+def _write_attachments(out_dir: Path, data: SarData) -> None:
+    """Scanned and photographed documents as files, named by id and type, each listed in
+    ``tables/attachments.csv`` with its file (a removed one is listed with no file)."""
+    rows = data.tables.get(ATTACHMENTS, [])
+    if data.attachments:
+        (out_dir / ATTACHMENTS).mkdir()
+    for row in rows:
+        content = data.attachments.get(row["id"])
+        if content is None:
+            row["file"] = None
+            continue
+        ext = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}.get(
+            row["media_type"], "bin")
+        name = f"{row['id']:06d}.{ext}"
+        (out_dir / ATTACHMENTS / name).write_bytes(content)
+        row["file"] = f"{ATTACHMENTS}/{name}"
 
 
 def _table_csv(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -260,6 +287,7 @@ def _readme(data: SarData) -> str:
         "tables/*.csv       one file per kind of record",
         "access-record.csv  who viewed, changed, printed or exported these records, and when",
         "documents/         the letters and documents filed on the person's cases",
+        "attachments/       scanned or photographed documents attached to those cases",
         "",
         f"{data.redacted_rows} rows are marked _redact = yes: they are about someone else (a",
         "co-party, an attendee, a case whose participant is another person). Review and redact",

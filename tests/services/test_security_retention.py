@@ -16,7 +16,7 @@ from app.errors import AccessDenied, ValidationError, WorkflowError
 from app.models.cases import CaseStatus, Scheme
 from app.models.pathways import AssessmentStage, InterventionKind
 from app.models.users import Role
-from app.services import casefile, cases, demo, indicators, pathways, retention
+from app.services import attachments, casefile, cases, demo, indicators, pathways, retention
 from app.services.context import Actor
 from app.services.indicators import Scope
 from app.services.pathways import InterventionInput, NeedInput
@@ -48,10 +48,17 @@ def closed_case(db: Database, coord: Actor, nav: Actor, *, closed_years_ago: flo
                                 NeedInput("accommodation", 2, None)])
     pathways.log_intervention(db.uow(), nav, ref, InterventionInput(
         InterventionKind.CONTACT, days_ago(start - 10), f"Met {first}", notes=f"{note} said"))
+    attachments.add(db.uow(), nav, ref, scan(first), "consent.pdf",
+                    title=f"Consent form signed by {first}")
     cases.change_status(db.uow(), coord, ref, CaseStatus.CLOSED,
                         on=days_ago(int(closed_years_ago * YEAR)),
                         reason=f"{first} moved away")
     return ref
+
+
+def scan(first: str) -> bytes:
+    """A scanned form whose bytes say whose it is (PDF text is stored as written here)."""
+    return f"%PDF-1.4\n% {first.lower()}scanbytes\n%%EOF\n".encode()
 
 
 def queue(db: Database, actor: Actor, today: date | None = None) -> list[str]:
@@ -190,7 +197,7 @@ def test_deletion_leaves_no_trace_of_the_person(db: Database, db_backend: str, c
     ref = closed_case(db, coord, nav)
     kept = closed_case(db, coord, nav, closed_years_ago=1, first=OTHER_FIRST, last="Keptcase",
                        street="Keptcase Road", note=OTHER_NOTE)
-    markers = [w.lower().encode() for w in (FIRST, LAST, STREET, NOTE)]
+    markers = [w.lower().encode() for w in (FIRST, LAST, STREET, NOTE, f"{FIRST}scanbytes")]
     db_file = Path(db.engine.url.database or "") if db_backend == "sqlite" else None
     if db_file is not None:
         found = raw_bytes(db_file)

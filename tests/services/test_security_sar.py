@@ -16,7 +16,7 @@ from app.errors import AccessDenied, NotFound, ValidationError
 from app.models import Base
 from app.models.cases import PartyRole, Scheme
 from app.models.users import Role
-from app.services import casefile, demo, documents, sar
+from app.services import attachments, casefile, demo, documents, sar
 from app.services.context import Actor
 from app.services.users import sign_in
 from tests.factories import make_case, make_user
@@ -68,6 +68,7 @@ def test_every_row_about_people_is_in_someones_export(demo_db: Database) -> None
                                    .order_by(text("id")))
     assert first is not None
     documents.generate(demo_db.uow(), coord, first, documents.Kind.SUMMARY)
+    attachments.add(demo_db.uow(), coord, first, b"%PDF-1.4\n%%EOF\n", "scan.pdf")
     with demo_db.engine.connect() as conn:
         person_ids = [r[0] for r in conn.execute(text("SELECT id FROM people ORDER BY id"))]
         held: dict[str, set[int]] = {}
