@@ -27,7 +27,7 @@ from app.errors import DomainError
 from app.reports.preview import PreviewUnavailable, pdf_pages_as_png
 from app.services import documents
 from app.services.casefile import CaseDetail
-from app.services.documents import BatchResult, GeneratedDocument
+from app.services.documents import BatchResult, GeneratedDocument, Kind
 from app.views.background import BackgroundTask
 from app.views.context import AppContext
 from app.views.forms import ERROR_STYLE
@@ -117,6 +117,11 @@ class DocumentDialog(QDialog):
         for combo in (self.kind, self.recipient, self.variant):
             combo.currentIndexChanged.connect(self._choice_changed)
         self.resize(760, 720)
+
+    def select_kind(self, kind: Kind) -> None:
+        """Start on ``kind`` (when the case has it), as when a breach offers its letter."""
+        if kind in self._kinds:
+            self.kind.setCurrentIndex(self._kinds.index(kind))
 
     def _args(self) -> tuple[Any, int | None, str | None]:
         return (self._kinds[self.kind.currentIndex()], self._recipients[

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
+from app.views.confirm import ask
 from app.views.date_field import DateField, DateTimeField
 from app.views.style import ERROR_STYLE
 
@@ -232,8 +233,11 @@ class FormDialog(QDialog):
 
     def __init__(self, title: str, fields: Sequence[Field],
                  submit: Callable[[dict[str, Any]], Any], parent: QWidget | None = None,
-                 intro: str | None = None, ok_text: str = "Save") -> None:
+                 intro: str | None = None, ok_text: str = "Save",
+                 confirm: str | None = None) -> None:
         super().__init__(parent)
+        self.confirm_text = confirm  # asked (with what will happen) before the save goes ahead
+        self.confirm_box: QWidget | None = None
         self.setWindowTitle(title)
         self.setObjectName("form_" + "".join(ch for ch in title.lower() if ch.isalnum()))
         self.submit_fn = submit
@@ -265,9 +269,22 @@ class FormDialog(QDialog):
     def _valid_changed(self, ok: bool) -> None:
         self.ok_button.setEnabled(ok)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        first = next(iter(self.form.inputs.values()), None)
+        if first is not None and not self.form.isAncestorOf(self.focusWidget()):
+            first.setFocus()  # a form opens ready to type into its first field
+
     def _save(self) -> None:
         if not self.form.validate():
             return
+        if self.confirm_text:
+            self.confirm_box = ask(self, self.windowTitle(), self.confirm_text,
+                                   self.ok_button.text(), self._submit)
+            return
+        self._submit()
+
+    def _submit(self) -> None:
         self.form.clear_errors()
         try:
             self.result_value = self.submit_fn(self.form.values())

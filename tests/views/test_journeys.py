@@ -16,6 +16,7 @@ from app.services import casefile, demo
 from app.services.casefile import CaseFilter
 from app.services.enums import CaseStatus
 from app.views.case import CaseWorkspace
+from app.views.confirm import Confirm
 from app.views.forms import FormDialog
 from app.views.main_window import MainWindow
 from app.views.table_models.record_table_model import RecordTable
@@ -55,6 +56,14 @@ def click(qtbot: Any, ws: CaseWorkspace, name: str) -> FormDialog | None:
     before = ws.dialog
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     return ws.dialog if ws.dialog is not before else None
+
+
+def confirm(qtbot: Any, ws: CaseWorkspace, says: str) -> None:
+    """Answer yes to the question the last click asked, after checking what it says."""
+    box = ws.dialog
+    assert isinstance(box, Confirm) and box.isVisible() and says in box.text(), box
+    qtbot.mouseClick(box.yes_button, Qt.MouseButton.LeftButton)
+    assert not box.isVisible()
 
 
 def select_row(table: RecordTable, match: str) -> None:
@@ -133,6 +142,7 @@ def test_navigator_takes_checkpoint_case_to_completion(qtbot, db, open_window) -
         select_row(ws.table("conditions_table"), text)
         click(qtbot, ws, "condition_met")
     click(qtbot, ws, "complete")
+    confirm(qtbot, ws, "cannot be undone")
     assert ws.detail.status is CaseStatus.COMPLETED, ws.banner.text()
     assert ws.detail.outcome_code == "22"
     assert "completed" in ws.findChild(QLabel, "contract_summary").text()
@@ -204,6 +214,7 @@ def test_mentor_records_kept_and_missed_bail_appointments(qtbot, db, open_window
     click(qtbot, ws, "appointment_kept")
     select_row(ws.table("appointments_table"), "Second key work session")
     click(qtbot, ws, "appointment_missed")
+    confirm(qtbot, ws, "Second key work session: The appointment is recorded as missed.")
     outcomes = {ws.table("appointments_table").text(r, 1): ws.table("appointments_table").text(r, 4)
                 for r in range(ws.table("appointments_table").row_count())}
     assert outcomes == {"First key work session": "kept", "Second key work session": "missed"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from app.services import appointments
+from app.services.case_actions import CaseAction
 from app.services.casefile import AppointmentInfo
 from app.services.enums import AppointmentStatus, Scheme
 from app.views.case.tab import CaseTab
@@ -62,10 +63,21 @@ class AppointmentsTab(CaseTab):
 
     def appointment_outcome(self, outcome: AppointmentStatus) -> None:
         appt = self._selected()
-        if appt is not None:
+        if appt is None:
+            return
+
+        def record() -> None:
             self.ws.act(lambda: appointments.record_outcome(
                 self.case.uow(), self.case.actor, self.case.reference, appt, outcome,
                 expected_version=self.case.version))
+        offer = self.case.actions.get(CaseAction.APPOINTMENT_MISSED)
+        if outcome is AppointmentStatus.MISSED and offer is not None and offer.confirm:
+            row = self.records.record_model().row_of(appt)
+            what = self.records.text(row, 1) if row is not None else "the appointment"
+            self.ws.confirm("Record a missed appointment", f"{what}: {offer.confirm}",
+                            "Record as missed", record)
+        else:
+            record()
 
     def rearrange(self) -> FormDialog | None:
         appt = self._selected()

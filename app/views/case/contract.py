@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel
 
 from app.errors import ValidationError
 from app.services import cases, contracts
+from app.services.case_actions import CaseAction
 from app.services.casefile import CaseDetail
 from app.services.enums import CaseStatus, ConditionKind, ConditionState, Scheme
 from app.views.case.tab import CaseTab, day, num
@@ -62,7 +63,13 @@ class ContractTab(CaseTab):
             return
         hours = (f"; community hours {num(c.hours_done)} of {c.community_hours_required}"
                  if c.community_hours_required else "")
-        left = f"{c.days_left()} days left" if c.status == "active" else c.status
+        if c.status != "active":
+            left = c.status
+        elif c.end_date <= date.today():
+            # the four months are over: no countdown, the next step is to close the contract
+            left = f"its four months ended on {c.end_date:%d %b %Y}; record completion or breach"
+        else:
+            left = f"{c.days_left()} day{'' if c.days_left() == 1 else 's'} left"
         self.summary.setText(
             f"Contract {c.status}: {c.start_date:%d %b %Y} to {c.end_date:%d %b %Y} "
             f"({left}){hours}." + (f" Breach: {c.breach_reason}" if c.breach_reason else ""))
@@ -136,9 +143,12 @@ class ContractTab(CaseTab):
             expected_version=self.case.version))
 
     def complete(self) -> None:
-        self.ws.act(lambda: cases.change_status(
-            self.case.uow(), self.case.actor, self.case.reference, CaseStatus.COMPLETED,
-            expected_version=self.case.version))
+        offer = self.case.actions.get(CaseAction.COMPLETE)
+        self.ws.confirm("Complete the contract", offer.confirm if offer and offer.confirm
+                        else "The case is marked completed.", "Complete",
+                        lambda: self.ws.act(lambda: cases.change_status(
+                            self.case.uow(), self.case.actor, self.case.reference,
+                            CaseStatus.COMPLETED, expected_version=self.case.version)))
 
     def breach(self) -> None:
         self.ws.move_to(CaseStatus.BREACHED)

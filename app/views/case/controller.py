@@ -14,10 +14,11 @@ from PySide6.QtCore import QObject, Signal
 
 from app.db import UnitOfWork
 from app.errors import DomainError, StaleEdit
-from app.services import audit, case_actions, casefile, reference
+from app.services import case_actions, casefile, history, reference
 from app.services.case_actions import CaseActions
 from app.services.casefile import CaseDetail
 from app.services.context import Actor
+from app.services.history import HistoryRow
 from app.views.context import AppContext
 
 
@@ -76,7 +77,5 @@ class CaseController(QObject):
         self.saved()
         return True
 
-    def history(self) -> list[audit.AuditRow]:
-        uow = self.ctx.uow()
-        with uow:
-            return audit.case_history(uow, self.detail.id)
+    def history(self) -> list[HistoryRow]:
+        return history.case_history(self.ctx.uow(), self.ctx.actor, self.reference)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.errors import DomainError
+from app.services.documents import Kind
 from app.views.case.tab import CaseTab
 from app.views.documents import DocumentDialog, save_reprint
 from app.views.table_models.record_table_model import Column
@@ -30,10 +31,13 @@ class DocumentsTab(CaseTab):
     def refresh(self) -> None:
         self.records.set_rows(self.detail.documents)
 
-    def generate_document(self) -> DocumentDialog:
-        """Open the document dialog (preview, then file); the list refreshes when filed."""
+    def generate_document(self, kind: Kind | None = None) -> DocumentDialog:
+        """Open the document dialog (preview, then file), on ``kind`` if given; the list
+        refreshes when filed."""
         self.ws.show_tab(self.name)
         dialog = DocumentDialog(self.case.ctx, self.detail, self.ws)
+        if kind is not None:
+            dialog.select_kind(kind)
         dialog.filed.connect(lambda _id: self.case.saved())
         self.ws.document_dialog = dialog
         self.ws.opened(dialog)

@@ -14,8 +14,8 @@ class HistoryTab(CaseTab):
         self.end_buttons()
         self.records = self.table("history_table", "Case history", [
             Column("When", lambda h: f"{h.at.astimezone():%d/%m/%Y %H:%M}"),
-            Column("Who", lambda h: h.username),
-            Column("What", lambda h: h.action),
+            Column("Who", lambda h: h.who),
+            Column("What", lambda h: h.what),
             Column("Detail", lambda h: h.detail),
         ])
 

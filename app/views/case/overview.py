@@ -69,10 +69,10 @@ class OverviewTab(CaseTab):
     def entries(self) -> list[TimelineEntry]:
         d = self.detail
         events: list[TimelineEntry] = []
-        for n, st in enumerate(d.stages):
+        for st in d.stages:
             events.append(TimelineEntry(
                 st.on, f"Stage: {CaseStatus(st.to_status).label}"
-                + (f" - {st.reason}" if st.reason else ""), "history", n))
+                + (f" - {st.reason}" if st.reason else ""), "history", None))
         for i in d.interventions:
             events.append(TimelineEntry(i.occurred_on, f"{i.kind.capitalize()}: {i.summary}",
                                         "interventions", i.id))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QWidget
 
 from app.services import cases, users
-from app.services.case_actions import REASON_NEEDED, CaseAction
+from app.services.case_actions import MOVE_CONSEQUENCES, REASON_NEEDED, CaseAction
 from app.services.enums import CaseStatus, Role, Scheme
 from app.views.case.tab import ACTION_PROPERTY
 from app.views.forms import Field, FormDialog
@@ -79,15 +79,20 @@ class StageBar(QWidget):
 
     def move_to(self, status: CaseStatus) -> FormDialog:
         needs_reason = status in REASON_NEEDED
+        move = next((m for m in self.case.actions.moves if m.to is status), None)
+        confirm = move.confirm if move is not None else MOVE_CONSEQUENCES.get(status)
 
         def submit(v: dict[str, Any]) -> None:
             cases.change_status(self.case.uow(), self.case.actor, self.case.reference, status,
                                 on=v["on"], reason=v["reason"] or None,
                                 expected_version=self.case.version)
-        return self.ws.form(f"Move to {status.label.lower()}", [
+        dialog = self.ws.form(f"Move to {status.label.lower()}", [
             Field("on", "Date", "date", True, date.today()),
             Field("reason", "Reason", "multiline", needs_reason),
-        ], submit)
+        ], submit, confirm=confirm)
+        if status is CaseStatus.BREACHED:
+            dialog.accepted.connect(self.ws.offer_breach_letter)
+        return dialog
 
     def assign(self) -> FormDialog:
         d = self.case.detail

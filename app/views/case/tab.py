@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services.case_actions import CaseAction
 from app.services.casefile import CaseDetail
+from app.views.style import ERROR_STYLE
 from app.views.table_models.record_table_model import (
     Column,
     RecordTable,
@@ -17,12 +19,40 @@ from app.views.table_models.record_table_model import (
     RowStyle,
 )
 
+SAVED_STYLE = "color: #1b5e20;"
 #: The Qt property holding the CaseAction a button stands for.
 ACTION_PROPERTY = "case_action"
 
 if TYPE_CHECKING:
     from app.views.case.controller import CaseController
     from app.views.case.workspace import CaseWorkspace
+
+
+class Notice(QLabel):
+    """One line under a row of buttons: a short-lived "Saved", or a refusal that stays until
+    the next action. Read out by screen readers as it changes."""
+
+    SAVED_MS = 4000
+
+    def __init__(self, name: str) -> None:
+        super().__init__("")
+        self.setObjectName(name)
+        self.setWordWrap(True)
+        self.setAccessibleName("Result of the last action")
+        self.setMinimumHeight(self.fontMetrics().lineSpacing())
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.clear)
+
+    def saved(self, text: str = "Saved.") -> None:
+        self.setStyleSheet(SAVED_STYLE)
+        self.setText("\N{CHECK MARK} " + text)
+        self._timer.start(self.SAVED_MS)
+
+    def refusal(self, message: str) -> None:
+        self._timer.stop()
+        self.setStyleSheet(ERROR_STYLE)
+        self.setText(message)
 
 
 class CaseTab(QWidget):
@@ -39,6 +69,10 @@ class CaseTab(QWidget):
         self.body = QVBoxLayout(self)
         self.button_row = QHBoxLayout()
         self.body.addLayout(self.button_row)
+        # What the last action on this tab led to ("Saved", or why not), right under its
+        # buttons; the line is always there, so a message never moves the tab's layout.
+        self.notice = Notice(f"notice_{self.name}")
+        self.body.addWidget(self.notice)
         self.buttons: list[QPushButton] = []
         self.build()
 
@@ -80,8 +114,8 @@ class CaseTab(QWidget):
         return table
 
     def refused(self, message: str) -> None:
-        """Show why an action on this tab cannot be done."""
-        self.ws.show_refusal(message)
+        """Show why an action on this tab cannot be done, under its buttons."""
+        self.notice.refusal(message)
 
     def refresh(self) -> None:
         """Show ``self.detail`` (called after every load)."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 from app.errors import StaleEdit
 from app.services.case_actions import CaseAction, Offer
 from app.services.casefile import CaseDetail
+from app.services.documents import Kind, available_kinds
 from app.services.enums import CaseStatus
 from app.views.case.appointments import AppointmentsTab
 from app.views.case.contract import ContractTab
@@ -29,6 +30,7 @@ from app.views.case.pathways import PathwaysTab
 from app.views.case.people import PeopleTab
 from app.views.case.stage import StageBar
 from app.views.case.tab import ACTION_PROPERTY, CaseTab, esc
+from app.views.confirm import Confirm, ask
 from app.views.context import AppContext
 from app.views.documents import DocumentDialog
 from app.views.forms import ERROR_STYLE, Field, FormDialog
@@ -64,6 +66,7 @@ class CaseWorkspace(QWidget):
         self.controller.reloaded.connect(self.refresh_view)
         self.controller.stale.connect(self.show_stale)
         self.controller.refused.connect(self.show_refusal)
+        self.controller.changed.connect(self.show_saved)
         self.controller.changed.connect(self.changed)
         self.dialog: QWidget | None = None
         self.document_dialog: DocumentDialog | None = None
@@ -101,6 +104,7 @@ class CaseWorkspace(QWidget):
                 tab = cls(self)
                 self.tab_of[tab.name] = tab
                 self.tabs.addTab(tab, tab.title)
+        self.tab_of["overview"].timeline.row_activated.connect(self.open_record)
         self.refresh_view()
 
     # ---- the case
@@ -137,8 +141,9 @@ class CaseWorkspace(QWidget):
             self.window_.dialog = dialog
 
     def form(self, title: str, fields: Sequence[Field], submit: Callable[[dict[str, Any]], Any],
-             intro: str | None = None) -> FormDialog:
-        """Open a form whose Save calls ``submit``; a stale case shows the reload banner."""
+             intro: str | None = None, confirm: str | None = None) -> FormDialog:
+        """Open a form whose Save calls ``submit``; a stale case shows the reload banner.
+        With ``confirm``, Save first asks, saying what will happen."""
         def run(values: dict[str, Any]) -> Any:
             try:
                 return submit(values)
@@ -146,7 +151,7 @@ class CaseWorkspace(QWidget):
                 self.show_stale(exc.message)
                 raise
 
-        dialog = FormDialog(title, fields, run, self, intro=intro)
+        dialog = FormDialog(title, fields, run, self, intro=intro, confirm=confirm)
         dialog.accepted.connect(self.controller.saved)
         self.opened(dialog)
         dialog.open()
@@ -155,6 +160,34 @@ class CaseWorkspace(QWidget):
     def act(self, fn: Callable[[], Any]) -> bool:
         """Run a one-click service call; a refusal is shown plainly."""
         return self.controller.run(fn)
+
+    def confirm(self, title: str, text: str, yes_text: str, on_yes: Callable[[], object]
+                ) -> Confirm:
+        """Ask before a step that is hard to undo; ``on_yes`` runs only when confirmed."""
+        box = ask(self, title, text, yes_text, on_yes)
+        self.opened(box)
+        return box
+
+    def offer_breach_letter(self) -> Confirm | None:
+        """After a breach: offer the letter that tells the referring officer."""
+        if not self.controller.actions.enabled(CaseAction.GENERATE_DOCUMENT) \
+                or Kind.OUTCOME_OFFICER not in available_kinds(self.detail):
+            return None
+        return self.confirm(
+            "Tell the officer", "The contract is breached. Write the letter to the referring "
+            "officer now? You will see it before it is filed.", "Write the letter",
+            lambda: self.tab_widget("documents").generate_document(Kind.OUTCOME_OFFICER))
+
+    def open_record(self, key: object) -> None:
+        """Open what a timeline row stands for: its tab, with its record selected."""
+        if not isinstance(key, tuple) or key[0] not in self.tab_of:
+            return
+        tab = self.tab_of[key[0]]
+        self.tabs.setCurrentWidget(tab)
+        for table in tab.findChildren(RecordTable):
+            if table.select_key(key[1]):
+                table.setFocus()
+                return
 
     def move_to(self, status: CaseStatus) -> FormDialog:
         return self.stage_bar.move_to(status)
@@ -169,9 +202,20 @@ class CaseWorkspace(QWidget):
         self.banner.show()
         self.reload_button.show()
 
+    def current_tab(self) -> CaseTab:
+        tab = self.tabs.currentWidget()
+        assert isinstance(tab, CaseTab)
+        return tab
+
     def show_refusal(self, message: str) -> None:
-        self.banner.setText(message)
-        self.banner.show()
+        """A refusal appears under the buttons of the tab where the action was."""
+        self.current_tab().notice.refusal(message)
+
+    def show_saved(self) -> None:
+        self.current_tab().notice.saved()
+        bar = getattr(self.window_, "statusBar", None)
+        if callable(bar):
+            bar().showMessage(f"Saved to case {self.reference}.", 4000)
 
     def reload(self) -> None:
         self.controller.reload()
@@ -190,4 +234,5 @@ class CaseWorkspace(QWidget):
         for b in [*self.stage_bar.buttons, *self.action_buttons().values()]:
             show_offer(b, self.controller.actions.get(CaseAction(b.property(ACTION_PROPERTY))))
         for tab in self.tab_of.values():
+            tab.notice.clear()
             tab.refresh()
