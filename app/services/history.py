@@ -48,6 +48,9 @@ ACTION_WORDS: dict[str, str] = {
     "document.reprint": "Document reprinted",
     "document.print": "Document printed",
     "note.add": "Note added",
+    "attachment.add": "Attachment added",
+    "attachment.view": "Attachment opened",
+    "attachment.remove": "Attachment removed",
     "retention.period": "Retention changed",
     "retention.delete": "Personal data removed",
 }
