@@ -156,6 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
     document.add_argument("reference")
     document.add_argument("--to", metavar="PARTY", help="party id, or role (participant, harmed)")
     document.add_argument("--variant", choices=("standard", "easy-read", "large-print"))
+    document.add_argument("--language", metavar="CODE", help="write in this language (an ISO "
+                          "639 code such as cy or pl; default: the reader's own)")
     document.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     document.add_argument("--preview", action="store_true", help="do not file it on the case")
 
@@ -555,8 +557,11 @@ def _cmd_document(args: argparse.Namespace, db: Database) -> int:
                 raise DomainError(f"Case {detail.reference} has no {role}.")
             party_id = party.id
     make = documents.preview if args.preview else documents.generate
-    doc = make(db.uow(), actor, args.reference, kind, party_id, args.variant)
+    doc = make(db.uow(), actor, args.reference, kind, party_id, args.variant,
+               language=args.language)
     args.out.write_bytes(doc.content)
+    if doc.language_note:
+        print(doc.language_note, file=sys.stderr)
     filed = f"filed as document {doc.id}" if doc.id else "not filed"
     print(f"{doc.title} ({doc.variant}, {doc.template_name}@{doc.template_version}) written to "
           f"{args.out}; {filed}; sha256 {doc.sha256}")

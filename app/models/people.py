@@ -43,7 +43,8 @@ class Person(Versioned, Base):
     postcode: Mapped[str | None] = mapped_column(String(10))
     phone: Mapped[str | None] = mapped_column(String(30))
     email: Mapped[str | None] = mapped_column(String(200))
-    language: Mapped[str] = mapped_column(String(40), default="English")
+    #: ISO 639 code (app/services/languages.py)
+    language: Mapped[str] = mapped_column(String(8), default="en")
     interpreter_needed: Mapped[bool] = mapped_column(default=False)
     communication_needs: Mapped[str | None] = mapped_column(Text)
     document_format: Mapped[DocumentFormat] = mapped_column(

@@ -20,7 +20,6 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -56,7 +55,7 @@ LOGO_BOX = 18 * mm
 
 #: Body text size per variant: RNIB asks for at least 16 pt for large print; easy-read is
 #: bigger than standard with more space between lines.
-BODY_SIZE = {"standard": 11.0, "easy-read": 14.0, "large-print": 16.0}
+BODY_SIZE = {"standard": 12.0, "easy-read": 14.0, "large-print": 16.0}
 VARIANTS = tuple(BODY_SIZE)
 
 
@@ -153,8 +152,6 @@ class BaseRenderer(ABC):
                                    else size - 0.5, leading=(size - 0.5) * 1.25),
             "cellb": ParagraphStyle("cellb", fontName=FONT_BOLD, fontSize=size - 1 if size > 11
                                     else size - 0.5, leading=(size - 0.5) * 1.25),
-            "right": ParagraphStyle("right", fontName=FONT, fontSize=size, leading=lead,
-                                    alignment=TA_RIGHT),
             "address": ParagraphStyle("address", fontName=FONT, fontSize=size, leading=lead),
         }
 
@@ -253,9 +250,10 @@ class BaseRenderer(ABC):
         return blocks
 
     def address_block(self, name: str, lines: Sequence[str]) -> list[Flowable]:
-        """The addressee's own name and address, and today's date on the right."""
+        """The addressee's own name and address, and today's date (left-aligned like every
+        line: clear-print guidance asks for one left margin)."""
         out: list[Flowable] = [Paragraph(esc(fmt_date(self.header.printed_on)),
-                                         self.styles["right"])]
+                                         self.styles["body"])]
         out += [paragraph(x, self.styles["address"], align_rtl=False) for x in (name, *lines)]
         out.append(Spacer(1, self.size))
         return out

@@ -101,7 +101,7 @@ STREETS = ["Gladstone Street", "Northgate", "Cleveland Terrace", "Skerne Park Ro
            "Firthmoor Crescent"]
 SOURCES = ["Police custody", "Neighbourhood policing team", "Housing provider", "Self-referral",
            "Women's service", "Anti-social behaviour team", "School", "Probation"]
-LANGUAGES = ["English"] * 12 + ["Polish", "Romanian", "Welsh", "Turkish", "Vietnamese"]
+LANGUAGES = ["en"] * 12 + ["pl", "ro", "cy", "tr", "vi"]
 
 
 #: Tables in the order their rows are written: parents before children, so that foreign keys
@@ -307,7 +307,7 @@ def _person(ctx: _Ctx, gender: Gender, adult: bool = True) -> dict[str, Any]:
         phone=f"07700 900{r.randint(0, 999):03d}",
         email=f"{first[0].lower()}{r.randint(100, 999)}@example.org" if r.random() < 0.6
         else None,
-        language=language, interpreter_needed=language not in ("English", "Welsh"),
+        language=language, interpreter_needed=language not in ("en", "cy"),
         communication_needs="Prefers phone calls to letters" if r.random() < 0.1 else None,
         document_format=r.choice([DocumentFormat.STANDARD] * 6 + [DocumentFormat.EASY_READ,
                                                                   DocumentFormat.LARGE_PRINT]),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
@@ -45,6 +45,9 @@ from app.services.access import Action
 from app.services.casefile import CaseDetail, PartyInfo
 from app.services.cases import load_case
 from app.services.context import Actor
+from app.services.languages import ENGLISH
+from app.services.languages import code_for as language_code
+from app.services.languages import name as language_name
 from app.services.organisation import Organisation, get_organisation
 from app.services.rendering import render_pdf
 from app.services.templates import Wording, wording
@@ -115,6 +118,10 @@ class GeneratedDocument:
     created_by: str
     created_at: datetime | None
     content: bytes
+    #: ISO 639 code of the wording ("cy": bilingual Welsh and English)
+    language: str = ENGLISH
+    #: Why the reader's language was not used (the preview shows it), else None
+    language_note: str | None = None
 
     @property
     def size_bytes(self) -> int:
@@ -156,6 +163,12 @@ class _Context:
     today: date
     sensitive: frozenset[str]
     outcome_codes: dict[str, str]
+    #: ISO 639 code the document is written in (where a template exists)
+    language: str = ENGLISH
+
+    def words(self, name: str, variant: str, when: set[str], values: dict[str, str]
+              ) -> Wording:
+        return wording(name, variant, when, values, language=self.language)
 
 
 @dataclass(frozen=True)
@@ -177,10 +190,12 @@ def available_kinds(detail: CaseDetail) -> list[Kind]:
 
 def preview(uow: UnitOfWork, actor: Actor, reference: str, kind: Kind | str,
             recipient_party_id: int | None = None, variant: str | None = None, *,
-            window: tuple[date, date] | None = None) -> GeneratedDocument:
-    """Render without filing (the GUI shows this before the user files it). Audited."""
+            window: tuple[date, date] | None = None,
+            language: str | None = None) -> GeneratedDocument:
+    """Render without filing (the GUI shows this before the user files it). Audited.
+    ``language`` overrides the reader's own (an ISO 639 code or a language's name)."""
     doc, case_id = _render(uow, actor, reference, Kind(kind), recipient_party_id, variant,
-                           window)
+                           window, language)
     with uow:
         uow.begin_write()
         audit.record(uow, actor, "document.preview", "cases", case_id, case_id=case_id,
@@ -191,11 +206,12 @@ def preview(uow: UnitOfWork, actor: Actor, reference: str, kind: Kind | str,
 
 def generate(uow: UnitOfWork, actor: Actor, reference: str, kind: Kind | str,
              recipient_party_id: int | None = None, variant: str | None = None, *,
-             window: tuple[date, date] | None = None) -> GeneratedDocument:
+             window: tuple[date, date] | None = None,
+             language: str | None = None) -> GeneratedDocument:
     """Render and file a document on the case (who, when, template version, sha256) and audit
     it, in one transaction. Needs edit access: filing adds to the case."""
     k = Kind(kind)
-    doc, _ = _render(uow, actor, reference, k, recipient_party_id, variant, window)
+    doc, _ = _render(uow, actor, reference, k, recipient_party_id, variant, window, language)
     with uow:
         uow.begin_write()
         case = load_case(uow, reference)
@@ -243,7 +259,9 @@ def reprint(uow: UnitOfWork, actor: Actor, document_id: int) -> GeneratedDocumen
             row.id, case.reference, row.kind, row.title, row.recipient_party_id,
             recipient or (row.audience or ""), row.audience or "", row.variant,
             row.template_name, row.template_version, row.sha256,
-            author.full_name if author else "", row.created_at, content)
+            author.full_name if author else "", row.created_at, content,
+            language_code(row.template_name.rpartition(".")[2]) or ENGLISH
+            if "." in row.template_name else ENGLISH)
 
 
 def list_documents(uow: UnitOfWork, actor: Actor, reference: str) -> list[DocumentSummary]:
@@ -305,15 +323,13 @@ def appointment_letters(
 
 
 def _with_id(doc: GeneratedDocument, doc_id: int, at: datetime) -> GeneratedDocument:
-    return GeneratedDocument(doc_id, doc.reference, doc.kind, doc.title,
-                             doc.recipient_party_id, doc.recipient, doc.audience, doc.variant,
-                             doc.template_name, doc.template_version, doc.sha256,
-                             doc.created_by, at, doc.content)
+    return replace(doc, id=doc_id, created_at=at)
 
 
 def _render(uow: UnitOfWork, actor: Actor, reference: str, kind: Kind,
             party_id: int | None, variant: str | None,
-            window: tuple[date, date] | None) -> tuple[GeneratedDocument, int]:
+            window: tuple[date, date] | None,
+            language: str | None = None) -> tuple[GeneratedDocument, int]:
     access.require(actor, Action.PRINT)
     if kind is Kind.SUMMARY and not actor.coordinates:
         raise AccessDenied("Only a coordinator can print the full case summary.")
@@ -327,11 +343,12 @@ def _render(uow: UnitOfWork, actor: Actor, reference: str, kind: Kind,
         sensitive = frozenset(uow.session.scalars(select(Pathway.code)
                                                   .where(Pathway.sensitive.is_(True))))
         codes = dict(uow.session.execute(select(OutcomeCode.code, OutcomeCode.description)).all())
-    ctx = _Context(actor, get_organisation(uow), date.today(), sensitive, codes)
     recipient = _recipient(detail, kind, party_id)
     chosen = variant or (recipient.document_format if recipient else "standard")
     if chosen not in VARIANTS:
         chosen = "standard"
+    ctx = _Context(actor, get_organisation(uow), date.today(), sensitive, codes,
+                   _language(language, recipient))
     built = _BUILDERS[kind](detail, ctx, recipient, chosen, window)
     content = render_pdf(built.renderer, kind.label.lower())
     doc = GeneratedDocument(
@@ -339,8 +356,20 @@ def _render(uow: UnitOfWork, actor: Actor, reference: str, kind: Kind,
         recipient.id if recipient else None,
         recipient.name if recipient else built.audience, built.audience, chosen,
         built.wording.name, built.wording.version, hashlib.sha256(content).hexdigest(),
-        actor.full_name, None, content)
+        actor.full_name, None, content, built.wording.language, built.wording.note)
     return doc, detail.id
+
+
+def _language(asked: str | None, recipient: PartyInfo | None) -> str:
+    """The language to write in: the one asked for, else the reader's own, else English."""
+    if asked:
+        code = language_code(asked)
+        if code is None:
+            raise ValidationError(f"{asked!r} is not a language on the list.", field="language")
+        return code
+    if recipient is not None:
+        return language_code(recipient.language) or ENGLISH
+    return ENGLISH
 
 
 def _recipient(detail: CaseDetail, kind: Kind, party_id: int | None) -> PartyInfo | None:
@@ -421,7 +450,7 @@ def _build_contract(detail: CaseDetail, ctx: _Context, to: PartyInfo | None, var
     assert to is not None
     navigator = detail.worker or "your navigator"
     hours_word = "hours" if c.community_hours_required else "no-hours"
-    w = wording("contract", variant, _when(detail, hours_word), _values(
+    w = ctx.words("contract", variant, _when(detail, hours_word), _values(
         ctx, detail, to.name, participant=to.name, navigator=navigator,
         start=fmt_date(c.start_date), end=fmt_date(c.end_date),
         hours_required=str(c.community_hours_required or 0)))
@@ -441,7 +470,7 @@ def _build_agreement(detail: CaseDetail, ctx: _Context, to: PartyInfo | None, va
     if a is None or not a.actions:
         raise WorkflowError(f"Case {detail.reference} has no outcome agreement yet.")
     meeting = detail.meetings[-1] if detail.meetings else None
-    w = wording("agreement", variant, _when(detail), _values(
+    w = ctx.words("agreement", variant, _when(detail), _values(
         ctx, detail, to.name if to else "", held_on=fmt_date(a.agreed_on),
         meeting_kind=meeting.kind if meeting else "meeting"))
     roles = {p.id: p.role for p in detail.parties}
@@ -477,7 +506,7 @@ def _build_outcome_participant(detail: CaseDetail, ctx: _Context, to: PartyInfo 
     if outcome == IN_PROGRESS:
         raise WorkflowError(f"Case {detail.reference} has no outcome yet.")
     ended = detail.ended_on or detail.closed_on
-    w = wording("outcome-participant", variant, _when(detail, outcome),
+    w = ctx.words("outcome-participant", variant, _when(detail, outcome),
                 _values(ctx, detail, to.name, ended_on=fmt_date(ended)))
     return _party_letter(ParticipantOutcomeRenderer, ctx, detail, w, variant, to,
                          "participant")
@@ -507,7 +536,7 @@ def _build_outcome_harmed(detail: CaseDetail, ctx: _Context, to: PartyInfo | Non
                           variant: str, window: tuple[date, date] | None) -> _Built:
     assert to is not None
     outcome = outcome_of(detail)
-    w = wording("outcome-harmed", variant, _when(detail, outcome),
+    w = ctx.words("outcome-harmed", variant, _when(detail, outcome),
                 _values(ctx, detail, to.name, matter=_matter(detail)))
     return _party_letter(HarmedPartyOutcomeRenderer, ctx, detail, w, variant, to,
                          "harmed party")
@@ -524,7 +553,7 @@ def _build_outcome_officer(detail: CaseDetail, ctx: _Context, to: PartyInfo | No
         raise WorkflowError(f"Case {detail.reference} has no referring officer recorded.")
     outcome = outcome_of(detail)
     code = detail.outcome_code
-    w = wording("outcome-officer", variant, _when(detail, outcome), _values(
+    w = ctx.words("outcome-officer", variant, _when(detail, outcome), _values(
         ctx, detail, detail.referring_officer, participant=detail.participant.name,
         crime_reference=detail.crime_reference or "not recorded",
         outcome=OUTCOME_WORDS[outcome]))
@@ -583,7 +612,7 @@ def _build_appointment(detail: CaseDetail, ctx: _Context, to: PartyInfo | None,
         raise WorkflowError(f"Case {detail.reference} has no scheduled appointments to send.")
     due.sort(key=lambda a: a.starts_at)
     first = due[0].starts_at.astimezone()
-    w = wording("appointment", variant, _when(detail), _values(
+    w = ctx.words("appointment", variant, _when(detail), _values(
         ctx, detail, to.name, first_appointment=f"{fmt_date(first.date())} at {first:%H:%M}"))
     rows = tuple((fmt_date(a.starts_at.astimezone().date()), f"{a.starts_at.astimezone():%H:%M}",
                   a.location or "to be confirmed",
@@ -609,7 +638,7 @@ def _build_summary(detail: CaseDetail, ctx: _Context, to: PartyInfo | None, vari
                    window: tuple[date, date] | None) -> _Built:
     """Everything, for the team: the one document that may hold every party's details."""
     d = detail
-    w = wording("case-summary", variant, _when(d, "full"),
+    w = ctx.words("case-summary", variant, _when(d, "full"),
                 _values(ctx, d, "", audience="the team"))
     case_facts = [
         ("Reference", d.reference), ("Scheme", d.scheme.label), ("Stage", d.status.label),
@@ -641,7 +670,7 @@ def _build_summary(detail: CaseDetail, ctx: _Context, to: PartyInfo | None, vari
         "People", head=("Name", "Role", "Born", "Contact", "Letters"),
         rows=tuple((p.name, p.role, fmt_date(p.date_of_birth),
                     "\n".join((*p.address, p.phone or "", p.email or "")).strip(),
-                    f"{p.document_format}, {p.language}"
+                    f"{p.document_format}, {language_name(p.language)}"
                     + (", interpreter" if p.interpreter_needed else ""))
                    for p in d.parties),
         widths=(0.2, 0.17, 0.15, 0.29, 0.19)))
@@ -663,7 +692,7 @@ def _build_summary_partner(detail: CaseDetail, ctx: _Context, to: PartyInfo | No
     no contact details, no date of birth, no other party, no offence on a restricted case."""
     d = detail
     audience = "a partner agency"
-    w = wording("case-summary", variant, _when(d, "partner"),
+    w = ctx.words("case-summary", variant, _when(d, "partner"),
                 _values(ctx, d, "", audience=audience))
     facts = [("Reference", d.reference), ("Person supported", d.participant.name),
              ("Scheme", d.scheme.label), ("Stage", d.status.label),

@@ -21,7 +21,7 @@ from app.models.cases import (
 )
 from app.models.people import DocumentFormat, Gender, Person
 from app.models.users import User
-from app.services import access, audit
+from app.services import access, audit, languages
 from app.services.access import Action
 from app.services.context import Actor
 
@@ -41,7 +41,8 @@ class PersonInput:
     postcode: str | None = None
     phone: str | None = None
     email: str | None = None
-    language: str = "English"
+    #: An ISO 639 code from ``app.services.languages`` (a language's name is accepted too).
+    language: str = "en"
     interpreter_needed: bool = False
     communication_needs: str | None = None
     document_format: DocumentFormat = DocumentFormat.STANDARD
@@ -84,6 +85,9 @@ def validate_person(data: PersonInput) -> None:
     if data.phone and not re.fullmatch(r"[0-9 +()-]{6,30}", data.phone.strip()):
         raise ValidationError("A phone number has digits, spaces and + ( ) - only.",
                               field="phone")
+    if data.language and languages.code_for(data.language) is None:
+        raise ValidationError(f"{data.language.strip()!r} is not a language on the list; choose "
+                              "one (or 'Not known').", field="language")
 
 
 def new_person(data: PersonInput) -> Person:
@@ -105,7 +109,7 @@ def _apply(person: Person, data: PersonInput) -> None:
     person.postcode = data.postcode.strip().upper() if _clean(data.postcode) else None
     person.phone = _clean(data.phone)
     person.email = _clean(data.email)
-    person.language = _clean(data.language) or "English"
+    person.language = languages.code_for(data.language) or languages.ENGLISH
     person.interpreter_needed = data.interpreter_needed
     person.communication_needs = _clean(data.communication_needs)
     person.document_format = data.document_format

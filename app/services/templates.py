@@ -2,6 +2,11 @@
 
 Wording is data so that a coordinator can change a letter without a release; the version in
 each file is filed with every document printed from it. Format: ``resources/templates/README.md``.
+
+A letter is written in its reader's language where a template exists (``NAME.CODE.json``, e.g.
+``outcome-participant.pl.json``). Welsh follows the Welsh Language Standards: the letter is
+bilingual, each part in Welsh first and then in English. A language with no template falls back
+to English, and the wording says so (``Wording.note``) so that the preview can tell the worker.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from app.config import RESOURCES
+from app.services.languages import ENGLISH, WELSH
+from app.services.languages import name as language_name
 
 TEMPLATE_DIR = RESOURCES / "templates"
 
@@ -31,6 +38,10 @@ class Wording:
     title: str
     sections: dict[str, tuple[str, ...]]
     labels: dict[str, str]
+    #: ISO 639 code of the wording printed ("cy" for a bilingual Welsh-and-English letter)
+    language: str = ENGLISH
+    #: Why the reader's language was not used, for the preview (None when it was)
+    note: str | None = None
 
     def section(self, key: str) -> tuple[str, ...]:
         return self.sections.get(key, ())
@@ -55,11 +66,8 @@ def _fill(name: str, text: str, values: dict[str, str]) -> str:
         raise TemplateProblem(f"Template {name!r} has an unknown placeholder: {exc}") from exc
 
 
-def wording(name: str, variant: str, when: set[str], values: dict[str, str], *,
-            directory: Path = TEMPLATE_DIR) -> Wording:
-    """The wording of template ``name`` for ``variant``, keeping only lines whose ``if`` words
-    are all in ``when``, with placeholders filled from ``values`` (plain text, not markup)."""
-    data = _load(name, directory)
+def _resolve(name: str, data: dict[str, Any], variant: str, when: set[str],
+             values: dict[str, str]) -> tuple[str, dict[str, tuple[str, ...]]]:
     variants = data["variants"]
     chosen = variants.get(variant) or variants["standard"]
     sections: dict[str, tuple[str, ...]] = {}
@@ -75,5 +83,39 @@ def wording(name: str, variant: str, when: set[str], values: dict[str, str], *,
             kept.append(_fill(name, str(line), values))
         sections[key] = tuple(kept)
     title = _fill(name, str(chosen.get("title") or variants["standard"]["title"]), values)
-    return Wording(name, str(data["version"]), variant, title, sections,
-                   dict(data.get("labels", {})))
+    return title, sections
+
+
+def has_template(name: str, language: str, *, directory: Path = TEMPLATE_DIR) -> bool:
+    """Whether ``name`` has wording in ``language`` (English always has)."""
+    return language == ENGLISH or (directory / f"{name}.{language}.json").is_file()
+
+
+def wording(name: str, variant: str, when: set[str], values: dict[str, str], *,
+            language: str = ENGLISH, directory: Path = TEMPLATE_DIR) -> Wording:
+    """The wording of template ``name`` for ``variant``, keeping only lines whose ``if`` words
+    are all in ``when``, with placeholders filled from ``values`` (plain text, not markup), in
+    ``language`` where a template exists (Welsh: bilingual, Welsh first), else in English."""
+    data = _load(name, directory)
+    title, sections = _resolve(name, data, variant, when, values)
+    labels = dict(data.get("labels", {}))
+    if language == ENGLISH:
+        return Wording(name, str(data["version"]), variant, title, sections, labels)
+    if not has_template(name, language, directory=directory):
+        return Wording(name, str(data["version"]), variant, title, sections, labels,
+                       note=f"There is no {language_name(language)} wording for this "
+                            "document yet, so it is printed in English.")
+    own = _load(f"{name}.{language}", directory)
+    own_title, own_sections = _resolve(name, own, variant, when, values)
+    own_labels = {k: str(v) for k, v in own.get("labels", {}).items()}
+    version = f"{own['version']}+{data['version']}"
+    if language != WELSH:
+        return Wording(f"{name}.{language}", version, variant, own_title, own_sections,
+                       {**labels, **own_labels}, language)
+    # Welsh Language Standards: the same letter in both, Welsh first, neither the lesser
+    merged = {key: own_sections.get(key, ()) + sections.get(key, ())
+              for key in dict.fromkeys([*own_sections, *sections])}
+    both_labels = {key: f"{own_labels[key]} / {text}" if own_labels.get(key, text) != text
+                   else text for key, text in labels.items()}
+    return Wording(f"{name}.{language}", version, variant, f"{own_title} / {title}", merged,
+                   both_labels, language)

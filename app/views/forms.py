@@ -28,9 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
+from app.services import languages
 from app.views.confirm import ask
 from app.views.date_field import DateField, DateTimeField
 from app.views.style import ERROR_STYLE
+
+#: The language list every person form offers (ISO 639 codes; app/services/languages.py).
+LANGUAGE_CHOICES = [(lang.label, lang.code) for lang in languages.LANGUAGES]
 
 
 @dataclass

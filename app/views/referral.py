@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
-from app.services import cases, people, reference, users
+from app.services import cases, languages, people, reference, users
 from app.services.access import ROLE_SCHEME
 from app.services.enums import DocumentFormat, Gender, RiskBand, Role, Scheme
 from app.services.people import PersonInput
 from app.views.context import AppContext
-from app.views.forms import ERROR_STYLE, Field, FormWidget
+from app.views.forms import ERROR_STYLE, LANGUAGE_CHOICES, Field, FormWidget
 
 
 def _none_if_blank(text: str) -> str | None:
@@ -62,7 +62,8 @@ class ReferralDialog(QDialog):
             Field("postcode", "Postcode"),
             Field("phone", "Phone"),
             Field("email", "Email"),
-            Field("language", "Language", default="English"),
+            Field("language", "Language", "choice", default=languages.ENGLISH,
+                  choices=LANGUAGE_CHOICES),
             Field("document_format", "Letters in", "choice", default=DocumentFormat.STANDARD,
                   choices=[(f.value.capitalize(), f) for f in DocumentFormat]),
             Field("referral_date", "Referral date", "date", True, date.today()),
@@ -182,7 +183,7 @@ class ReferralDialog(QDialog):
                 address_line1=_none_if_blank(v["address_line1"]),
                 town=_none_if_blank(v["town"]), postcode=_none_if_blank(v["postcode"]),
                 phone=_none_if_blank(v["phone"]), email=_none_if_blank(v["email"]),
-                language=v["language"] or "English", document_format=v["document_format"]),
+                language=v["language"], document_format=v["document_format"]),
             referral_date=v["referral_date"], referral_source=v["referral_source"],
             referring_officer=_none_if_blank(v["referring_officer"]),
             referring_officer_email=_none_if_blank(v["referring_officer_email"]),

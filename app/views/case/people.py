@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from app.services import people
+from app.services import languages, people
 from app.services.casefile import PartyInfo
 from app.services.enums import ConsentAction, DocumentFormat, Gender, PartyRole
 from app.views.case.tab import CaseTab
-from app.views.forms import Field, FormDialog
+from app.views.forms import LANGUAGE_CHOICES, Field, FormDialog
 from app.views.table_models.record_table_model import Column
 
 
@@ -36,7 +36,7 @@ class PeopleTab(CaseTab):
             Column("Consent", _consent),
             Column("Contact", lambda p: ", ".join(x for x in (p.phone, p.email, *p.address)
                                                   if x)),
-            Column("Language", lambda p: p.language),
+            Column("Language", lambda p: languages.name(p.language)),
             Column("Letters", lambda p: p.document_format),
         ], key=lambda p: p.id)
 
@@ -91,7 +91,7 @@ class PeopleTab(CaseTab):
                     address_line2=v["address_line2"] or None,
                     town=v["town"] or None, postcode=v["postcode"] or None,
                     phone=v["phone"] or None, email=v["email"] or None,
-                    language=v["language"] or "English",
+                    language=v["language"],
                     interpreter_needed=v["interpreter"],
                     communication_needs=v["needs"] or None,
                     document_format=DocumentFormat(v["format"])),
@@ -105,7 +105,7 @@ class PeopleTab(CaseTab):
             Field("postcode", "Postcode", default=p.postcode or ""),
             Field("phone", "Phone", default=p.phone or ""),
             Field("email", "Email", default=p.email or ""),
-            Field("language", "Language", default=p.language),
+            Field("language", "Language", "choice", True, p.language, LANGUAGE_CHOICES),
             Field("interpreter", "Interpreter", "check", default=p.interpreter_needed,
                   extra={"text": "needs an interpreter"}),
             Field("needs", "Communication needs", "multiline",

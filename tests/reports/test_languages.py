@@ -1,0 +1,191 @@
+"""Letters in the reader's language: Welsh bilingual (Welsh first), Polish for participants,
+English with a note where no template exists; and clear print in every template and variant."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import text
+
+from app.db import Database
+from app.errors import DomainError
+from app.reports.base import BODY_SIZE, BaseRenderer, Header, Letterhead
+from app.services import casefile, documents, languages
+from app.services.context import Actor
+from app.services.documents import Kind
+from app.services.templates import TEMPLATE_DIR, has_template, wording
+from tests.reports.conftest import pdf_text
+
+WELSH_KINDS = (Kind.CONTRACT, Kind.AGREEMENT, Kind.OUTCOME_PARTICIPANT, Kind.OUTCOME_HARMED,
+               Kind.OUTCOME_OFFICER, Kind.APPOINTMENT, Kind.SUMMARY, Kind.SUMMARY_PARTNER)
+
+
+def printable(db: Database, coordinator: Actor) -> dict[Kind, str]:
+    """For each kind, a demo case that prints it."""
+    found: dict[Kind, str] = {}
+    for row in casefile.list_cases(db.uow(), coordinator, casefile.CaseFilter()):
+        detail = casefile.get_case(db.uow(), coordinator, row.reference, audit_view=False)
+        for kind in documents.available_kinds(detail):
+            if kind in found:
+                continue
+            try:
+                documents.preview(db.uow(), coordinator, row.reference, kind)
+            except DomainError:  # not printable for this case: try the next
+                continue
+            found[kind] = row.reference
+    return found
+
+
+@pytest.fixture(scope="module")
+def cases_by_kind(demo_db: Database, coordinator: Actor) -> dict[Kind, str]:
+    found = printable(demo_db, coordinator)
+    assert set(found) == set(Kind)
+    return found
+
+
+def set_language(db: Database, reference: str, code: str) -> None:
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE people SET language = :code WHERE id = (SELECT participant_id "
+                          "FROM cases WHERE reference = :ref)"), {"code": code, "ref": reference})
+
+
+@pytest.mark.parametrize("kind", WELSH_KINDS, ids=lambda k: k.value)
+def test_every_letter_and_agreement_in_welsh_is_bilingual_welsh_first(
+        demo_db: Database, coordinator: Actor, cases_by_kind: dict[Kind, str], kind: Kind
+) -> None:
+    english = documents.preview(demo_db.uow(), coordinator, cases_by_kind[kind], kind,
+                                language="en")
+    welsh = documents.preview(demo_db.uow(), coordinator, cases_by_kind[kind], kind,
+                              language="cy")
+    assert welsh.language == "cy" and welsh.language_note is None
+    assert welsh.template_name.endswith(".cy")
+    cy_title, en_title = welsh.title.split(" / ", 1)
+    assert en_title == english.title
+    words = pdf_text(welsh.content)
+    # Welsh first, then English ("Contract Checkpoint / Checkpoint contract: <name>")
+    assert words.index(cy_title) < words.index(en_title.split(":")[0].split(" (")[0])
+    assert len(words) > len(pdf_text(english.content))  # the English is all still there
+
+
+def test_a_polish_participant_gets_her_letters_in_polish(
+        demo_db: Database, coordinator: Actor, cases_by_kind: dict[Kind, str]) -> None:
+    for kind, polish in ((Kind.APPOINTMENT, "Twoje spotkania"),
+                         (Kind.OUTCOME_PARTICIPANT, "Wynik Twojej sprawy"),
+                         (Kind.CONTRACT, "Umowa Checkpoint")):
+        ref = cases_by_kind[kind]
+        set_language(demo_db, ref, "pl")
+        try:
+            doc = documents.generate(demo_db.uow(), coordinator, ref, kind,
+                                     variant="standard")
+        finally:
+            set_language(demo_db, ref, "en")
+        assert doc.language == "pl" and doc.template_name.endswith(".pl")
+        words = pdf_text(doc.content)
+        assert polish in words and "The outcome of your case" not in words
+        # the filed copy reprints with its language known
+        assert documents.reprint(demo_db.uow(), coordinator, doc.id).language == "pl"
+
+
+def test_a_language_without_a_template_falls_back_to_english_and_says_so(
+        demo_db: Database, coordinator: Actor, cases_by_kind: dict[Kind, str]) -> None:
+    ref = cases_by_kind[Kind.APPOINTMENT]
+    set_language(demo_db, ref, "ro")
+    try:
+        doc = documents.preview(demo_db.uow(), coordinator, ref, Kind.APPOINTMENT)
+    finally:
+        set_language(demo_db, ref, "en")
+    assert doc.language == "en"
+    assert doc.language_note == ("There is no Romanian wording for this document yet, so it "
+                                 "is printed in English.")
+    assert "Your appointments" in pdf_text(doc.content)
+
+
+def test_welsh_and_polish_templates_say_everything_the_english_one_does() -> None:
+    for path in sorted(TEMPLATE_DIR.glob("*.*.json")):
+        name, code = path.stem.split(".")
+        own = json.loads(path.read_text(encoding="utf-8"))
+        base = json.loads((TEMPLATE_DIR / f"{name}.json").read_text(encoding="utf-8"))
+        assert code in languages.BY_CODE and own["name"] == name
+        assert set(own["variants"]) == set(base["variants"]), path.name
+        for variant, sections in base["variants"].items():
+            assert set(own["variants"][variant]) == set(sections), (path.name, variant)
+            for key, lines in sections.items():
+                if key != "title":
+                    assert len(own["variants"][variant][key]) == len(lines), (path.name, key)
+        assert set(own.get("labels", {})) == set(base.get("labels", {}))
+    for kind in WELSH_KINDS:
+        assert has_template(documents.TEMPLATES[kind] if hasattr(documents, "TEMPLATES")
+                            else _template_of(kind), "cy")
+    for name in ("outcome-participant", "appointment", "contract"):
+        assert has_template(name, "pl")
+
+
+def _template_of(kind: Kind) -> str:
+    return {"summary": "case-summary", "summary-partner": "case-summary"}.get(kind.value,
+                                                                              kind.value)
+
+
+CAPITALISED_BLOCK = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")
+
+
+def test_every_template_meets_clear_print_guidance() -> None:
+    """No capitalised blocks and no markup for italics or underline in any wording, and the
+    renderer prints body text at 12 pt or more (16 pt or more in large print), left-aligned,
+    in upright fonts."""
+    for path in sorted(TEMPLATE_DIR.glob("*.json")):
+        raw = path.read_text(encoding="utf-8")
+        data = json.loads(raw)
+        for variant in data["variants"].values():
+            for key, lines in variant.items():
+                for line in [lines] if key == "title" else lines:
+                    words = line["text"] if isinstance(line, dict) else line
+                    assert not CAPITALISED_BLOCK.search(words), (path.name, words)
+                    assert not re.search(r"</?(i|u|em)\b", words), (path.name, words)
+    header = Header(Letterhead("Org", (), "", ""), "Title", "REF", printed_on=__import__(
+        "datetime").date.today())
+    for variant in BODY_SIZE:
+        styles = _Probe(Header(**{**header.__dict__, "variant": variant})).styles
+        assert styles["body"].fontSize >= (16 if variant == "large-print" else 12), variant
+        for style in styles.values():
+            assert style.alignment == 0, (variant, style.name)  # TA_LEFT
+            assert "Oblique" not in style.fontName and "Italic" not in style.fontName
+
+
+def test_printed_letters_use_only_upright_embedded_fonts(
+        demo_db: Database, coordinator: Actor, cases_by_kind: dict[Kind, str]) -> None:
+    for kind, ref in cases_by_kind.items():
+        for variant in BODY_SIZE:
+            doc = documents.preview(demo_db.uow(), coordinator, ref, kind, variant=variant,
+                                    language="cy")
+            fonts: set[str] = set()
+            for page in PdfReader(io.BytesIO(doc.content)).pages:
+                for font in page["/Resources"]["/Font"].values():
+                    fonts.add(str(font.get_object()["/BaseFont"]))
+            assert fonts and not any("Oblique" in f or "Italic" in f for f in fonts), fonts
+
+
+class _Probe(BaseRenderer):
+    def story(self) -> list:  # type: ignore[type-arg]
+        return []
+
+
+VALUES = {"participant": "A", "crime_reference": "B", "outcome": "C", "scheme": "S",
+          "org_name": "O", "org_phone": "P", "reference": "R", "worker": "W", "name": "N"}
+
+
+def test_welsh_wording_is_each_section_in_welsh_then_in_english() -> None:
+    en = wording("outcome-officer", "standard", {"completed"}, VALUES)
+    cy = wording("outcome-officer", "standard", {"completed"}, VALUES, language="cy")
+    (body,) = cy.sections.values()
+    assert body[len(body) // 2:] == en.section("body")
+    assert body[0].startswith("Diolch am atgyfeirio A i S")
+    assert cy.name == "outcome-officer.cy" and cy.version == "1.0+1.0"
+
+
+def test_wording_of_an_unknown_language_is_english_with_a_note() -> None:
+    w = wording("outcome-officer", "standard", {"completed"}, VALUES, language="ro")
+    assert w.language == "en" and w.note is not None and "Romanian" in w.note
