@@ -44,7 +44,7 @@ class Person(Versioned, Base):
     phone: Mapped[str | None] = mapped_column(String(30))
     email: Mapped[str | None] = mapped_column(String(200))
     #: ISO 639 code (app/services/languages.py)
-    language: Mapped[str] = mapped_column(String(8), default="en")
+    language: Mapped[str] = mapped_column(String(40), default="en")
     interpreter_needed: Mapped[bool] = mapped_column(default=False)
     communication_needs: Mapped[str | None] = mapped_column(Text)
     document_format: Mapped[DocumentFormat] = mapped_column(

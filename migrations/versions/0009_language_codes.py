@@ -51,15 +51,9 @@ def upgrade() -> None:
     for value in rows:
         conn.execute(people.update().where(people.c.language == value)
                      .values(language=_code(value)))
-    with op.batch_alter_table("people", schema=None) as batch_op:
-        batch_op.alter_column("language", existing_type=sa.String(length=40),
-                              type_=sa.String(length=8), server_default=None)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("people", schema=None) as batch_op:
-        batch_op.alter_column("language", existing_type=sa.String(length=8),
-                              type_=sa.String(length=40))
     conn = op.get_bind()
     people = sa.table("people", sa.column("language", sa.String))
     for code, name in _NAMES.items():
