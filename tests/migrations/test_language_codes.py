@@ -1,4 +1,4 @@
-"""Migration 0009: languages typed as free text become ISO 639 codes."""
+"""Migration 0010: languages typed as free text become ISO 639 codes."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from app.services import database
 
 def test_typed_languages_become_codes_and_unknown_ones_not_known(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'old.db'}")
-    database.upgrade(db, "0008_sar_indexes")
+    database.upgrade(db, "0009_attachments")
     typed = {"English": "en", " welsh ": "cy", "Cymraeg": "cy", "POLISH": "pl",
              "Polski": "pl", "Farsi": "fa", "BSL": "bfi", "Klingon": "und", "": "en"}
     with db.engine.begin() as conn:

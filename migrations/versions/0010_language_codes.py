@@ -3,8 +3,8 @@
 Names typed before (in English or in the language itself, any case or spacing) become their
 codes; text that names no language on the list becomes 'und' (not known), for a worker to set.
 
-Revision ID: 0009_language_codes
-Revises: 0008_sar_indexes
+Revision ID: 0010_language_codes
+Revises: 0009_attachments
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_language_codes"
-down_revision = "0008_sar_indexes"
+revision = "0010_language_codes"
+down_revision = "0009_attachments"
 branch_labels = None
 depends_on = None
 
