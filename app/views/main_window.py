@@ -16,7 +16,6 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -419,16 +418,16 @@ class MainWindow(QMainWindow):
         return self.stack.currentWidget() is self.locked_page
 
     def lock(self) -> None:
-        """Hide every case; close dialogs that might show case data."""
+        """Hide every case, and every open dialog with it; what was typed is kept, unseen."""
         if self.is_locked:
             return
-        for dialog in self.findChildren(QWidget):
-            if dialog.isWindow() and dialog is not self and dialog.isVisible():
-                if isinstance(dialog, QDialog):
-                    # plain reject: no "discard changes?" question may keep data on screen
-                    QDialog.reject(dialog)
-                else:
-                    dialog.close()
+        # Hidden, not closed: a half-filled form comes back as it was once the user is back.
+        self._hidden_while_locked = [
+            w for w in self.findChildren(QWidget)
+            if w.isWindow() and w is not self and w.isVisible()]
+        self._dialog_before_lock = self.dialog
+        for w in self._hidden_while_locked:
+            w.hide()
         self.stack.setCurrentWidget(self.locked_page)
         self.menuBar().setEnabled(False)
         for tb in self.findChildren(QToolBar):
@@ -444,6 +443,10 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(True)
         for tb in self.findChildren(QToolBar):
             tb.setEnabled(True)
+        for w in getattr(self, "_hidden_while_locked", []):
+            w.show()  # modality is kept: a form is in front of its case again
+        self._hidden_while_locked = []
+        self.dialog = getattr(self, "_dialog_before_lock", None)
         self._idle.start()
 
     # ---- window state

@@ -14,20 +14,33 @@ from app.models.users import Role
 from app.services import cases, contracts, demo
 from app.services.enums import ConditionKind, Gender, Scheme
 from app.views.case import CaseWorkspace
-from tests.factories import make_case, make_user, person
+from tests.factories import PASSWORD, make_case, make_user, person
 
 
-def test_lock_closes_a_half_filled_form_without_asking(qtbot, db, open_window) -> None:
+def test_lock_hides_a_half_filled_form_and_unlocking_brings_it_back(qtbot, db,
+                                                                     open_window) -> None:
     coord = make_user(db, Role.COORDINATOR, "coord")
     ref = make_case(db, coord, Scheme.CHECKPOINT)
     window = open_window("coord")
     ws = window.open_case(ref)
-    ws.tab_widget("interventions").log_intervention()
-    form = ws.dialog
-    qtbot.keyClicks(form.form.inputs["summary"], "Notes about a sensitive call")
+    form = ws.tab_widget("interventions").log_intervention()
+    summary = form.form.inputs["summary"]
+    qtbot.keyClicks(summary, "Notes about a sensitive call")
+    qtbot.keyClicks(form.form.inputs["notes"], "She asked us to ring after six")
+    form.form.set_value("duration_minutes", 45)
+    before = form.form.values()
     window.lock()
     assert window.is_locked
-    assert not form.isVisible()
+    assert not form.isVisible() and not window.tabs.isVisible()  # nothing of it on screen
+    unlock = window.dialog
+    qtbot.keyClicks(unlock.password, PASSWORD)
+    qtbot.keyClick(unlock.password, Qt.Key.Key_Return)
+    assert not window.is_locked
+    assert form.isVisible() and window.dialog is form
+    assert form.windowModality() is Qt.WindowModality.WindowModal  # still in front of its case
+    assert form.form.values() == before  # every field as it was typed
+    qtbot.mouseClick(form.ok_button, Qt.MouseButton.LeftButton)
+    assert ws.detail.interventions[0].summary == "Notes about a sensitive call"
 
 
 def test_follow_ups_can_be_recorded_after_the_case_is_closed(qtbot, db, open_window) -> None:
