@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.db import UnitOfWork
 from app.models.appointments import Appointment, AppointmentStatus
+from app.models.attachments import Attachment
 from app.models.base import utcnow
 from app.models.cases import Case, CaseStatus, PartyRole, Scheme
 from app.models.conferences import AgreementAction, OutcomeAgreement, SatisfactionSurvey
@@ -64,6 +65,9 @@ class CaseAction(StrEnum):
     RECORD_REOFFENDING = "record_reoffending"
     GENERATE_DOCUMENT = "generate_document"
     REPRINT_DOCUMENT = "reprint_document"
+    ADD_ATTACHMENT = "add_attachment"
+    OPEN_ATTACHMENT = "open_attachment"
+    REMOVE_ATTACHMENT = "remove_attachment"
 
 
 @dataclass(frozen=True)
@@ -120,9 +124,13 @@ MISSED_CONSEQUENCE = ("The appointment is recorded as missed. A missed bail appo
                       "breach of bail the officer will hear about.")
 
 #: Actions that record what happened after the case ended, so stay open on a closed case.
-_AFTER_EXIT = frozenset({CaseAction.RECORD_EXIT_FOLLOWUP, CaseAction.RECORD_REOFFENDING})
+_AFTER_EXIT = frozenset({CaseAction.RECORD_EXIT_FOLLOWUP, CaseAction.RECORD_REOFFENDING,
+                         # a signed form may be scanned after the case closed; a wrong one
+                         # must still be removable
+                         CaseAction.ADD_ATTACHMENT, CaseAction.REMOVE_ATTACHMENT})
 #: Actions that only read the case (documents are made from what is there).
-_READ_ONLY = frozenset({CaseAction.GENERATE_DOCUMENT, CaseAction.REPRINT_DOCUMENT})
+_READ_ONLY = frozenset({CaseAction.GENERATE_DOCUMENT, CaseAction.REPRINT_DOCUMENT,
+                        CaseAction.OPEN_ATTACHMENT})
 
 
 def allowed_actions(uow: UnitOfWork, actor: Actor, reference: str) -> CaseActions:
@@ -190,7 +198,18 @@ def _for_case(s: Session, actor: Actor, case: Case) -> CaseActions:
           else f"Your role ({actor.role.label}) cannot print.")
     filed = s.scalar(select(Document.id).where(Document.case_id == case.id).limit(1))
     offer(CaseAction.REPRINT_DOCUMENT, None if filed else "No document is filed on the case yet.")
+    _attachment_offers(s, case, offer)
     return CaseActions(case.reference, tuple(offers), _moves(s, case, editable, not_yours))
+
+
+def _attachment_offers(s: Session, case: Case, offer: _Offer) -> None:
+    if case.anonymised:
+        return
+    held = s.scalar(select(Attachment.id).where(Attachment.case_id == case.id,
+                                               Attachment.removed_at.is_(None)).limit(1))
+    offer(CaseAction.ADD_ATTACHMENT)
+    offer(CaseAction.OPEN_ATTACHMENT, None if held else "No attachment is on the case.")
+    offer(CaseAction.REMOVE_ATTACHMENT, None if held else "No attachment is on the case.")
 
 
 def _moves(s: Session, case: Case, editable: bool, not_yours: str) -> tuple[StageMove, ...]:

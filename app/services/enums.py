@@ -1,6 +1,7 @@
 """The domain's enumerations, for layers above services (views must not import app.models)."""
 
 from app.models.appointments import AppointmentStatus
+from app.models.attachments import MediaType, RecordKind
 from app.models.cases import CaseStatus, ConsentAction, PartyRole, RiskBand, Scheme
 from app.models.conferences import ActionKind, AttendeeRole, MeetingKind
 from app.models.contracts import ConditionKind, ConditionState
@@ -11,5 +12,6 @@ from app.models.users import Role
 __all__ = [
     "NEED_LEVELS", "ActionKind", "AppointmentStatus", "AssessmentStage", "AttendeeRole",
     "CaseStatus", "ConditionKind", "ConditionState", "ConsentAction", "DocumentFormat", "Gender",
-    "InterventionKind", "MeetingKind", "PartyRole", "RiskBand", "Role", "Scheme",
+    "InterventionKind", "MediaType", "MeetingKind", "PartyRole", "RecordKind", "RiskBand", "Role",
+    "Scheme",
 ]

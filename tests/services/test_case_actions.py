@@ -91,9 +91,14 @@ def test_a_closed_case_keeps_only_what_comes_after_it(db, coord, mentor):
     assert got.moves == ()
     for offer in got.offers:
         if offer.action in (CaseAction.GENERATE_DOCUMENT, CaseAction.REPRINT_DOCUMENT,
-                            CaseAction.RECORD_EXIT_FOLLOWUP, CaseAction.RECORD_REOFFENDING):
+                            CaseAction.RECORD_EXIT_FOLLOWUP, CaseAction.RECORD_REOFFENDING,
+                            CaseAction.ADD_ATTACHMENT, CaseAction.OPEN_ATTACHMENT,
+                            CaseAction.REMOVE_ATTACHMENT):
             continue
         assert not offer.enabled and offer.reason == f"Case {ref} is closed.", offer
     assert got.enabled(CaseAction.GENERATE_DOCUMENT)
+    # a signed form scanned after the case closed can still be attached
+    assert got.enabled(CaseAction.ADD_ATTACHMENT)
+    assert got.get(CaseAction.OPEN_ATTACHMENT).reason == "No attachment is on the case."
     assert got.get(CaseAction.RECORD_REOFFENDING).reason == \
         "Reoffending is checked after the case has ended."

@@ -18,6 +18,7 @@ from app.services.casefile import CaseDetail
 from app.services.documents import Kind, available_kinds
 from app.services.enums import CaseStatus
 from app.views.case.appointments import AppointmentsTab
+from app.views.case.attachments import AttachmentsTab
 from app.views.case.contract import ContractTab
 from app.views.case.controller import CaseController
 from app.views.case.documents import DocumentsTab
@@ -39,7 +40,7 @@ from app.views.table_models.record_table_model import RecordTable
 #: The tabs in the order they appear; a tab whose ``applies`` says no is left out.
 TABS: tuple[type[CaseTab], ...] = (
     OverviewTab, PeopleTab, PathwaysTab, ContractTab, MeetingsTab, AppointmentsTab,
-    InterventionsTab, FollowUpsTab, DocumentsTab, HistoryTab,
+    InterventionsTab, FollowUpsTab, DocumentsTab, AttachmentsTab, HistoryTab,
 )
 
 
