@@ -83,5 +83,5 @@ def test_add_open_and_remove_attachments(qtbot, db, open_window, tmp_path: Path)
     ws.show_tab("history")
     history = ws.table("history_table")
     actions = [history.text(r, 2) for r in range(history.row_count())]
-    assert actions.count("attachment.add") == 2
-    assert "attachment.view" in actions and "attachment.remove" in actions
+    assert actions.count("Attachment added") == 2
+    assert "Attachment opened" in actions and "Attachment removed" in actions
