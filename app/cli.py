@@ -688,8 +688,9 @@ def _cmd_sar(args: argparse.Namespace, db: Database) -> int:
     rows = sum(result.tables.values())
     print(f"subject access export for person {result.person_id} written to {result.folder}: "
           f"{rows} rows in {len(result.tables)} tables, {result.documents} documents, "
-          f"{result.access_rows} access records; {result.redacted_rows} rows about other "
-          "people are marked for redaction")
+          f"{result.attachments} attachments, {result.access_rows} access records; "
+          f"{result.redacted_rows} rows about other people are marked for redaction, "
+          f"{result.review_rows} with notes naming another person are marked for review")
     return 0
 
 

@@ -9,13 +9,20 @@ anyone remembering to add it here, and a test walks the schema to hold this to a
 
 Each exported row carries ``_redact`` and ``_redact_reason``: a row about another person (a
 co-party, a non-party attendee, a case whose participant is someone else) is marked for the
-reviewer to redact before release. Nothing is removed automatically; the officer decides.
+reviewer to redact before release. So is a filed document or attachment that holds another
+person's details although it belongs to the requester's own case: a full case summary lists
+every party, an outcome agreement names everyone who took part, and a scan may hold anything.
+Each row also carries ``_review`` and ``_review_reason``: a free-text column (a note, a summary,
+a reason...) that names another person on the requester's cases, by first or last name, is
+flagged for the reviewer to read and redact within. Nothing is removed automatically; the
+officer decides.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -78,6 +85,10 @@ class SarData:
     def redacted_rows(self) -> int:
         return sum(1 for rows in self.tables.values() for r in rows if r["_redact"])
 
+    @property
+    def review_rows(self) -> int:
+        return sum(1 for rows in self.tables.values() for r in rows if r["_review"])
+
 
 @dataclass(frozen=True)
 class SarResult:
@@ -88,6 +99,8 @@ class SarResult:
     access_rows: int
     redacted_rows: int
     attachments: int = 0
+    #: rows whose free text names another person: read before release
+    review_rows: int = 0
 
 
 def _plain(value: Any) -> Any:
@@ -123,6 +136,15 @@ def collect(uow: UnitOfWork, actor: Actor, person_id: int) -> SarData:
         party_person = dict(s.execute(select(parties.c.id, parties.c.person_id)
                                       .where(parties.c.case_id.in_(case_ids))).all())
         people_ids = {person_id, *party_person.values()}
+        others_on = {c: set() for c in case_ids}  # case id -> people on it besides the requester
+        for case_id, pid in s.execute(select(parties.c.case_id, parties.c.person_id)
+                                      .where(parties.c.case_id.in_(case_ids))):
+            if pid != person_id:
+                others_on[case_id].add(pid)
+        for case_id, pid in s.execute(select(cases.c.id, cases.c.participant_id)
+                                      .where(cases.c.id.in_(case_ids))):
+            if pid != person_id:
+                others_on[case_id].add(pid)
         data = SarData(person_id)
         found: dict[str, list[dict[str, Any]]] = {}
         flags: dict[str, dict[Any, tuple[bool, str]]] = {}
@@ -133,6 +155,8 @@ def collect(uow: UnitOfWork, actor: Actor, person_id: int) -> SarData:
             out = []
             for row in rows:
                 redact, why = _mark(table, row, person_id, party_person, flags)
+                if not redact:
+                    redact, why = _holds_others(table, row, others_on)
                 flags.setdefault(table.name, {})[row[pk]] = (redact, why)
                 clean = {k: _plain(v) for k, v in row.items()}
                 clean["_redact"], clean["_redact_reason"] = redact, why
@@ -142,6 +166,7 @@ def collect(uow: UnitOfWork, actor: Actor, person_id: int) -> SarData:
                 if table.name == ATTACHMENTS and row.get("content") is not None:
                     data.attachments[row[pk]] = bytes(row["content"])
             data.tables[table.name] = out
+        _flag_named_others(data)
         audit.record(uow, actor, "person.sar", PEOPLE, person_id, person_id=person_id,
                      detail=f"{len(case_ids)} cases, {sum(map(len, data.tables.values()))} "
                             f"rows, {len(data.documents)} documents, "
@@ -208,6 +233,61 @@ def _mark(table: Table, row: dict[str, Any], person_id: int, party_person: dict[
     return False, ""
 
 
+def _holds_others(table: Table, row: dict[str, Any], others_on: dict[int, set[int]]
+                  ) -> tuple[bool, str]:
+    """A document or attachment on the requester's own case that still holds someone else's
+    details (the row itself is the requester's; what it contains is not only theirs)."""
+    from app.services.documents import Kind
+
+    if not others_on.get(row.get("case_id") or 0):
+        return False, ""
+    if table.name == "documents":
+        if row.get("kind") == Kind.SUMMARY.value:
+            return True, "the full case summary lists every party's name and contact details"
+        if row.get("kind") == Kind.AGREEMENT.value:
+            return True, "the outcome agreement names everyone who took part"
+    if table.name == ATTACHMENTS:
+        return True, "a scanned or photographed document on a case with other people: check " \
+                     "it for their details"
+    return False, ""
+
+
+def _other_names(data: SarData) -> list[str]:
+    """The names by which a note could mention someone else on the requester's cases: each
+    other person's first name, last name and both, and each named attendee's name."""
+    names: set[str] = set()
+    for p in data.tables.get(PEOPLE, []):
+        if p["id"] == data.person_id:
+            continue
+        first, last = (p.get("first_name") or "").strip(), (p.get("last_name") or "").strip()
+        names |= {n for n in (first, last, f"{first} {last}".strip()) if len(n) >= 2}
+    for a in data.tables.get("conference_participants", []):
+        if a.get("name"):
+            names |= {w for w in (a["name"].strip(), *a["name"].split()) if len(w) >= 3}
+    own = next((p for p in data.tables.get(PEOPLE, []) if p["id"] == data.person_id), {})
+    # the requester's own names are theirs, even when someone else shares one of them
+    names -= {(own.get("first_name") or "").strip(), (own.get("last_name") or "").strip()}
+    return sorted(names, key=len, reverse=True)
+
+
+def _flag_named_others(data: SarData) -> None:
+    """Set ``_review`` on every row whose free text (the columns retention treats as typed
+    about someone) names another person on the requester's cases."""
+    from app.services.retention import SCRUBBED_TEXT
+
+    names = _other_names(data)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)",
+                         re.IGNORECASE) if names else None
+    for table, rows in data.tables.items():
+        columns = [c.split(".", 1)[1] for c in SCRUBBED_TEXT if c.startswith(f"{table}.")]
+        for row in rows:
+            hits = [c for c in columns if table != PEOPLE and pattern is not None
+                    and isinstance(row.get(c), str) and pattern.search(row[c])]
+            row["_review"] = bool(hits)
+            row["_review_reason"] = (f"{', '.join(sorted(hits))} names another person on the "
+                                     "case: read it and redact what is theirs") if hits else ""
+
+
 def export(uow: UnitOfWork, actor: Actor, person_id: int, out_dir: Path) -> SarResult:
     """Write the subject access pack to ``out_dir`` (new or empty): ``data.json`` (all of it),
     one CSV per table, ``access-record.csv`` (who looked at or changed what, and when),
@@ -241,7 +321,8 @@ def export(uow: UnitOfWork, actor: Actor, person_id: int, out_dir: Path) -> SarR
         "person_id": person_id,
         "generated_at": utcnow().isoformat(),
         "generated_by": actor.username,
-        "note": "Rows with _redact true concern someone else: review before release.",
+        "note": "Rows with _redact true concern someone else: review before release. Rows "
+                "with _review true have free text that names someone else: read them.",
         "tables": data.tables,
     }
     tmp = out_dir / "data.json.part"
@@ -251,7 +332,7 @@ def export(uow: UnitOfWork, actor: Actor, person_id: int, out_dir: Path) -> SarR
     (out_dir / "README.txt").write_text(_readme(data), encoding="utf-8")
     return SarResult(person_id, out_dir, {k: len(v) for k, v in data.tables.items()},
                      len(data.documents), len(access), data.redacted_rows,
-                     attachments=len(data.attachments))
+                     attachments=len(data.attachments), review_rows=data.review_rows)
 
 
 def _write_attachments(out_dir: Path, data: SarData) -> None:
@@ -290,7 +371,11 @@ def _readme(data: SarData) -> str:
         "attachments/       scanned or photographed documents attached to those cases",
         "",
         f"{data.redacted_rows} rows are marked _redact = yes: they are about someone else (a",
-        "co-party, an attendee, a case whose participant is another person). Review and redact",
-        "them before release. Free-text notes may also mention other people: read them.",
+        "co-party, an attendee, a case whose participant is another person), or are a filed",
+        "document or attachment that holds someone else's details (a full case summary, an",
+        "outcome agreement, a scan). Review and redact them before release.",
+        f"{data.review_rows} rows are marked _review = yes: a note or other free text in them",
+        "names another person on the case (_review_reason says which columns). Read them and",
+        "redact what is about that person. Other notes may mention people by other words.",
     ]
     return "\n".join(lines) + "\n"
