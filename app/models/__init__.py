@@ -51,6 +51,7 @@ from app.models.reference import (
     Pathway,
 )
 from app.models.retention import RetentionDecision, RetentionReview
+from app.models.search import SearchTerm, TermKind
 from app.models.settings import AppSetting
 from app.models.users import Role, User
 
@@ -109,6 +110,8 @@ __all__ = [
     "Role",
     "SatisfactionSurvey",
     "Scheme",
+    "SearchTerm",
     "StatusChange",
+    "TermKind",
     "User",
 ]

@@ -141,6 +141,11 @@ def _filtered(uow: UnitOfWork, actor: Actor, f: CaseFilter) -> Select[tuple[int]
     return q
 
 
+def filtered_ids(uow: UnitOfWork, actor: Actor, f: CaseFilter) -> Select[tuple[int]]:
+    """The ids of the cases the actor may see that pass the filter, as a subquery to build on."""
+    return _filtered(uow, actor, f)
+
+
 def count_cases(uow: UnitOfWork, actor: Actor, f: CaseFilter) -> int:
     with uow:
         sub = _filtered(uow, actor, f).subquery()
@@ -161,6 +166,32 @@ def _list_detail(f: CaseFilter) -> str:
     return " ".join(parts) or "all"
 
 
+def _rows_select() -> Select[Any]:
+    """What a row of the case list shows, for a join that picks the cases."""
+    worker = aliased(User)
+    return (select(Case.id, Case.reference, Case.scheme, Case.status, Person.first_name,
+                   Person.last_name, worker.full_name, Case.referral_date, Case.crime_reference,
+                   OffenceCategory.name, Case.restricted, Case.version)
+            .join(Person, Person.id == Case.participant_id)
+            .outerjoin(worker, worker.id == Case.worker_id)
+            .outerjoin(OffenceCategory, OffenceCategory.code == Case.offence_code))
+
+
+def _case_row(r: Any) -> CaseRow:
+    # worker and offence names repeat on every page: one string each, not one per row
+    return CaseRow(r[0], r[1], r[2], r[3], f"{r[4]} {r[5]}", r[6] and sys.intern(r[6]), r[7],
+                   r[8], r[9] and sys.intern(r[9]), r[10], r[11])
+
+
+def case_rows(uow: UnitOfWork, ids: list[int]) -> dict[int, CaseRow]:
+    """Case-list rows for cases already chosen (and access-checked) by the caller, in the
+    caller's open unit of work."""
+    if not ids:
+        return {}
+    return {r[0]: _case_row(r) for r in uow.session.execute(
+        _rows_select().where(Case.id.in_(ids)))}
+
+
 def list_cases(
     uow: UnitOfWork, actor: Actor, f: CaseFilter, *, sort: str = "referral_date",
     descending: bool = True, offset: int = 0, limit: int = PAGE_SIZE, audit_list: bool = True,
@@ -173,28 +204,13 @@ def list_cases(
         raise ValueError(f"cannot sort by {sort!r}")
     order = [column.desc() if descending else column.asc(),
              Case.id.desc() if descending else Case.id.asc()]
-    worker = aliased(User)
     audited = audit_list and offset == 0
     with uow:
         if audited:
             uow.begin_write()
         ids = _filtered(uow, actor, f).order_by(*order).offset(offset).limit(limit).subquery()
-        q = (
-            select(Case.id, Case.reference, Case.scheme, Case.status, Person.first_name,
-                   Person.last_name, worker.full_name, Case.referral_date, Case.crime_reference,
-                   OffenceCategory.name, Case.restricted, Case.version)
-            .join(ids, ids.c.id == Case.id)
-            .join(Person, Person.id == Case.participant_id)
-            .outerjoin(worker, worker.id == Case.worker_id)
-            .outerjoin(OffenceCategory, OffenceCategory.code == Case.offence_code)
-            .order_by(*order)
-        )
-        # worker and offence names repeat on every page: one string each, not one per row
-        rows = [
-            CaseRow(r[0], r[1], r[2], r[3], f"{r[4]} {r[5]}", r[6] and sys.intern(r[6]), r[7],
-                    r[8], r[9] and sys.intern(r[9]), r[10], r[11])
-            for r in uow.session.execute(q)
-        ]
+        rows = [_case_row(r) for r in uow.session.execute(
+            _rows_select().join(ids, ids.c.id == Case.id).order_by(*order))]
         if audited:
             audit.record(uow, actor, "case.list", "cases",
                          detail=f"{_list_detail(f)}; {len(rows)} rows")

@@ -39,6 +39,7 @@ from app.models.people import Gender, Person
 from app.models.reference import CheckpointRule, EligibilityCriterion, OffenceCategory, Pathway
 from app.models.users import Role, User
 from app.services import access, audit
+from app.services import find as _find  # noqa: F401  (keeps the search index on every flush)
 from app.services.access import Action
 from app.services.context import Actor
 from app.services.people import PersonInput, new_person

@@ -67,6 +67,7 @@ from app.models.people import DocumentFormat, Gender, Person
 from app.models.reference import Agency, Pathway
 from app.models.settings import AppSetting
 from app.models.users import Role, User
+from app.services import find
 from app.services.cases import add_months
 from app.services.people import search_key
 from app.services.users import hash_password
@@ -258,12 +259,15 @@ def build(uow: UnitOfWork, *, cases: int = 500, seed: int = 1, today: date | Non
             demo_user=users["coordinator"],
         )
         plan = [(scheme, status) for scheme in Scheme for status in statuses(scheme)]
+        before = s.scalar(select(func.max(Case.id))) or 0
         for i in range(cases):
             scheme, status = plan[i % len(plan)]
             _make_case(ctx, scheme, status, i)
             if ctx.rows.count >= _BATCH_ROWS:
                 ctx.rows.flush()
         ctx.rows.finish()
+        # rows written with Core bypass the ORM's flush, which keeps the find index itself
+        find.index_cases(s.connection(), s.scalars(select(Case.id).where(Case.id > before)))
         for (prefix, year), last in ctx.counters.items():
             row = s.get(ReferenceCounter, (prefix, year))
             if row is None:

@@ -56,6 +56,8 @@ class PersonMatch:
     name: str
     date_of_birth: date | None
     case_references: tuple[str, ...]
+    first_name: str = ""
+    last_name: str = ""
 
 
 def search_key(first: str, last: str) -> str:

@@ -35,7 +35,7 @@ from app.models.documents import Document
 from app.models.people import Person
 from app.models.retention import RetentionDecision, RetentionReview
 from app.models.settings import AppSetting
-from app.services import audit
+from app.services import audit, find
 from app.services.cases import add_months, load_case
 from app.services.context import Actor
 from app.services.sar import linked_tables
@@ -73,7 +73,7 @@ SCRUBBED_TEXT = frozenset({
     "pathway_assessments.notes", "reoffending_checks.notes", "status_changes.reason",
     "agreement_followups.notes", "community_hours.task", "conference_participants.name",
     "consents.notes", "contract_conditions.description", "satisfaction_surveys.comments",
-    "agreement_actions.description", "case_notes.text",
+    "agreement_actions.description", "case_notes.text", "search_terms.term",
     "attachments.title", "attachments.filename", "attachments.removed_reason",
 })
 
@@ -294,6 +294,8 @@ def anonymise(uow: UnitOfWork, actor: Actor, reference: str, reason: str | None 
             anonymised=True, version=cases.c.version + 1, updated_at=utcnow(),
             updated_by_id=actor.user_id, **case_values))
         s.expire_all()
+        # the case's search words now come from the stand-ins (scrubbed crime reference too)
+        find.index_cases(s.connection(), [case_id])
         removed = _delete_unneeded(uow, originals)
         _review(uow, actor, case, RetentionDecision.ANONYMISE, reason,
                 detail=f"{removed} people records removed")

@@ -1,8 +1,8 @@
 """The one date field of the app: type a date as you would say it, see its weekday beside it.
 
 A single line edit (one Tab stop) reads ``3/12/2026``, ``3/12``, ``today``, ``tomorrow``, ``+7``
-and more (``app/views/date_text.py``); a calendar drop-down (the button, or Alt+Down / F4) stays
-available. Unlike ``QDateEdit`` it never changes a date on its own: no wheel steps, no section
+and more (``app/services/typed_dates.py``); a calendar drop-down (the button, or Alt+Down / F4)
+stays available. Unlike ``QDateEdit`` it never changes a date on its own: no wheel steps, no section
 that rolls 31 into 28, no day moved when a month is typed; a text that is not a date stays as
 typed and says what is wrong.
 """
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from app.views.date_text import DateTextError, parse_date, parse_time, show_date
+from app.services.typed_dates import DateTextError, parse_date, parse_time, show_date
 
 _BAD = "border: 1px solid #b00020;"
 

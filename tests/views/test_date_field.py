@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from app.services.typed_dates import DateTextError, parse_date, parse_time
 from app.views.date_field import DateField, DateTimeField
-from app.views.date_text import DateTextError, parse_date, parse_time
 from app.views.forms import Field, FormWidget
 
 TODAY = date(2026, 12, 1)  # a Tuesday
