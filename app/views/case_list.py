@@ -14,17 +14,20 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.services import reference, users
+from app.errors import DomainError
+from app.services import find, reference, users
 from app.services.casefile import CaseFilter
 from app.services.enums import CaseStatus, Scheme
 from app.services.workflow import statuses
 from app.views.context import AppContext
 from app.views.date_field import DateField
+from app.views.notes_search import NotesSearchDialog
 from app.views.table_models.case_table_model import CaseTableModel
 
 
@@ -42,7 +45,10 @@ class CaseListView(QWidget):
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("case_search")
-        self.search.setPlaceholderText("Name, reference or crime reference")
+        self.search.setPlaceholderText("Name, reference, date of birth, postcode, phone")
+        self.search.setToolTip("Find anyone: part of a reference (0064), a first or last name "
+                               "or both, a date of birth, a postcode, a phone number or a crime "
+                               "reference. Enter opens the best match.")
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(
             self.search.placeholderText()) + 40)
         self.search.setAccessibleName("Search cases")
@@ -110,9 +116,22 @@ class CaseListView(QWidget):
         self.table.doubleClicked.connect(lambda idx: self._open(idx.row()))
         self.table.activated.connect(lambda idx: self._open(idx.row()))
         layout.addWidget(self.table)
+        foot = QHBoxLayout()
         self.count = QLabel("")
         self.count.setObjectName("case_count")
-        layout.addWidget(self.count)
+        foot.addWidget(self.count)
+        self.hint = QLabel("")
+        self.hint.setObjectName("find_hint")
+        self.hint.setWordWrap(True)
+        foot.addWidget(self.hint, 1)
+        self.notes_button = QPushButton("Search the &notes for these words")
+        self.notes_button.setObjectName("search_notes")
+        self.notes_button.setToolTip("Full-text search of interventions and case notes")
+        self.notes_button.clicked.connect(self.search_notes)
+        self.notes_button.hide()
+        foot.addWidget(self.notes_button)
+        layout.addLayout(foot)
+        self.search.returnPressed.connect(self.open_top_hit)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -171,14 +190,41 @@ class CaseListView(QWidget):
             self.apply_filter()
 
     def apply_filter(self) -> None:
+        """No search text: the filtered list, sorted by its columns. Search text: the cases
+        that match it (within the filters), best match first (``app/services/find.py``)."""
         self._debounce.stop()
         if self._deferred:
             return
-        self.model.set_filter(self.current_filter())
+        text = self.search.text().strip()
+        self.hint.setText("")
+        self.notes_button.setVisible(bool(text))
+        if not text:
+            self.model.set_filter(self.current_filter())
+        else:
+            try:
+                result = find.find(self.ctx.uow(), self.ctx.actor, text, limit=200,
+                                   within=self.current_filter())
+            except DomainError as exc:
+                result = find.FindResult((), exc.message)
+            self.model.show_found(result)
+            self.hint.setText(result.hint or "")
         n = self.model.total
         self.count.setText(f"{n:,} case{'s' if n != 1 else ''}")
-        if self.model.rowCount() and self.search.text():
+        if self.model.rowCount() and text:
             self.table.selectRow(0)
+
+    def open_top_hit(self) -> None:
+        """Enter in the search box opens the best match."""
+        if self._debounce.isActive():
+            self.apply_filter()
+        if self.search.text().strip() and self.model.rowCount():
+            self._open(0)
+
+    def search_notes(self) -> None:
+        dialog = NotesSearchDialog(self.ctx, self.search.text(), self)
+        dialog.open_case.connect(self.open_case)
+        self.notes_dialog = dialog
+        dialog.open()
 
     def _open(self, row: int) -> None:
         ref = self.model.reference_at(row)

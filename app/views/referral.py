@@ -3,10 +3,11 @@ an override reason required when the rules say no, and a duplicate-person warnin
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,18 +17,23 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from app.errors import DomainError
-from app.services import cases, languages, people, reference, users
+from app.services import cases, find, languages, reference, users
 from app.services.access import ROLE_SCHEME
 from app.services.enums import DocumentFormat, Gender, RiskBand, Role, Scheme
-from app.services.people import PersonInput
+from app.services.people import PersonInput, PersonMatch
 from app.views.context import AppContext
 from app.views.forms import ERROR_STYLE, LANGUAGE_CHOICES, Field, FormWidget
+
+#: The person's own details: taken from their record when an existing person is linked.
+PERSON_FIELDS = ("first_name", "last_name", "date_of_birth", "gender", "address_line1", "town",
+                 "postcode", "phone", "email", "language", "document_format")
 
 
 def _none_if_blank(text: str) -> str | None:
@@ -114,6 +120,16 @@ class ReferralDialog(QDialog):
         self.duplicate.setStyleSheet(ERROR_STYLE)
         self.duplicate.hide()
         side.addWidget(self.duplicate)
+        self.matches_box = QWidget()
+        self.matches_box.setObjectName("person_matches")
+        self.matches_layout = QVBoxLayout(self.matches_box)
+        self.matches_layout.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.matches_box)
+        self.linked_person: PersonMatch | None = None
+        self._match_timer = QTimer(self)
+        self._match_timer.setSingleShot(True)
+        self._match_timer.setInterval(400)  # once typing pauses: each check is audited
+        self._match_timer.timeout.connect(self.check_duplicates)
         side.addStretch(1)
         body_layout.addLayout(side, 2)
         scroll = QScrollArea()
@@ -141,7 +157,7 @@ class ReferralDialog(QDialog):
             w = self.form.inputs[name]
             for signal in ("textChanged", "dateChanged"):
                 if hasattr(w, signal):
-                    getattr(w, signal).connect(self.check_duplicates)
+                    getattr(w, signal).connect(self._match_timer.start)
         self._scheme_changed()
 
     # ---- live checks
@@ -211,22 +227,76 @@ class ReferralDialog(QDialog):
             self.eligibility.setStyleSheet(ERROR_STYLE)
 
     def check_duplicates(self) -> None:
+        """Offer the people already recorded who may be this person, to link instead of
+        recording them twice (close spellings of the name with the same date of birth)."""
+        self._match_timer.stop()
+        if self.linked_person is not None:
+            return
         v = self.form.values()
         try:
-            matches = people.possible_duplicates(self.ctx.uow(), self.ctx.actor,
-                                                 v["first_name"], v["last_name"],
-                                                 v["date_of_birth"])
+            matches = find.matching_people(self.ctx.uow(), self.ctx.actor, v["first_name"],
+                                           v["last_name"], v["date_of_birth"])
         except DomainError:
             matches = []
-        if matches:
-            refs = sorted({r for m in matches for r in m.case_references})
-            self.duplicate.setText(
-                f"Possible duplicate: {len(matches)} person(s) with this name and date of "
-                "birth are already recorded" + (f" (cases {', '.join(refs)})." if refs else ".")
-                + " Check before saving.")
-            self.duplicate.show()
-        else:
+        self._show_matches(matches)
+
+    def _clear_matches(self) -> None:
+        while self.matches_layout.count():
+            item = self.matches_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+
+    def _show_matches(self, matches: list[PersonMatch]) -> None:
+        self._clear_matches()
+        if not matches:
             self.duplicate.hide()
+            return
+        refs = sorted({r for m in matches for r in m.case_references})
+        self.duplicate.setStyleSheet(ERROR_STYLE)
+        self.duplicate.setText(
+            f"Possible duplicate: {len(matches)} person(s) like this are already recorded"
+            f" (cases {', '.join(refs)}). Link the person instead of recording them again.")
+        self.duplicate.show()
+        for m in matches:
+            row = QHBoxLayout()
+            born = f", born {m.date_of_birth:%d/%m/%Y}" if m.date_of_birth else ""
+            text = QLabel(f"{m.name}{born} - {', '.join(m.case_references)}")
+            text.setWordWrap(True)
+            button = QPushButton("&Link this person")
+            button.setObjectName(f"link_person_{m.id}")
+            button.setAccessibleName(f"Link {m.name}{born}")
+            button.clicked.connect(lambda _=False, match=m: self.link_person(match))
+            row.addWidget(text, 1)
+            row.addWidget(button)
+            holder = QWidget()
+            holder.setLayout(row)
+            self.matches_layout.addWidget(holder)
+
+    def link_person(self, match: PersonMatch | None) -> None:
+        """Use the person already recorded (``None``: record a new person after all)."""
+        self.linked_person = match
+        self._clear_matches()
+        for name in PERSON_FIELDS:
+            self.form.inputs[name].setEnabled(match is None)
+        if match is None:
+            self.duplicate.hide()
+            self.check_duplicates()
+            return
+        for name in ("address_line1", "town", "postcode", "phone", "email"):
+            self.form.set_value(name, "")  # theirs are on their record, not these
+        self.form.set_value("first_name", match.first_name)
+        self.form.set_value("last_name", match.last_name)
+        self.form.set_value("date_of_birth", match.date_of_birth)
+        self._match_timer.stop()
+        self.duplicate.setText(f"Linked: this referral will be for {match.name}, already "
+                               f"recorded on {', '.join(match.case_references)}. Their details "
+                               "are changed on their case.")
+        self.duplicate.setStyleSheet("color: #1b5e20;")
+        self.duplicate.show()
+        unlink = QPushButton("&Unlink: record a new person")
+        unlink.setObjectName("unlink_person")
+        unlink.clicked.connect(lambda: self.link_person(None))
+        self.matches_layout.addWidget(unlink)
 
     # ---- saving
     def save(self) -> None:
@@ -240,6 +310,8 @@ class ReferralDialog(QDialog):
             self.override.show_error("override_reason",
                                      "The rules say no: give an override reason to go ahead.")
             return
+        if self.linked_person is not None:
+            data = replace(data, person=None, existing_person_id=self.linked_person.id)
         try:
             self.reference = cases.create_referral(self.ctx.uow(), self.ctx.actor, data)
         except DomainError as exc:

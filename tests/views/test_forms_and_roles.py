@@ -64,7 +64,7 @@ def test_duplicate_person_warning(qtbot, db, open_window) -> None:
     dialog.form.set_value("date_of_birth", detail_dob.date_of_birth)
     qtbot.keyClicks(dialog.form.inputs["first_name"], "Owen")
     qtbot.keyClicks(dialog.form.inputs["last_name"], "Quinn")
-    assert dialog.duplicate.isVisible()
+    qtbot.waitUntil(dialog.duplicate.isVisible, timeout=3000)
     assert existing in dialog.duplicate.text()
 
 

@@ -16,6 +16,7 @@ from app.db import UnitOfWork
 from app.services import casefile
 from app.services.casefile import CaseFilter, CaseRow
 from app.services.context import Actor
+from app.services.find import FindResult
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -42,11 +43,32 @@ class CaseTableModel(QAbstractTableModel):
         self.total = 0
         #: Pages read from the database since the last reload (tests and the bench use it).
         self.pages_read = 0
+        #: While a search's results are shown: the rows found, best first, why each was
+        #: found, and through which other party (None when listing).
+        self._found: list[CaseRow] | None = None
+        self._found_by: list[str] = []
+        self._party: list[str | None] = []
 
     # ---- loading
     def set_filter(self, f: CaseFilter) -> None:
         self._filter = f
+        self._found = None
         self.reload()
+
+    def show_found(self, result: FindResult) -> None:
+        """Show a search's results, best first (all of them: a search finds a screenful)."""
+        self.beginResetModel()
+        hits = [h for h in result.hits if h.row is not None]
+        self._found = [h.row for h in hits if h.row is not None]
+        self._found_by = [h.found_by for h in hits]
+        self._party = [f"{h.role.value}: {h.person}" if h.role and h.role.value != "participant"
+                       else None for h in hits]
+        self.total = len(self._found)
+        self.endResetModel()
+
+    @property
+    def showing_search(self) -> bool:
+        return self._found is not None
 
     def reload(self) -> None:
         """Count the list and read its first page (audited, as a list shown is)."""
@@ -79,6 +101,8 @@ class CaseTableModel(QAbstractTableModel):
     def _row(self, row: int) -> CaseRow | None:
         if not 0 <= row < self.total:
             return None
+        if self._found is not None:
+            return self._found[row]
         page = self._page(row // self.PAGE)
         offset = row % self.PAGE
         return page[offset] if offset < len(page) else None
@@ -109,12 +133,18 @@ class CaseTableModel(QAbstractTableModel):
         if row is None:  # the list changed under the count: blank until the next reload
             return None
         col = index.column()
+        found = self._found is not None
         if role == Qt.ItemDataRole.DisplayRole:
+            if found and col == self.PARTICIPANT and self._party[index.row()]:
+                return f"{row.participant} ({self._party[index.row()]})"
             return self._text(row, col)
         if role == Qt.ItemDataRole.UserRole:
             return row.reference
-        if role == Qt.ItemDataRole.ToolTipRole and row.restricted:
-            return "Restricted case: only its workers and coordinators see it."
+        if role == Qt.ItemDataRole.ToolTipRole:
+            why = self._found_by[index.row()] if found else None
+            restricted = ("Restricted case: only its workers and coordinators see it."
+                          if row.restricted else None)
+            return "\n".join(t for t in (why, restricted) if t) or None
         if role == Qt.ItemDataRole.ForegroundRole and row.restricted and col == self.REFERENCE:
             return QBrush(QColor("#8a1c1c"))
         return None
@@ -145,7 +175,8 @@ class CaseTableModel(QAbstractTableModel):
             return
         self._sort = key
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        if self._found is None:  # a search's results stay best first
+            self.reload()
 
     def reference_at(self, row: int) -> str | None:
         found = self._row(row)
