@@ -233,6 +233,17 @@ def generate(uow: UnitOfWork, actor: Actor, reference: str, kind: Kind | str,
 
 def reprint(uow: UnitOfWork, actor: Actor, document_id: int) -> GeneratedDocument:
     """The filed bytes, exactly as first printed (same text, same hash). Audited."""
+    return _filed_copy(uow, actor, document_id, "document.reprint")
+
+
+def print_filed(uow: UnitOfWork, actor: Actor, document_id: int) -> GeneratedDocument:
+    """The filed bytes, to print on paper; recorded as a print ("document.print"), with the
+    same checks as a reprint."""
+    return _filed_copy(uow, actor, document_id, "document.print")
+
+
+def _filed_copy(uow: UnitOfWork, actor: Actor, document_id: int, action: str
+                ) -> GeneratedDocument:
     with uow:
         uow.begin_write()
         row = uow.session.get(Document, document_id)
@@ -252,7 +263,7 @@ def reprint(uow: UnitOfWork, actor: Actor, document_id: int) -> GeneratedDocumen
         if row.recipient_party_id is not None:
             recipient = next((p.person.full_name for p in case.parties
                               if p.id == row.recipient_party_id), "")
-        audit.record(uow, actor, "document.reprint", "documents", row.id, case_id=case.id,
+        audit.record(uow, actor, action, "documents", row.id, case_id=case.id,
                      detail=row.kind)
         uow.commit()
         return GeneratedDocument(

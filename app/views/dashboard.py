@@ -44,6 +44,7 @@ from app.services.indicators import Figure, IndicatorReport, Scope
 from app.views.background import BackgroundTask, Progress
 from app.views.context import AppContext
 from app.views.date_field import DateField
+from app.views.printing import documents_folder
 
 FIGURE_ROLE = Qt.ItemDataRole.UserRole
 UNKNOWN = QColor("#7a5b00")
@@ -253,8 +254,8 @@ class DashboardView(QWidget):
             return None
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, "Save the board report", f"board-report-{report.scope.start}-"
-                f"{report.scope.end}.pdf", "PDF (*.pdf)")
+                self, "Save the board report", documents_folder(
+                    f"board-report-{report.scope.start}-{report.scope.end}.pdf"), "PDF (*.pdf)")
             if not path:
                 return None
         target = Path(path)
@@ -267,6 +268,7 @@ class DashboardView(QWidget):
             return target
 
         task = BackgroundTask(self, "Board report", "Drawing the board report...", job)
+        task.done.connect(lambda saved: saved and self.as_of.setText(f"Saved to {saved}."))
         self.save_task = task
         return task.start()
 

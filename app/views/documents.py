@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,6 +32,7 @@ from app.services.documents import BatchResult, GeneratedDocument, Kind
 from app.views.background import BackgroundTask
 from app.views.context import AppContext
 from app.views.forms import ERROR_STYLE
+from app.views.printing import documents_folder, print_document
 
 VARIANTS = [("The recipient's preference", None), ("Standard", "standard"),
             ("Easy read", "easy-read"), ("Large print", "large-print")]
@@ -86,6 +88,12 @@ class DocumentDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
+        self.confirmation = QLabel("")
+        self.confirmation.setObjectName("document_done")
+        self.confirmation.setStyleSheet("color: #1b5e20;")
+        self.confirmation.setWordWrap(True)
+        self.confirmation.hide()
+        layout.addWidget(self.confirmation)
         self.pages = QVBoxLayout()
         holder = QWidget()
         holder.setLayout(self.pages)
@@ -104,8 +112,12 @@ class DocumentDialog(QDialog):
         self.save_button = QPushButton("&Save a copy as PDF...")
         self.save_button.setObjectName("save_copy")
         self.save_button.setEnabled(False)
+        self.print_button = QPushButton("P&rint...")
+        self.print_button.setObjectName("print_document")
+        self.print_button.setToolTip("Print the filed copy on paper")
+        self.print_button.setEnabled(False)
         close = QPushButton("Close")
-        for b in (self.preview_button, self.file_button, self.save_button):
+        for b in (self.preview_button, self.file_button, self.save_button, self.print_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -113,6 +125,7 @@ class DocumentDialog(QDialog):
         self.preview_button.clicked.connect(self.preview)
         self.file_button.clicked.connect(self.file)
         self.save_button.clicked.connect(lambda: self.save_copy())
+        self.print_button.clicked.connect(lambda: self.print_copy())
         close.clicked.connect(self.accept)
         for combo in (self.kind, self.recipient, self.variant):
             combo.currentIndexChanged.connect(self._choice_changed)
@@ -132,8 +145,14 @@ class DocumentDialog(QDialog):
         self.file_button.setEnabled(False)
 
     def _fail(self, message: str) -> None:
+        self.confirmation.hide()
         self.error.setText(message)
         self.error.show()
+
+    def _confirm(self, message: str) -> None:
+        self.error.hide()
+        self.confirmation.setText(message)
+        self.confirmation.show()
 
     def preview(self) -> None:
         kind, recipient, variant = self._args()
@@ -180,8 +199,25 @@ class DocumentDialog(QDialog):
             return
         self.file_button.setEnabled(False)
         self.save_button.setEnabled(True)
+        self.print_button.setEnabled(True)
         assert self.filed_doc.id is not None
+        self._confirm(f"Filed on the case {self.detail.reference}: {self.filed_doc.title}. "
+                      "Print it or save a copy if it is to be sent.")
         self.filed.emit(self.filed_doc.id)
+
+    def print_copy(self, printer: QPrinter | None = None) -> int | None:
+        """Print the filed copy (the print dialog first, unless a printer is given)."""
+        doc = self.filed_doc
+        if doc is None or doc.id is None:
+            return None
+        try:
+            pages = print_document(self.ctx, doc.id, self, printer)
+        except DomainError as exc:
+            self._fail(exc.message)
+            return None
+        if pages is not None:
+            self._confirm(f"Sent to the printer: {pages} page{'s' if pages != 1 else ''}.")
+        return pages
 
     def save_copy(self, path: str | None = None) -> Path | None:
         doc = self.filed_doc
@@ -189,11 +225,17 @@ class DocumentDialog(QDialog):
             return None
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, "Save a copy", f"{self.detail.reference}-{doc.kind}.pdf", "PDF (*.pdf)")
+                self, "Save a copy", documents_folder(f"{self.detail.reference}-{doc.kind}.pdf"),
+                "PDF (*.pdf)")
             if not path:
                 return None
         target = Path(path)
-        target.write_bytes(doc.content)
+        try:
+            target.write_bytes(doc.content)
+        except OSError as exc:
+            self._fail(f"Not saved: {exc.strerror or exc}. Choose another folder.")
+            return None
+        self._confirm(f"Saved to {target}.")
         return target
 
 
@@ -202,8 +244,9 @@ def save_reprint(ctx: AppContext, document_id: int, parent: QWidget | None,
     """Reprint a filed document exactly (same bytes, same hash) to a file the user picks."""
     doc = documents.reprint(ctx.uow(), ctx.actor, document_id)
     if path is None:
-        path, _ = QFileDialog.getSaveFileName(parent, "Reprint", f"{doc.reference}-{doc.kind}"
-                                              ".pdf", "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            parent, "Reprint", documents_folder(f"{doc.reference}-{doc.kind}.pdf"),
+            "PDF (*.pdf)")
         if not path:
             return None
     target = Path(path)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.errors import DomainError
 from app.services import casefile, sar
 from app.views.context import AppContext
+from app.views.printing import documents_folder
 
 
 class SubjectAccessDialog(QDialog):
@@ -68,7 +69,8 @@ class SubjectAccessDialog(QDialog):
         layout.addWidget(buttons)
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Folder for the export")
+        chosen = QFileDialog.getExistingDirectory(self, "Folder for the export",
+                                                 documents_folder())
         if chosen:
             self.folder.setText(chosen)
 
