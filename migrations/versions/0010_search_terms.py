@@ -1,8 +1,8 @@
 """find anyone: the search_terms index (folded words of references, names, dates of birth,
 postcodes and phone numbers), built here for the cases already recorded
 
-Revision ID: 0009_search_terms
-Revises: 0008_sar_indexes
+Revision ID: 0010_search_terms
+Revises: 0009_attachments
 Create Date: 2026-12-01 09:40:00
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_search_terms"
-down_revision = "0008_sar_indexes"
+revision = "0010_search_terms"
+down_revision = "0009_attachments"
 branch_labels = None
 depends_on = None
 
