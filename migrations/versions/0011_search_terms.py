@@ -1,8 +1,8 @@
 """find anyone: the search_terms index (folded words of references, names, dates of birth,
 postcodes and phone numbers), built here for the cases already recorded
 
-Revision ID: 0010_search_terms
-Revises: 0009_attachments
+Revision ID: 0011_search_terms
+Revises: 0010_language_codes
 Create Date: 2026-12-01 09:40:00
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010_search_terms"
-down_revision = "0009_attachments"
+revision = "0011_search_terms"
+down_revision = "0010_language_codes"
 branch_labels = None
 depends_on = None
 
