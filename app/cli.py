@@ -28,6 +28,7 @@ from app.errors import DomainError
 from app.models.cases import CaseStatus, Scheme
 from app.models.users import Role
 from app.services.context import Actor
+from app.services.files import PRIVATE_UMASK, write_file
 
 EXIT_USAGE = 2
 EXIT_REFUSED = 3
@@ -69,6 +70,12 @@ def _status(text: str) -> CaseStatus:
         ) from None
 
 
+#: Ids and counts are 32-bit in the database; dates outside these years are typing mistakes
+#: (and beyond year 9999 would overflow on the way to a time stamp).
+MAX_NUMBER = 2**31 - 1
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -76,19 +83,35 @@ def _positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 0:
         raise argparse.ArgumentTypeError(f"{text!r} is negative")
+    if value > MAX_NUMBER:
+        raise argparse.ArgumentTypeError(f"{text!r} is too large (at most {MAX_NUMBER})")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+
+
+def _in_range(text: str, value: date) -> date:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is out of range (years {FIRST_YEAR} to {LAST_YEAR})")
     return value
 
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        return _in_range(text, date.fromisoformat(text))
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
 
 
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        return _in_range(text, date.fromisoformat(text))
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
@@ -134,7 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="fill a new database with synthetic demo data")
     demo.add_argument("--cases", type=_positive, default=500)
-    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--seed", type=_seed, default=1)
 
     case = sub.add_parser("case", help="list and show cases")
     csub = case.add_subparsers(dest="case_command", required=True, parser_class=_Parser)
@@ -559,7 +582,7 @@ def _cmd_document(args: argparse.Namespace, db: Database) -> int:
     make = documents.preview if args.preview else documents.generate
     doc = make(db.uow(), actor, args.reference, kind, party_id, args.variant,
                language=args.language)
-    args.out.write_bytes(doc.content)
+    write_file(args.out, doc.content)
     if doc.language_note:
         print(doc.language_note, file=sys.stderr)
     filed = f"filed as document {doc.id}" if doc.id else "not filed"
@@ -577,7 +600,7 @@ def _cmd_report(args: argparse.Namespace, db: Database) -> int:
     if args.report_command == "return":
         text = reporting.commissioner_return(db.uow(), actor, scope,
                                              args.mapping or reporting.DEFAULT_MAPPING)
-        args.out.write_text(text, encoding="utf-8", newline="")
+        write_file(args.out, text.encode("utf-8"))
         print(f"commissioner's return written to {args.out}")
         return 0
     if args.out is None and not args.json:
@@ -586,7 +609,7 @@ def _cmd_report(args: argparse.Namespace, db: Database) -> int:
         report = indicators.compute(db.uow(), actor, scope)
     else:
         report, pdf = reporting.board_report(db.uow(), actor, scope)
-        args.out.write_bytes(pdf)
+        write_file(args.out, pdf)
     if args.json:
         _print(reporting.as_json(report))
     else:
@@ -771,10 +794,7 @@ def _cmd_organisation(args: argparse.Namespace, db: Database) -> int:
     if args.address is not None:
         changes["address"] = tuple(x.strip() for x in args.address.split("|") if x.strip())
     if args.logo is not None:
-        try:
-            changes["logo"] = args.logo.read_bytes()
-        except OSError as exc:
-            raise DomainError(f"{args.logo} cannot be read: {exc.strerror}.") from None
+        changes["logo"] = _read_logo(args.logo, organisation.MAX_LOGO_BYTES)
     if args.no_logo:
         changes["logo"] = None
     if changes:
@@ -789,6 +809,40 @@ def _cmd_organisation(args: argparse.Namespace, db: Database) -> int:
 
 
 COMMANDS["organisation"] = _cmd_organisation
+
+
+def _read_logo(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes of a regular file (not a device such as /dev/zero, a folder or
+    a pipe that would never end)."""
+    if not path.is_file():
+        raise DomainError(f"{path} is not an image file.")
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise DomainError(f"{path} cannot be read: {exc.strerror}.") from None
+    if len(data) > limit:
+        raise DomainError("The logo is larger than 1 MB; use a smaller image.")
+    return data
+
+
+#: Control characters (C0, DEL, C1) and the bidirectional overrides that could make stored
+#: text rewrite a terminal or disguise itself; printed as visible escapes instead.
+_UNSAFE = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7f, 0xa0)) if c not in (9, 10)}
+_UNSAFE.update({c: f"\\u{c:04x}" for c in (*range(0x202a, 0x202f), *range(0x2066, 0x206a))})
+
+
+class _Clean:
+    """Standard output and error, with stored text's control characters made visible."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return int(self._stream.write(text.translate(_UNSAFE)))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _cmd_calendar(args: argparse.Namespace, db: Database) -> int:
@@ -806,7 +860,7 @@ def _cmd_calendar(args: argparse.Namespace, db: Database) -> int:
                                            with_names=args.names)
     else:
         content = calendar.person_appointments_ics(db.uow(), actor, args.reference)
-    args.out.write_bytes(content)
+    write_file(args.out, content)
     print(f"{content.count(b'BEGIN:VEVENT')} event(s) written to {args.out}")
     return 0
 
@@ -855,9 +909,23 @@ COMMANDS["attachment"] = _cmd_attachment
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(PRIVATE_UMASK)  # the database, its journal, backups, exports: the user's only
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Clean(out), _Clean(err)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    settings = Settings.load(args.database)
+    try:
+        settings = Settings.load(args.database)
+    except DomainError as exc:
+        print(f"pathways: {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
     if args.command is None:
         from app.views.app import run_gui
 

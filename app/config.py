@@ -43,8 +43,9 @@ def data_dir() -> Path:
     """The folder that holds the database and its backups."""
     configured = os.environ.get("PATHWAYS_DATA_DIR")
     path = Path(configured) if configured else Path(user_data_dir(APP_NAME, ORG_NAME))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    from app.services.files import private_dir
+
+    return private_dir(path)
 
 
 def default_database_url() -> str:
@@ -66,7 +67,14 @@ class Settings:
 
     @classmethod
     def load(cls, database: str | None = None) -> Settings:
-        minutes = int(os.environ.get("PATHWAYS_IDLE_LOCK_MINUTES", DEFAULT_IDLE_LOCK_MINUTES))
+        raw = os.environ.get("PATHWAYS_IDLE_LOCK_MINUTES", str(DEFAULT_IDLE_LOCK_MINUTES))
+        try:
+            minutes = int(raw)
+        except ValueError:
+            from app.errors import DomainError
+
+            raise DomainError(f"PATHWAYS_IDLE_LOCK_MINUTES must be a whole number of minutes "
+                              f"(1 to {MAX_IDLE_LOCK_MINUTES}), not {raw!r}.") from None
         return cls(
             database_url=database_url(database),
             idle_lock_minutes=max(1, min(minutes, MAX_IDLE_LOCK_MINUTES)),

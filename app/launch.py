@@ -31,7 +31,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.cli import main as cli_main
 
         return cli_main(args)
+    import os
+
     from app.config import Settings
+    from app.errors import DomainError
+
+    os.umask(0o077)  # as app.cli: whatever the window creates is readable by the user only
+    try:
+        settings = Settings.load(url)
+    except DomainError as exc:
+        print(f"pathways: {exc.message}", file=sys.stderr)
+        return 2
     from app.views.app import run_gui
 
-    return run_gui(Settings.load(url))
+    return run_gui(settings)

@@ -24,6 +24,7 @@ from app.config import MIGRATIONS
 from app.db import Database, is_sqlite
 from app.errors import DatabaseProblem
 from app.services import audit
+from app.services.files import private_dir, tighten
 from app.services.reference import seed_reference
 
 if TYPE_CHECKING:
@@ -228,6 +229,10 @@ def backup(db: Database, dest: Path,
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
+    try:  # made private before a byte is in it
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600))
+    except OSError as exc:
+        raise DatabaseProblem(f"The backup could not be written: {exc.strerror}") from exc
     if db.passphrase:
         return _backup_encrypted(db, tmp, dest)
     raw = db.engine.raw_connection()
@@ -242,15 +247,22 @@ def backup(db: Database, dest: Path,
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
-    except OperationalError as exc:
+    except (OperationalError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
+        if "full" in str(exc).lower():
+            raise DatabaseProblem("The backup could not be written: the disk is full. Nothing "
+                                  "was left behind; free some space and try again.") from exc
         raise DatabaseProblem(f"The backup could not be written: {exc}") from exc
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise DatabaseProblem(f"The backup could not be written: {exc.strerror}") from exc
     finally:
         raw.close()
-    verify_backup(tmp)
+    try:
+        verify_backup(tmp)
+    except DatabaseProblem:
+        tmp.unlink(missing_ok=True)  # nothing half-made is left beside the backups
+        raise
     tmp.replace(dest)
     return dest
 
@@ -303,7 +315,7 @@ def rotate_backup(db: Database, folder: Path, keep: int, *,
         newest = max((p.stat().st_mtime for p in folder.glob("pathways-*.db")), default=None)
         if newest is not None and time.time() - newest < min_age_hours * 3600:
             return None
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     dest = folder / f"pathways-{datetime.now():%Y%m%d-%H%M%S-%f}.db"
     backup(db, dest, progress)
     copies = sorted(folder.glob("pathways-*.db"))
@@ -319,7 +331,10 @@ def needs_upgrade(db: Database) -> bool:
 
 
 def prepare(db: Database, backup_dir: Path | None = None, keep: int = 7) -> None:
-    """At start: back up an existing database, then bring it to head."""
+    """At start: back up an existing database, then bring it to head. The file is made
+    readable by its user only (an older install may have left it open to others)."""
+    if is_sqlite(db.url) and make_url(db.url).database not in (None, "", ":memory:"):
+        tighten(sqlite_path(db.url))
     if backup_dir is not None:
         rotate_backup(db, backup_dir, keep)
     head = _head_from_files()

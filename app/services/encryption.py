@@ -61,6 +61,9 @@ def passphrase_for(url: str, prompt: Callable[[], str | None] | None = None) -> 
     path = _file(url)
     if path is None:
         return None
+    if path.is_dir():
+        raise DatabaseProblem(f"{path} is a folder, not a database file: give the file's "
+                              "path (sqlite:///FOLDER/pathways.db).")
     env = os.environ.get(PASSPHRASE_ENV) or None
     if not path.exists() or path.stat().st_size == 0:
         return env

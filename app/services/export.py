@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -52,11 +51,12 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
     """Write a CSV file whole or not at all; returns the number of data rows."""
+    from app.services.files import write_file
+
     materialised = [list(r) for r in rows]
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    # utf-8 with a byte-order mark, so a spreadsheet reads accented names correctly
-    tmp.write_text(csv_text(header, materialised), encoding="utf-8-sig", newline="")
-    os.replace(tmp, path)
+    # utf-8 with a byte-order mark, so a spreadsheet reads accented names correctly; written
+    # whole, private to the user, never through a link (app.services.files)
+    write_file(path, csv_text(header, materialised).encode("utf-8-sig"))
     return len(materialised)

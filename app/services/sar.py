@@ -292,44 +292,48 @@ def export(uow: UnitOfWork, actor: Actor, person_id: int, out_dir: Path) -> SarR
     """Write the subject access pack to ``out_dir`` (new or empty): ``data.json`` (all of it),
     one CSV per table, ``access-record.csv`` (who looked at or changed what, and when),
     ``documents/`` (the filed PDFs) and ``README.txt`` for the officer who reviews it."""
+    from app.services.files import new_folder, write_file
+
     out_dir = Path(out_dir)
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
         raise ValidationError(f"{out_dir} is not an empty folder; choose a new one.",
                               field="out")
     data = collect(uow, actor, person_id)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "tables").mkdir()
-    doc_names: dict[int, str] = {}
-    if data.documents:
-        (out_dir / "documents").mkdir()
-        kinds = {r["id"]: r["kind"] for r in data.tables.get("documents", [])}
-        for doc_id, content in data.documents.items():
-            name = f"{doc_id:06d}-{kinds.get(doc_id, 'document')}.pdf"
-            (out_dir / "documents" / name).write_bytes(content)
-            doc_names[doc_id] = name
-    for row in data.tables.get("documents", []):
-        row["file"] = f"documents/{doc_names[row['id']]}" if row["id"] in doc_names else None
-    _write_attachments(out_dir, data)
-    for name, rows in data.tables.items():
-        _table_csv(out_dir / "tables" / f"{name}.csv", rows)
     access = data.tables[AUDIT]
-    write_csv(out_dir / "access-record.csv",
-              ("when", "user", "action", "record", "record id", "case id", "detail"),
-              ((r["at"], r["username"], r["action"], r["entity"], r["entity_id"], r["case_id"],
-                r["detail"]) for r in access))
-    payload = {
-        "person_id": person_id,
-        "generated_at": utcnow().isoformat(),
-        "generated_by": actor.username,
-        "note": "Rows with _redact true concern someone else: review before release. Rows "
-                "with _review true have free text that names someone else: read them.",
-        "tables": data.tables,
-    }
-    tmp = out_dir / "data.json.part"
-    tmp.write_text(json.dumps(payload, indent=2, ensure_ascii=False, default=str),
-                   encoding="utf-8")
-    os.replace(tmp, out_dir / "data.json")
-    (out_dir / "README.txt").write_text(_readme(data), encoding="utf-8")
+    # the pack is written under a hidden name and renamed into place: a failure leaves no
+    # partial folder, and every file in it is readable by the user only
+    with new_folder(out_dir) as work:
+        os.mkdir(work / "tables", 0o700)
+        doc_names: dict[int, str] = {}
+        if data.documents:
+            os.mkdir(work / "documents", 0o700)
+            kinds = {r["id"]: r["kind"] for r in data.tables.get("documents", [])}
+            for doc_id, content in data.documents.items():
+                name = f"{doc_id:06d}-{kinds.get(doc_id, 'document')}.pdf"
+                write_file(work / "documents" / name, content)
+                doc_names[doc_id] = name
+        for row in data.tables.get("documents", []):
+            row["file"] = (f"documents/{doc_names[row['id']]}" if row["id"] in doc_names
+                           else None)
+        _write_attachments(work, data)
+        for name, rows in data.tables.items():
+            _table_csv(work / "tables" / f"{name}.csv", rows)
+        write_csv(work / "access-record.csv",
+                  ("when", "user", "action", "record", "record id", "case id", "detail"),
+                  ((r["at"], r["username"], r["action"], r["entity"], r["entity_id"],
+                    r["case_id"], r["detail"]) for r in access))
+        payload = {
+            "person_id": person_id,
+            "generated_at": utcnow().isoformat(),
+            "generated_by": actor.username,
+            "note": "Rows with _redact true concern someone else: review before release. "
+                    "Rows with _review true have free text that names someone else: read "
+                    "them.",
+            "tables": data.tables,
+        }
+        write_file(work / "data.json", json.dumps(payload, indent=2, ensure_ascii=False,
+                                                  default=str).encode("utf-8"))
+        write_file(work / "README.txt", _readme(data).encode("utf-8"))
     return SarResult(person_id, out_dir, {k: len(v) for k, v in data.tables.items()},
                      len(data.documents), len(access), data.redacted_rows,
                      attachments=len(data.attachments), review_rows=data.review_rows)
@@ -339,8 +343,10 @@ def _write_attachments(out_dir: Path, data: SarData) -> None:
     """Scanned and photographed documents as files, named by id and type, each listed in
     ``tables/attachments.csv`` with its file (a removed one is listed with no file)."""
     rows = data.tables.get(ATTACHMENTS, [])
+    from app.services.files import write_file
+
     if data.attachments:
-        (out_dir / ATTACHMENTS).mkdir()
+        os.mkdir(out_dir / ATTACHMENTS, 0o700)
     for row in rows:
         content = data.attachments.get(row["id"])
         if content is None:
@@ -349,7 +355,7 @@ def _write_attachments(out_dir: Path, data: SarData) -> None:
         ext = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}.get(
             row["media_type"], "bin")
         name = f"{row['id']:06d}.{ext}"
-        (out_dir / ATTACHMENTS / name).write_bytes(content)
+        write_file(out_dir / ATTACHMENTS / name, content)
         row["file"] = f"{ATTACHMENTS}/{name}"
 
 
