@@ -896,7 +896,7 @@ def _cmd_attachment(args: argparse.Namespace, db: Database) -> int:
                   f"{a.attached_to}\t{a.title}\t{a.added_by}\t{state}")
     elif args.attachment_command == "save":
         f = attachments.open_file(db.uow(), actor, args.attachment_id)
-        args.out.write_bytes(f.content)
+        write_file(args.out, f.content)
         print(f"{f.summary.title} written to {args.out}")
     else:
         a = attachments.remove(db.uow(), actor, args.attachment_id, args.reason)
