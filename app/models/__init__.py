@@ -53,7 +53,7 @@ from app.models.reference import (
 from app.models.retention import RetentionDecision, RetentionReview
 from app.models.search import SearchTerm, TermKind
 from app.models.settings import AppSetting
-from app.models.users import Role, User
+from app.models.users import Role, User, UserPreferences
 
 __all__ = [
     "ActionKind",
@@ -114,4 +114,5 @@ __all__ = [
     "StatusChange",
     "TermKind",
     "User",
+    "UserPreferences",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Boolean, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime, Versioned, enum_column, utcnow
@@ -40,3 +40,19 @@ class User(Versioned, Base):
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_sign_in: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class UserPreferences(Base):
+    """One user's own settings (this database, any desktop): how soon the window locks,
+    the letter format and folder documents start with, the window's language."""
+
+    __tablename__ = "user_preferences"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    idle_lock_minutes: Mapped[int | None] = mapped_column(Integer)
+    #: standard / easy-read / large-print; None: each recipient's own preference
+    letter_format: Mapped[str | None] = mapped_column(String(20))
+    documents_folder: Mapped[str | None] = mapped_column(String(500))
+    ui_language: Mapped[str | None] = mapped_column(String(8))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)

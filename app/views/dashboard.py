@@ -44,7 +44,7 @@ from app.services.indicators import Figure, IndicatorReport, Scope
 from app.views.background import BackgroundTask, Progress
 from app.views.context import AppContext
 from app.views.date_field import DateField
-from app.views.printing import documents_folder
+from app.views.folders import documents_folder
 
 FIGURE_ROLE = Qt.ItemDataRole.UserRole
 UNKNOWN = QColor("#7a5b00")

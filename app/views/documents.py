@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.reports.preview import PreviewUnavailable, pdf_pages_as_png
-from app.services import documents
+from app.services import documents, preferences
 from app.services.casefile import CaseDetail
 from app.services.documents import BatchResult, GeneratedDocument, Kind
 from app.views.background import BackgroundTask
 from app.views.context import AppContext
+from app.views.folders import documents_folder
 from app.views.forms import ERROR_STYLE
-from app.views.printing import documents_folder, print_document
+from app.views.printing import print_document
 
 VARIANTS = [("The recipient's preference", None), ("Standard", "standard"),
             ("Easy read", "easy-read"), ("Large print", "large-print")]
@@ -73,6 +74,10 @@ class DocumentDialog(QDialog):
         self.variant.setAccessibleName("Format")
         for text, _ in VARIANTS:
             self.variant.addItem(text)
+        # the format the user chose to start with (File > Preferences)
+        chosen = preferences.get_preferences(ctx.uow(), ctx.actor).letter_format
+        self.variant.setCurrentIndex(next(
+            (i for i, (_, v) in enumerate(VARIANTS) if v == chosen), 0))
         form.addRow("&Document", self.kind)
         form.addRow("&Recipient", self.recipient)
         form.addRow("&Format", self.variant)

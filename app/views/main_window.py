@@ -130,7 +130,13 @@ class MainWindow(QMainWindow):
 
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
-        self._idle.setInterval(ctx.settings.idle_lock_minutes * 60_000)
+        from app.services.preferences import effective_idle_minutes, get_preferences
+        from app.views import folders
+
+        self.prefs = get_preferences(ctx.uow(), ctx.actor)  # the user's own (File > Preferences)
+        folders.use_folder(self.prefs.documents_folder)
+        self._idle.setInterval(
+            effective_idle_minutes(self.prefs, ctx.settings.idle_lock_minutes) * 60_000)
         self._idle.timeout.connect(self.lock)
         app = QApplication.instance()
         if app is not None:
@@ -393,10 +399,25 @@ class MainWindow(QMainWindow):
             w.reload()  # type: ignore[attr-defined]
 
     def preferences(self) -> None:
-        QMessageBox.information(
-            self, "Preferences",
-            f"The window locks after {self.ctx.settings.idle_lock_minutes} minutes without "
-            "use. Text size follows your system's font settings.")
+        from app.views.preferences import preferences_dialog
+
+        dialog = preferences_dialog(self.ctx, self, applied=self.apply_preferences)
+        self.dialog = dialog
+        dialog.open()
+
+    def apply_preferences(self, prefs: object) -> None:
+        """Use the user's preferences now: the idle lock restarts with their minutes."""
+        from app.services.preferences import Preferences, effective_idle_minutes
+        from app.views import folders
+
+        assert isinstance(prefs, Preferences)
+        self.prefs = prefs
+        folders.use_folder(prefs.documents_folder)
+        minutes = effective_idle_minutes(prefs, self.ctx.settings.idle_lock_minutes)
+        self._idle.setInterval(minutes * 60_000)
+        self._idle.start()
+        self.statusBar().showMessage(f"Preferences saved: the window locks after {minutes} "
+                                     "minutes without use", 8000)
 
     def about(self) -> None:
         from app.views.about import AboutDialog

@@ -8,10 +8,8 @@ filed copy. The print is recorded in the audit trail by the service that hands o
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pypdfium2 as pdfium
-from PySide6.QtCore import QRectF, QSizeF, QStandardPaths
+from PySide6.QtCore import QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
@@ -28,11 +26,6 @@ class PrintFailed(DomainError):
     """The printer could not be started; nothing was printed."""
 
 
-def documents_folder(filename: str = "") -> str:
-    """Where save dialogs open: the user's Documents folder (their home if it has none)."""
-    folder = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-    return str(Path(folder) / filename) if filename else folder
 
 
 def _page_image(page: pdfium.PdfPage, dpi: int) -> QImage:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.errors import DomainError
 from app.services import casefile, sar
 from app.views.context import AppContext
-from app.views.printing import documents_folder
+from app.views.folders import documents_folder
 
 
 class SubjectAccessDialog(QDialog):

@@ -43,3 +43,13 @@ def open_window(qtbot: Any, db: Any) -> Iterator[Callable[..., MainWindow]]:
     yield _open
     for w in windows:
         w.close()
+
+
+@pytest.fixture(autouse=True)
+def _documents_folder_reset() -> Iterator[None]:
+    """The folder chosen in Preferences is per signed-in user; no test inherits another's."""
+    from app.views import folders
+
+    folders.use_folder(None)
+    yield
+    folders.use_folder(None)

@@ -16,7 +16,7 @@ from app.services import casefile, documents
 from app.services.enums import Scheme
 from app.views.context import AppContext
 from app.views.documents import DocumentDialog
-from app.views.printing import documents_folder
+from app.views.folders import documents_folder
 from tests.factories import make_case, make_user
 
 
