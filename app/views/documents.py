@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.reports.preview import PreviewUnavailable, pdf_pages_as_png
-from app.services import documents, preferences
+from app.services import documents, languages, preferences
 from app.services.casefile import CaseDetail
 from app.services.documents import BatchResult, GeneratedDocument, Kind
 from app.views.background import BackgroundTask
@@ -78,9 +78,18 @@ class DocumentDialog(QDialog):
         chosen = preferences.get_preferences(ctx.uow(), ctx.actor).letter_format
         self.variant.setCurrentIndex(next(
             (i for i, (_, v) in enumerate(VARIANTS) if v == chosen), 0))
+        self.language = QComboBox()
+        self.language.setObjectName("document_language")
+        self.language.setAccessibleName("Language")
+        self._languages: list[str | None] = [None]
+        self.language.addItem("The recipient's own language")
+        for lang in languages.LANGUAGES:
+            self.language.addItem(lang.label)
+            self._languages.append(lang.code)
         form.addRow("&Document", self.kind)
         form.addRow("&Recipient", self.recipient)
         form.addRow("&Format", self.variant)
+        form.addRow("&Language", self.language)
         for row in range(form.rowCount()):
             label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
@@ -99,6 +108,12 @@ class DocumentDialog(QDialog):
         self.confirmation.setWordWrap(True)
         self.confirmation.hide()
         layout.addWidget(self.confirmation)
+        #: the language the preview is in, and why, when it is not the reader's own
+        self.language_note = QLabel("")
+        self.language_note.setObjectName("document_language_note")
+        self.language_note.setWordWrap(True)
+        self.language_note.hide()
+        layout.addWidget(self.language_note)
         self.pages = QVBoxLayout()
         holder = QWidget()
         holder.setLayout(self.pages)
@@ -132,7 +147,7 @@ class DocumentDialog(QDialog):
         self.save_button.clicked.connect(lambda: self.save_copy())
         self.print_button.clicked.connect(lambda: self.print_copy())
         close.clicked.connect(self.accept)
-        for combo in (self.kind, self.recipient, self.variant):
+        for combo in (self.kind, self.recipient, self.variant, self.language):
             combo.currentIndexChanged.connect(self._choice_changed)
         self.resize(760, 720)
 
@@ -144,6 +159,10 @@ class DocumentDialog(QDialog):
     def _args(self) -> tuple[Any, int | None, str | None]:
         return (self._kinds[self.kind.currentIndex()], self._recipients[
             self.recipient.currentIndex()], VARIANTS[self.variant.currentIndex()][1])
+
+    @property
+    def chosen_language(self) -> str | None:
+        return self._languages[self.language.currentIndex()]
 
     def _choice_changed(self) -> None:
         self.preview_doc = None
@@ -164,12 +183,26 @@ class DocumentDialog(QDialog):
         self.error.hide()
         try:
             self.preview_doc = documents.preview(self.ctx.uow(), self.ctx.actor,
-                                                 self.detail.reference, kind, recipient, variant)
+                                                 self.detail.reference, kind, recipient, variant,
+                                                 language=self.chosen_language)
         except DomainError as exc:
             self._fail(exc.message)
             return
+        self._show_language(self.preview_doc)
         self._show_pages(self.preview_doc.content)
         self.file_button.setEnabled(self.detail.can_edit)
+
+    def _show_language(self, doc: GeneratedDocument) -> None:
+        if doc.language_note:
+            text = doc.language_note
+        elif doc.language == languages.WELSH:
+            text = "In Welsh and English (Welsh first), as the Welsh Language Standards ask."
+        elif doc.language != languages.ENGLISH:
+            text = f"In {languages.name(doc.language)}, the recipient's language."
+        else:
+            text = ""
+        self.language_note.setText(text)
+        self.language_note.setVisible(bool(text))
 
     def _show_pages(self, content: bytes) -> None:
         while self.pages.count():
@@ -198,7 +231,8 @@ class DocumentDialog(QDialog):
         kind, recipient, variant = self._args()
         try:
             self.filed_doc = documents.generate(self.ctx.uow(), self.ctx.actor,
-                                                self.detail.reference, kind, recipient, variant)
+                                                self.detail.reference, kind, recipient, variant,
+                                                language=self.chosen_language)
         except DomainError as exc:
             self._fail(exc.message)
             return

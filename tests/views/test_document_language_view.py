@@ -1,0 +1,40 @@
+"""The document dialog writes to each reader in their language, and says when it cannot."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from sqlalchemy import text
+
+from app.models.users import Role
+from app.services import appointments, cases, documents
+from app.services.enums import Scheme
+from app.views.documents import DocumentDialog
+from tests.factories import at, make_case, make_user
+from tests.reports.conftest import pdf_text
+
+
+def test_the_preview_says_which_language_and_why(qtbot, db, open_window) -> None:
+    coord = make_user(db, Role.COORDINATOR, "coord")
+    mentor = make_user(db, Role.MENTOR, "mentor")
+    ref = make_case(db, coord, Scheme.GATEWAY, worker=mentor)
+    cases.decide_eligibility(db.uow(), coord, ref, eligible=True)
+    appointments.schedule(db.uow(), mentor, ref, appointments.AppointmentInput(
+        starts_at=at(3), purpose="Key work session", bail_condition=True))
+    with db.engine.begin() as conn:  # she asked for letters in Romanian (no template yet)
+        conn.execute(text("UPDATE people SET language = 'ro'"))
+    window = open_window("mentor")
+    ws = window.open_case(ref)
+    dialog = DocumentDialog(window.ctx, ws.detail, window)
+    qtbot.addWidget(dialog)
+    dialog.select_kind(documents.Kind.APPOINTMENT)
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    assert not dialog.error.isVisible(), dialog.error.text()
+    assert dialog.language_note.text() == ("There is no Romanian wording for this document "
+                                           "yet, so it is printed in English.")
+    dialog.language.setCurrentText("Welsh (Cymraeg)")
+    assert not dialog.file_button.isEnabled()  # a changed choice needs a new preview
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    assert "Welsh first" in dialog.language_note.text()
+    qtbot.mouseClick(dialog.file_button, Qt.MouseButton.LeftButton)
+    words = pdf_text(dialog.filed_doc.content)
+    assert words.index("Eich apwyntiadau") < words.index("Your appointments")
