@@ -216,6 +216,9 @@ class MainWindow(QMainWindow):
                   self.batch_action, self.close_tab_action):
             file_menu.addAction(a)
         file_menu.addAction(self.sar_action)
+        self.diary_action = self._action("Export my &diary (calendar)...", self.export_diary,
+                                         tip="Your appointments and meetings as an .ics file")
+        file_menu.addAction(self.diary_action)
         file_menu.addSeparator()
         file_menu.addAction(self.prefs_action)
         file_menu.addAction(self.password_action)
@@ -402,6 +405,15 @@ class MainWindow(QMainWindow):
         from app.views.preferences import preferences_dialog
 
         dialog = preferences_dialog(self.ctx, self, applied=self.apply_preferences)
+        self.dialog = dialog
+        dialog.open()
+
+    def export_diary(self, path: str | None = None) -> None:
+        from app.views.calendar_export import diary_dialog
+
+        dialog = diary_dialog(self.ctx, self, path)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(
+            f"Diary saved to {dialog.result_value}", 10000) if dialog.result_value else None)
         self.dialog = dialog
         dialog.open()
 
