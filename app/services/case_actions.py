@@ -68,6 +68,8 @@ class CaseAction(StrEnum):
     ADD_ATTACHMENT = "add_attachment"
     OPEN_ATTACHMENT = "open_attachment"
     REMOVE_ATTACHMENT = "remove_attachment"
+    PRINT_DOCUMENT = "print_document"
+    ADD_NOTE = "add_note"
 
 
 @dataclass(frozen=True)
@@ -127,10 +129,11 @@ MISSED_CONSEQUENCE = ("The appointment is recorded as missed. A missed bail appo
 _AFTER_EXIT = frozenset({CaseAction.RECORD_EXIT_FOLLOWUP, CaseAction.RECORD_REOFFENDING,
                          # a signed form may be scanned after the case closed; a wrong one
                          # must still be removable
-                         CaseAction.ADD_ATTACHMENT, CaseAction.REMOVE_ATTACHMENT})
+                         CaseAction.ADD_ATTACHMENT, CaseAction.REMOVE_ATTACHMENT,
+                         CaseAction.ADD_NOTE})
 #: Actions that only read the case (documents are made from what is there).
 _READ_ONLY = frozenset({CaseAction.GENERATE_DOCUMENT, CaseAction.REPRINT_DOCUMENT,
-                        CaseAction.OPEN_ATTACHMENT})
+                        CaseAction.OPEN_ATTACHMENT, CaseAction.PRINT_DOCUMENT})
 
 
 def allowed_actions(uow: UnitOfWork, actor: Actor, reference: str) -> CaseActions:
@@ -165,7 +168,8 @@ def _for_case(s: Session, actor: Actor, case: Case) -> CaseActions:
     for action in (CaseAction.ADD_PARTY, CaseAction.CONSENT_GIVEN,
                    CaseAction.CONSENT_WITHDRAWN, CaseAction.EDIT_PERSON,
                    CaseAction.ASSESS_START, CaseAction.ASSESS_REVIEW, CaseAction.ASSESS_EXIT,
-                   CaseAction.LOG_INTERVENTION, CaseAction.BOOK_APPOINTMENT):
+                   CaseAction.LOG_INTERVENTION, CaseAction.BOOK_APPOINTMENT,
+                   CaseAction.ADD_NOTE):
         offer(action)
     if case.scheme is Scheme.CHECKPOINT:
         _contract_offers(s, case, offer)
@@ -198,6 +202,7 @@ def _for_case(s: Session, actor: Actor, case: Case) -> CaseActions:
           else f"Your role ({actor.role.label}) cannot print.")
     filed = s.scalar(select(Document.id).where(Document.case_id == case.id).limit(1))
     offer(CaseAction.REPRINT_DOCUMENT, None if filed else "No document is filed on the case yet.")
+    offer(CaseAction.PRINT_DOCUMENT, None if filed else "No document is filed on the case yet.")
     _attachment_offers(s, case, offer)
     return CaseActions(case.reference, tuple(offers), _moves(s, case, editable, not_yours))
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtPrintSupport import QPrinter
+
 from app.errors import DomainError
 from app.services.documents import Kind
 from app.views.case.tab import CaseTab
 from app.views.documents import DocumentDialog, save_reprint
+from app.views.printing import print_document
 from app.views.table_models.record_table_model import Column
 
 
@@ -18,6 +21,8 @@ class DocumentsTab(CaseTab):
                                            self.generate_document)
         self.reprint_button = self.button("&Reprint...", "reprint_document", self.reprint)
         self.reprint_button.setAccessibleName("Reprint the selected document")
+        self.print_button = self.button("&Print...", "print_document", self.print_selected)
+        self.print_button.setAccessibleName("Print the selected document on paper")
         self.end_buttons()
         self.records = self.table("documents_table", "Documents filed on the case", [
             Column("Made", lambda d: f"{d.created_at.astimezone():%d/%m/%Y %H:%M}"),
@@ -43,6 +48,18 @@ class DocumentsTab(CaseTab):
         self.ws.opened(dialog)
         dialog.open()
         return dialog
+
+    def print_selected(self, printer: QPrinter | None = None) -> int | None:
+        """Print the selected filed document (the print dialog first, unless given a printer)."""
+        document_id = self.records.selected_key()
+        if document_id is None:
+            self.refused("Select a document first.")
+            return None
+        try:
+            return print_document(self.case.ctx, document_id, self.ws, printer)
+        except DomainError as exc:
+            self.refused(exc.message)
+            return None
 
     def reprint(self, path: str | None = None) -> None:
         document_id = self.records.selected_key()

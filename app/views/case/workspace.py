@@ -26,6 +26,7 @@ from app.views.case.followups import FollowUpsTab
 from app.views.case.history import HistoryTab
 from app.views.case.interventions import InterventionsTab
 from app.views.case.meetings import MeetingsTab
+from app.views.case.notes import NotesTab
 from app.views.case.overview import OverviewTab
 from app.views.case.pathways import PathwaysTab
 from app.views.case.people import PeopleTab
@@ -40,7 +41,7 @@ from app.views.table_models.record_table_model import RecordTable
 #: The tabs in the order they appear; a tab whose ``applies`` says no is left out.
 TABS: tuple[type[CaseTab], ...] = (
     OverviewTab, PeopleTab, PathwaysTab, ContractTab, MeetingsTab, AppointmentsTab,
-    InterventionsTab, FollowUpsTab, DocumentsTab, AttachmentsTab, HistoryTab,
+    InterventionsTab, FollowUpsTab, NotesTab, DocumentsTab, AttachmentsTab, HistoryTab,
 )
 
 
@@ -123,6 +124,17 @@ class CaseWorkspace(QWidget):
 
     def show_tab(self, name: str) -> None:
         self.tabs.setCurrentWidget(self.tab_of[name])
+
+    def show_record(self, tab: str, key: Any = None) -> bool:
+        """Open the case at one tab and select one record on it (My work opens an item this
+        way); False if this case has no such tab or record."""
+        if tab not in self.tab_of:
+            return False
+        self.show_tab(tab)
+        if key is None:
+            return True
+        tables = self.tab_of[tab].findChildren(RecordTable)
+        return any(table.select_key(key) for table in tables)
 
     def table(self, name: str) -> RecordTable:
         """The record table with object name ``name`` on any tab."""
