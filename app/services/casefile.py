@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -692,6 +693,41 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
 SECTION_LIMIT = 50
 
 
+class WorkSection(StrEnum):
+    """The sections of My work, in the order they are shown."""
+
+    MISSED_BAIL = "missed"
+    TODAY = "today"
+    OVERDUE = "overdue"
+    CONTRACTS_ENDING = "ending"
+    ACTIONS_DUE = "actions"
+    FOLLOWUPS_DUE = "followups"
+    REFERRALS = "referrals"
+    CASELOAD = "caseload"
+
+
+#: Sections that belong to one scheme's work (the rest are everyone's).
+_SCHEME_SECTIONS: dict[WorkSection, Scheme] = {
+    WorkSection.MISSED_BAIL: Scheme.GATEWAY,
+    WorkSection.CONTRACTS_ENDING: Scheme.CHECKPOINT,
+    WorkSection.ACTIONS_DUE: Scheme.NEIGHBOURHOOD_RESOLUTION,
+    WorkSection.FOLLOWUPS_DUE: Scheme.GATEWAY,
+}
+
+
+def work_sections(actor: Actor) -> tuple[WorkSection, ...]:
+    """The sections this person's My work has: coordinators every one (and the referrals
+    waiting for them); a worker those of their own scheme (no bail section for a navigator);
+    a role with no case work, none."""
+    if actor.coordinates:
+        return tuple(WorkSection)
+    scheme = access.ROLE_SCHEME.get(actor.role)
+    if scheme is None:
+        return ()
+    return tuple(s for s in WorkSection if s is not WorkSection.REFERRALS
+                 and _SCHEME_SECTIONS.get(s, scheme) is scheme)
+
+
 @dataclass(frozen=True)
 class WorkItem:
     case_reference: str
@@ -699,7 +735,14 @@ class WorkItem:
     participant: str
     what: str
     due: date
+    #: Needs doing first (a bail condition, a contract ending within three days).
     urgent: bool
+    #: Past its date and not done: the only rows shown in red.
+    overdue: bool = False
+    worker: str | None = None
+    #: Where on the case the item is: the workspace tab and the record's key there.
+    tab: str = "overview"
+    record_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -727,30 +770,40 @@ class MyWork:
     followups_due: tuple[WorkItem, ...]
     referrals_awaiting: tuple[CaseRow, ...]
     totals: WorkTotals = field(default_factory=WorkTotals)
+    #: The sections this person sees, in order (``work_sections``).
+    sections: tuple[WorkSection, ...] = tuple(WorkSection)
 
     def more(self, section: str) -> int:
         """Rows of ``section`` (a field name) counted but not shown."""
         return int(getattr(self.totals, section)) - len(getattr(self, section))
 
 
-def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None) -> MyWork:
+def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None,
+            worker_id: int | None = None) -> MyWork:
     """The start screen: what needs doing, for the cases this person works (coordinators: all).
 
     Each section is one query with a LIMIT over an index made for it (migration
     0005_my_work_indexes), and one more statement counts every section at once: twelve
-    statements whatever the size of the database (tests/services/test_statement_count.py)."""
+    statements whatever the size of the database (tests/services/test_statement_count.py).
+    Only the actor's sections are read (``work_sections``); a coordinator may narrow it all
+    to one worker's cases (``worker_id``)."""
     today = today or date.today()
-    mine = CaseFilter(worker_id=None if actor.coordinates else actor.user_id, active_only=True)
-    awaiting_filter = CaseFilter(status=CaseStatus.REFERRED)
+    shown = work_sections(actor)
+    if not actor.coordinates:
+        worker_id = actor.user_id
+    mine = CaseFilter(worker_id=worker_id, active_only=True)
+    awaiting_filter = CaseFilter(status=CaseStatus.REFERRED, worker_id=worker_id)
     caseload = tuple(list_cases(uow, actor, mine, sort="referral_date", limit=SECTION_LIMIT,
                                 audit_list=False))
     with uow:
         scope = access.visible_case_ids(uow, actor)
-        if not actor.coordinates:
-            scope = and_(scope, or_(Case.worker_id == actor.user_id,
-                                    Case.coworker_id == actor.user_id))
-        base = (select(Case.reference, Case.scheme, Person.first_name, Person.last_name)
-                .join(Person, Person.id == Case.participant_id).where(scope))
+        if worker_id is not None:
+            scope = and_(scope, or_(Case.worker_id == worker_id, Case.coworker_id == worker_id))
+        worker = aliased(User)
+        base = (select(Case.reference, Case.scheme, Person.first_name, Person.last_name,
+                       worker.full_name)
+                .join(Person, Person.id == Case.participant_id)
+                .outerjoin(worker, worker.id == Case.worker_id).where(scope))
         start = datetime.combine(today, datetime.min.time()).astimezone()
         end = start + timedelta(days=1)
         # each section's joins and conditions, shared by its rows and its count
@@ -778,7 +831,7 @@ def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None) -> MyWork:
         def counted(child: type[Any], join: Callable[[Select[Any]], Select[Any]],
                     conds: tuple[ColumnElement[bool], ...], tests_case: bool = False
                     ) -> ScalarSelect[int]:
-            if actor.coordinates and not tests_case:
+            if actor.coordinates and worker_id is None and not tests_case:
                 # every case is in scope and the section tests no case column: the child
                 # table's own index answers alone
                 return select(func.count()).select_from(child).where(*conds).scalar_subquery()
@@ -789,67 +842,86 @@ def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None) -> MyWork:
             return select(func.count()).select_from(q.subquery()).scalar_subquery()
 
         zero = literal(0)
+
+        def when(section: WorkSection, count: ScalarSelect[int]) -> Any:
+            return count if section in shown else zero
+
         totals_row = uow.session.execute(select(
-            of(_filtered(uow, actor, mine)),
-            counted(Appointment, on_appointments, today_c),
-            counted(Appointment, on_appointments, overdue_c),
-            counted(Appointment, on_appointments, missed_c, tests_case=True),
-            counted(Contract, lambda q: q.join(Contract, Contract.case_id == Case.id),
-                    ending_c),
-            counted(AgreementAction, on_actions, actions_c, tests_case=True),
-            counted(ExitFollowUp, lambda q: q.join(ExitFollowUp, ExitFollowUp.case_id == Case.id),
-                    followups_c),
-            of(_filtered(uow, actor, awaiting_filter)) if actor.coordinates else zero,
+            when(WorkSection.CASELOAD, of(_filtered(uow, actor, mine))),
+            when(WorkSection.TODAY, counted(Appointment, on_appointments, today_c)),
+            when(WorkSection.OVERDUE, counted(Appointment, on_appointments, overdue_c)),
+            when(WorkSection.MISSED_BAIL,
+                 counted(Appointment, on_appointments, missed_c, tests_case=True)),
+            when(WorkSection.CONTRACTS_ENDING,
+                 counted(Contract, lambda q: q.join(Contract, Contract.case_id == Case.id),
+                         ending_c)),
+            when(WorkSection.ACTIONS_DUE,
+                 counted(AgreementAction, on_actions, actions_c, tests_case=True)),
+            when(WorkSection.FOLLOWUPS_DUE,
+                 counted(ExitFollowUp,
+                         lambda q: q.join(ExitFollowUp, ExitFollowUp.case_id == Case.id),
+                         followups_c)),
+            when(WorkSection.REFERRALS, of(_filtered(uow, actor, awaiting_filter))),
         )).one()
         totals = WorkTotals(*(int(n) for n in totals_row))
 
-        def appts(conds: tuple[ColumnElement[bool], ...], newest_first: bool = False
-                  ) -> list[WorkItem]:
-            when = Appointment.starts_at.desc() if newest_first else Appointment.starts_at
+        def item(r: Any, what: str, due: date, *, urgent: bool, overdue: bool, tab: str,
+                 record_id: int | None) -> WorkItem:
+            return WorkItem(r[0], r[1], f"{r[2]} {r[3]}", what, due, urgent, overdue,
+                            r[4] and sys.intern(r[4]), tab, record_id)
+
+        def appts(section: WorkSection, conds: tuple[ColumnElement[bool], ...],
+                  newest_first: bool = False) -> list[WorkItem]:
+            if section not in shown:
+                return []
+            order = Appointment.starts_at.desc() if newest_first else Appointment.starts_at
             q = on_appointments(base.add_columns(
                 Appointment.starts_at, Appointment.purpose, Appointment.bail_condition,
-                Appointment.status)).where(*conds).order_by(when).limit(SECTION_LIMIT)
-            return [WorkItem(r[0], r[1], f"{r[2]} {r[3]}",
-                             f"{r[4].astimezone():%H:%M} {r[5]}" +
-                             (" (bail condition)" if r[6] else ""),
-                             r[4].astimezone().date(), bool(r[6]))
+                Appointment.id)).where(*conds).order_by(order).limit(SECTION_LIMIT)
+            return [item(r, f"{r[5].astimezone():%H:%M} {r[6]}"
+                         + (" (bail condition)" if r[7] else ""), r[5].astimezone().date(),
+                         urgent=bool(r[7]), overdue=section is not WorkSection.TODAY,
+                         tab="appointments", record_id=r[8])
                     for r in uow.session.execute(q)]
 
-        today_items = appts(today_c)
-        overdue = appts(overdue_c)
+        today_items = appts(WorkSection.TODAY, today_c)
+        overdue = appts(WorkSection.OVERDUE, overdue_c)
         # the latest first: a missed appointment is at the top the moment it is recorded
-        missed = appts(missed_c, newest_first=True)
+        missed = appts(WorkSection.MISSED_BAIL, missed_c, newest_first=True)
         ending = [
-            WorkItem(r[0], r[1], f"{r[2]} {r[3]}",
-                     f"Contract ends {r[4]:%d %b %Y}" if r[4] >= today else
-                     f"Contract ended {r[4]:%d %b %Y}: record completion or breach", r[4],
-                     r[4] <= today + timedelta(days=3))
+            item(r, f"Contract ends {r[5]:%d %b %Y}" if r[5] >= today else
+                 f"Contract ended {r[5]:%d %b %Y}: record completion or breach", r[5],
+                 urgent=r[5] <= today + timedelta(days=3), overdue=r[5] < today,
+                 tab="contract", record_id=None)
             for r in uow.session.execute(
                 base.add_columns(Contract.end_date).join(Contract, Contract.case_id == Case.id)
                 .where(*ending_c).order_by(Contract.end_date).limit(SECTION_LIMIT))
-        ]
+        ] if WorkSection.CONTRACTS_ENDING in shown else []
         actions = [
-            WorkItem(r[0], r[1], f"{r[2]} {r[3]}", f"Agreement action due: {r[5][:60]}", r[4],
-                     r[4] < today)
+            item(r, f"Agreement action due: {r[6][:60]}", r[5], urgent=r[5] < today,
+                 overdue=r[5] < today, tab="meetings", record_id=r[7])
             for r in uow.session.execute(
-                on_actions(base.add_columns(AgreementAction.due_on, AgreementAction.description))
+                on_actions(base.add_columns(AgreementAction.due_on, AgreementAction.description,
+                                            AgreementAction.id))
                 .where(*actions_c).order_by(AgreementAction.due_on).limit(SECTION_LIMIT))
-        ]
+        ] if WorkSection.ACTIONS_DUE in shown else []
         followups = [
-            WorkItem(r[0], r[1], f"{r[2]} {r[3]}", f"{r[5]}-month follow-up due", r[4],
-                     r[4] < today)
+            item(r, f"{r[6]}-month follow-up due", r[5], urgent=r[5] < today,
+                 overdue=r[5] < today, tab="followups", record_id=r[6])
             for r in uow.session.execute(
                 base.add_columns(ExitFollowUp.due_on, ExitFollowUp.months)
                 .join(ExitFollowUp, ExitFollowUp.case_id == Case.id)
                 .where(*followups_c).order_by(ExitFollowUp.due_on).limit(SECTION_LIMIT))
-        ]
+        ] if WorkSection.FOLLOWUPS_DUE in shown else []
     awaiting: tuple[CaseRow, ...] = ()
-    if actor.coordinates:
+    if WorkSection.REFERRALS in shown:
         awaiting = tuple(list_cases(uow, actor, awaiting_filter, sort="referral_date",
                                     descending=False, limit=SECTION_LIMIT, audit_list=False))
     with uow:
         uow.begin_write()
-        audit.record(uow, actor, "case.list", "cases", detail=f"my work; {len(caseload)} cases")
+        narrowed = f" worker={worker_id}" if actor.coordinates and worker_id else ""
+        audit.record(uow, actor, "case.list", "cases",
+                     detail=f"my work{narrowed}; {len(caseload)} cases")
         uow.commit()
     return MyWork(caseload, tuple(today_items), tuple(overdue), tuple(missed), tuple(ending),
-                  tuple(actions), tuple(followups), awaiting, totals)
+                  tuple(actions), tuple(followups), awaiting, totals, shown)

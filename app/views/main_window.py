@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.my_work = MyWorkView(ctx, load=not load_in_background)
         self.my_work.open_case.connect(self.open_case)
+        self.my_work.open_item.connect(self.open_item)
         self.case_list = CaseListView(ctx, load=not load_in_background)
         self.case_list.open_case.connect(self.open_case)
         self.tabs.addTab(self.my_work, "My work")
@@ -263,6 +264,13 @@ class MainWindow(QMainWindow):
         workspace.changed.connect(self._case_changed)
         index = self.tabs.addTab(workspace, reference)
         self.tabs.setCurrentIndex(index)
+        return workspace
+
+    def open_item(self, reference: str, tab: str, key: object = None) -> CaseWorkspace | None:
+        """Open a case at one of its records (My work's items): its tab, the record selected."""
+        workspace = self.open_case(reference)
+        if workspace is not None:
+            workspace.show_record(tab, key)
         return workspace
 
     def workspace(self, reference: str) -> CaseWorkspace | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -18,11 +19,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import casefile
-from app.services.casefile import CaseRow, MyWork, WorkItem
+from app.services import casefile, users
+from app.services.casefile import CaseRow, MyWork, WorkItem, WorkSection
+from app.services.enums import Role
 from app.views.context import AppContext
 
 URGENT = QColor("#b00020")
+
+#: What each section is called, and which field of MyWork holds its rows.
+SECTION_TITLES: dict[WorkSection, tuple[str, str]] = {
+    WorkSection.MISSED_BAIL: ("Missed bail-condition appointments", "missed_bail"),
+    WorkSection.TODAY: ("Today's appointments", "appointments_today"),
+    WorkSection.OVERDUE: ("Appointments with no outcome recorded", "overdue_appointments"),
+    WorkSection.CONTRACTS_ENDING: ("Contracts ending within 14 days", "contracts_ending"),
+    WorkSection.ACTIONS_DUE: ("Agreement actions due", "actions_due"),
+    WorkSection.FOLLOWUPS_DUE: ("Follow-ups due", "followups_due"),
+    WorkSection.REFERRALS: ("Referrals awaiting a decision", "referrals_awaiting"),
+    WorkSection.CASELOAD: ("My caseload", "caseload"),
+}
+COLUMNS = ["What", "Case", "Person", "When"]
 
 
 class _Signals(QObject):
@@ -33,14 +48,15 @@ class _Signals(QObject):
 class _Load(QRunnable):
     """casefile.my_work on a pool thread (it opens its own unit of work)."""
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, worker_id: int | None = None) -> None:
         super().__init__()
         self.ctx = ctx
+        self.worker_id = worker_id
         self.signals = _Signals()
 
     def run(self) -> None:
         try:
-            work = casefile.my_work(self.ctx.uow(), self.ctx.actor)
+            work = casefile.my_work(self.ctx.uow(), self.ctx.actor, worker_id=self.worker_id)
         except Exception as exc:  # a pool thread must not die silently
             self.signals.failed.emit(getattr(exc, "message", None)
                                      or f"My work could not be loaded ({exc.__class__.__name__}).")
@@ -50,6 +66,8 @@ class _Load(QRunnable):
 
 class MyWorkView(QWidget):
     open_case = Signal(str)
+    #: Open a case at one item: reference, workspace tab, the record's key there (or None).
+    open_item = Signal(str, str, object)
     #: A background load has been shown (or has failed).
     loaded = Signal()
 
@@ -68,6 +86,21 @@ class MyWorkView(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         top.addWidget(self.heading, 1)
+        self.worker: QComboBox | None = None
+        if ctx.actor.coordinates:
+            # a coordinator looks at everyone's work, or one worker's
+            self.worker = QComboBox()
+            self.worker.setObjectName("my_work_worker")
+            self.worker.setAccessibleName("Worker")
+            self.worker.addItem("All workers", None)
+            for u in users.list_users(ctx.uow()):
+                if u.role in (Role.NAVIGATOR, Role.FACILITATOR, Role.MENTOR):
+                    self.worker.addItem(f"{u.full_name} ({u.role.value})", u.id)
+            label = QLabel("&Worker")
+            label.setBuddy(self.worker)
+            top.addWidget(label)
+            top.addWidget(self.worker)
+            self.worker.currentIndexChanged.connect(lambda _i: self.refresh())
         refresh = QPushButton("&Refresh")
         refresh.setAccessibleName("Refresh my work")
         refresh.clicked.connect(self.refresh)
@@ -76,8 +109,9 @@ class MyWorkView(QWidget):
         self.tree = QTreeWidget()
         self.tree.setObjectName("my_work_tree")
         self.tree.setAccessibleName("My work")
-        self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels(["What", "Case", "Person", "When"])
+        self.columns = COLUMNS + (["Worker"] if ctx.actor.coordinates else [])
+        self.tree.setColumnCount(len(self.columns))
+        self.tree.setHeaderLabels(self.columns)
         self.tree.setRootIsDecorated(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.itemActivated.connect(self._activated)
@@ -88,9 +122,14 @@ class MyWorkView(QWidget):
         if load:
             self.refresh()
 
+    @property
+    def worker_id(self) -> int | None:
+        return self.worker.currentData() if self.worker is not None else None
+
     def refresh(self) -> None:
         self.loading = False  # a background load still running is older: it is dropped
-        self.show_work(casefile.my_work(self.ctx.uow(), self.ctx.actor))
+        self.show_work(casefile.my_work(self.ctx.uow(), self.ctx.actor,
+                                        worker_id=self.worker_id))
 
     def refresh_in_background(self) -> None:
         """Say it is loading, and fill the sections when the worker thread has them."""
@@ -102,7 +141,7 @@ class MyWorkView(QWidget):
         item = QTreeWidgetItem(["Loading your work..."])
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         self.tree.addTopLevelItem(item)
-        job = _Load(self.ctx)
+        job = _Load(self.ctx, self.worker_id)
         job.signals.loaded.connect(self._loaded)
         job.signals.failed.connect(self._failed)
         self._job = job  # keeps the signals alive until delivered
@@ -123,25 +162,24 @@ class MyWorkView(QWidget):
         self.loaded.emit()
 
     def show_work(self, work: MyWork) -> None:
+        """The sections the services give this person, each with its count."""
         self.tree.clear()
         self.sections = {}
-        t = work.totals
-        self._section("missed", "Missed bail-condition appointments", work.missed_bail,
-                      t.missed_bail, urgent=True)
-        self._section("today", "Today's appointments", work.appointments_today,
-                      t.appointments_today)
-        self._section("overdue", "Appointments with no outcome recorded", work.overdue_appointments,
-                      t.overdue_appointments, urgent=True)
-        self._section("ending", "Contracts ending within 14 days", work.contracts_ending,
-                      t.contracts_ending)
-        self._section("actions", "Agreement actions due", work.actions_due, t.actions_due)
-        self._section("followups", "Follow-ups due", work.followups_due, t.followups_due)
-        if self.ctx.actor.coordinates:
-            self._cases("referrals", "Referrals awaiting a decision", work.referrals_awaiting,
-                        t.referrals_awaiting)
-        self._cases("caseload", "My caseload" if not self.ctx.actor.coordinates else
-                    "Open cases", work.caseload, t.caseload, expanded=False)
-        for col in range(4):
+        if not work.sections:
+            self.tree.addTopLevelItem(QTreeWidgetItem(
+                ["Your role has no case work: nothing is due here."]))
+        for section in work.sections:
+            title, field = SECTION_TITLES[section]
+            rows = getattr(work, field)
+            total = getattr(work.totals, field)
+            if section in (WorkSection.REFERRALS, WorkSection.CASELOAD):
+                if section is WorkSection.CASELOAD and self.ctx.actor.coordinates:
+                    title = "Open cases"
+                self._cases(section.value, title, rows, total,
+                            expanded=section is WorkSection.REFERRALS)
+            else:
+                self._section(section.value, title, rows, total)
+        for col in range(len(self.columns)):
             self.tree.resizeColumnToContents(col)  # follows the font size
 
     def _header(self, key: str, title: str, count: int, urgent: bool) -> QTreeWidgetItem:
@@ -164,15 +202,18 @@ class MyWorkView(QWidget):
             head.addChild(more)
             more.setFirstColumnSpanned(True)
 
-    def _section(self, key: str, title: str, items: tuple[WorkItem, ...], total: int,
-                 urgent: bool = False) -> None:
-        head = self._header(key, title, total, urgent)
+    def _section(self, key: str, title: str, items: tuple[WorkItem, ...], total: int) -> None:
+        # red only for what is overdue: the heading when any row of it is
+        head = self._header(key, title, total, any(w.overdue for w in items))
         for w in items:
-            child = QTreeWidgetItem([w.what, w.case_reference, w.participant,
-                                     f"{w.due:%a %d %b %Y}"])
+            texts = [w.what, w.case_reference, w.participant, f"{w.due:%a %d %b %Y}"]
+            child = QTreeWidgetItem(texts + ([w.worker or "Unassigned"]
+                                             if self.ctx.actor.coordinates else []))
             child.setData(0, Qt.ItemDataRole.UserRole, w.case_reference)
-            if urgent or w.urgent:
-                for col in range(4):
+            child.setData(1, Qt.ItemDataRole.UserRole, (w.tab, w.record_id))
+            if w.overdue:
+                child.setToolTip(0, "Overdue")
+                for col in range(len(self.columns)):
                     child.setForeground(col, QBrush(URGENT))
             head.addChild(child)
         self._more(head, len(items), total)
@@ -182,20 +223,28 @@ class MyWorkView(QWidget):
                expanded: bool = True) -> None:
         head = self._header(key, title, total, False)
         for r in rows:
-            child = QTreeWidgetItem([f"{r.scheme.label}: {r.status.label}", r.reference,
-                                     r.participant, f"referred {r.referral_date:%d %b %Y}"])
+            texts = [f"{r.scheme.label}: {r.status.label}", r.reference, r.participant,
+                     f"referred {r.referral_date:%d %b %Y}"]
+            child = QTreeWidgetItem(texts + ([r.worker or "Unassigned"]
+                                             if self.ctx.actor.coordinates else []))
             child.setData(0, Qt.ItemDataRole.UserRole, r.reference)
             head.addChild(child)
         self._more(head, len(rows), total)
         head.setExpanded(expanded and bool(rows))
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        """Open the case at the item itself (the appointment, the action), not at Overview."""
         ref = item.data(0, Qt.ItemDataRole.UserRole)
-        if ref:
+        if not ref:
+            return
+        at = item.data(1, Qt.ItemDataRole.UserRole)
+        if at:
+            self.open_item.emit(ref, at[0], at[1])
+        else:
             self.open_case.emit(ref)
 
     def section_texts(self, key: str) -> list[str]:
         """The rows of one section as text (used by tests and screen readers alike)."""
         head = self.sections[key]
-        return [" | ".join(head.child(i).text(c) for c in range(4))
+        return [" | ".join(head.child(i).text(c) for c in range(len(self.columns)))
                 for i in range(head.childCount())]
