@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 
 from app.db import UnitOfWork
 from app.errors import NotFound, ValidationError
@@ -48,7 +48,7 @@ class DiaryEvent:
     case_reference: str | None
 
 
-def _mine(actor: Actor) -> object:
+def _mine(actor: Actor) -> ColumnElement[bool]:
     return or_(Case.worker_id == actor.user_id, Case.coworker_id == actor.user_id)
 
 
