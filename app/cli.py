@@ -242,6 +242,10 @@ def build_parser() -> argparse.ArgumentParser:
                                  "(administrators)")
     rt_period.add_argument("scheme", type=_scheme)
     rt_period.add_argument("years", type=_positive)
+    rt_floor = rtsub.add_parser("floor", help="the partnership's shortest retention period "
+                                "for a scheme (coordinators)")
+    rt_floor.add_argument("scheme", type=_scheme)
+    rt_floor.add_argument("years", type=_positive)
 
     user = sub.add_parser("user", help="users")
     usub = user.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
@@ -347,7 +351,12 @@ def _actor(args: argparse.Namespace, db: Database) -> Actor:
     username = args.user or os.environ.get("PATHWAYS_USER")
     if not username:
         raise DomainError("This command acts on case data: give --user NAME.")
-    return sign_in(db.uow(), username, _password())
+    actor = sign_in(db.uow(), username, _password())
+    changing = args.command == "user" and args.user_command == "passwd"
+    if actor.must_change_password and not changing:
+        raise DomainError(f"Choose your own password first: run 'pathways --user "
+                          f"{actor.username} user passwd'.")
+    return actor
 
 
 def _print(obj: Any) -> None:
@@ -730,6 +739,10 @@ def _cmd_retention(args: argparse.Namespace, db: Database) -> int:
             print(f"{i.reference:<14} {i.scheme.label:<25} closed {i.closed_on}  "
                   f"due {i.due_on}{kept}")
         print(f"{len(items)} cases due for review")
+        return 0
+    if command == "floor":
+        retention.set_retention_floor(db.uow(), actor, args.scheme, args.years)
+        print(f"{args.scheme.label}: retention periods may not be set below {args.years} years")
         return 0
     if command == "period":
         retention.set_retention_years(db.uow(), actor, args.scheme, args.years)

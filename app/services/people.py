@@ -126,6 +126,7 @@ def possible_duplicates(
     if not first_name.strip() or not last_name.strip() or date_of_birth is None:
         return []
     with uow:
+        uow.begin_write()
         read_all = access.navigators_read_all(uow)
         people = uow.session.scalars(
             select(Person).where(
@@ -141,7 +142,13 @@ def possible_duplicates(
             ).all()
             refs = tuple(c.reference for c in cases if access.can_view(actor, c,
                                                                        read_all=read_all))
-            matches.append(PersonMatch(p.id, p.full_name, p.date_of_birth, refs))
+            # someone known only on cases this user may not see is not shown at all: the
+            # check must not tell whether a person is on a restricted case
+            if refs:
+                matches.append(PersonMatch(p.id, p.full_name, p.date_of_birth, refs))
+        audit.record(uow, actor, "person.duplicate-check", "people",
+                     detail=f"{len(matches)} matches shown")
+        uow.commit()
         return matches
 
 

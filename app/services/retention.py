@@ -102,6 +102,49 @@ def _may_review(actor: Actor) -> None:
         raise AccessDenied("Only coordinators and administrators review retention.")
 
 
+def _may_decide(actor: Actor) -> None:
+    """Keeping, anonymising and deleting a case are the coordinators' decisions: an
+    administrator runs the system, not the casework."""
+    if not actor.coordinates:
+        raise AccessDenied("Only a coordinator can decide what happens to a case at review "
+                           "(keep, anonymise or delete).")
+
+
+#: The partnership's floor per scheme: the shortest period an administrator may set, decided
+#: by coordinators (``pathways retention floor``).
+FLOOR_SETTING = "retention_floor_years.{scheme}"
+DEFAULT_FLOOR_YEARS = 1
+
+
+def retention_floor(uow: UnitOfWork, scheme: Scheme) -> int:
+    row = uow.session.get(AppSetting, FLOOR_SETTING.format(scheme=scheme.value))
+    return int(row.value) if row is not None else DEFAULT_FLOOR_YEARS
+
+
+def set_retention_floor(uow: UnitOfWork, actor: Actor, scheme: Scheme, years: int) -> None:
+    """The partnership's floor for a scheme (coordinators); the period is raised to meet it."""
+    if not actor.coordinates:
+        raise AccessDenied("Only a coordinator can set the partnership's retention floor.")
+    if not 1 <= years <= MAX_YEARS:
+        raise ValidationError(f"A retention floor is 1 to {MAX_YEARS} years.", field="years")
+    with uow:
+        uow.begin_write()
+        _set(uow, FLOOR_SETTING.format(scheme=scheme.value), years)
+        if retention_years(uow, scheme) < years:
+            _set(uow, SETTING.format(scheme=scheme.value), years)
+        audit.record(uow, actor, "retention.floor", "app_settings",
+                     detail=f"{scheme.value} {years} years")
+        uow.commit()
+
+
+def _set(uow: UnitOfWork, key: str, years: int) -> None:
+    row = uow.session.get(AppSetting, key)
+    if row is None:
+        uow.session.add(AppSetting(key=key, value=str(years)))
+    else:
+        row.value = str(years)
+
+
 def retention_years(uow: UnitOfWork, scheme: Scheme) -> int:
     row = uow.session.get(AppSetting, SETTING.format(scheme=scheme.value))
     return int(row.value) if row is not None else DEFAULT_YEARS
@@ -115,12 +158,12 @@ def set_retention_years(uow: UnitOfWork, actor: Actor, scheme: Scheme, years: in
         raise ValidationError(f"A retention period is 1 to {MAX_YEARS} years.", field="years")
     with uow:
         uow.begin_write()
-        key = SETTING.format(scheme=scheme.value)
-        row = uow.session.get(AppSetting, key)
-        if row is None:
-            uow.session.add(AppSetting(key=key, value=str(years)))
-        else:
-            row.value = str(years)
+        floor = retention_floor(uow, scheme)
+        if years < floor:
+            raise ValidationError(
+                f"{years} years is below the partnership's floor of {floor} years for "
+                f"{scheme.label}; coordinators set the floor.", field="years")
+        _set(uow, SETTING.format(scheme=scheme.value), years)
         audit.record(uow, actor, "retention.period", "app_settings",
                      detail=f"{scheme.value} {years} years")
         uow.commit()
@@ -200,7 +243,7 @@ def _review(uow: UnitOfWork, actor: Actor, case: Case, decision: RetentionDecisi
 def keep(uow: UnitOfWork, actor: Actor, reference: str, reason: str,
          until: date | None = None, *, today: date | None = None) -> date:
     """Keep a due case, for a stated reason, until a date (a year by default)."""
-    _may_review(actor)
+    _may_decide(actor)
     today = today or date.today()
     reason = (reason or "").strip()
     if not reason:
@@ -261,7 +304,7 @@ def anonymise(uow: UnitOfWork, actor: Actor, reference: str, reason: str | None 
               today: date | None = None) -> None:
     """Replace who and what was written, keep what is counted; documents and attachments are
     removed (a letter or a scanned form cannot be anonymised)."""
-    _may_review(actor)
+    _may_decide(actor)
     today = today or date.today()
     with uow:
         uow.begin_write()
@@ -357,7 +400,7 @@ def delete_case(uow: UnitOfWork, actor: Actor, reference: str, reason: str | Non
                 today: date | None = None) -> ErasureResult:
     """Delete a due case and everything on it, and the people no other case needs; then make
     sure the deleted text is not left in the file (SQLite)."""
-    _may_review(actor)
+    _may_decide(actor)
     today = today or date.today()
     with uow:
         uow.begin_write()

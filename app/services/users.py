@@ -6,6 +6,7 @@ parameters is replaced at the next good sign-in. Six failed sign-ins lock an acc
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -138,6 +139,7 @@ def sign_in(uow: UnitOfWork, username: str, password: str) -> Actor:
         user = uow.session.scalar(select(User).where(
             User.username == username.strip().lower()).with_for_update())
         if user is None:
+            _same_work_as_a_check(password)
             audit.record(uow, None, "sign-in.failed", "users", username="?",
                          detail="unknown user name")
             uow.commit()
@@ -175,6 +177,18 @@ def sign_in(uow: UnitOfWork, username: str, password: str) -> Actor:
         audit.record(uow, actor, "sign-in", "users", user.id)
         uow.commit()
         return actor
+
+
+_DUMMY_HASH: list[str] = []
+
+
+def _same_work_as_a_check(password: str) -> None:
+    """An unknown user name costs the same argon2 verification as a known one, so the time a
+    refusal takes does not tell which names exist."""
+    if not _DUMMY_HASH:
+        _DUMMY_HASH.append(hash_password("not any user's password"))
+    with contextlib.suppress(VerifyMismatchError, VerificationError, InvalidHashError):
+        HASHER.verify(_DUMMY_HASH[0], password)
 
 
 def verify_password(uow: UnitOfWork, actor: Actor, password: str) -> None:
