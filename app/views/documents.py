@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.reports.preview import PreviewUnavailable, pdf_pages_as_png
-from app.services import documents, languages, preferences
+from app.services import calendar, documents, languages, preferences
 from app.services.casefile import CaseDetail
 from app.services.documents import BatchResult, GeneratedDocument, Kind
 from app.views.background import BackgroundTask
@@ -137,7 +137,13 @@ class DocumentDialog(QDialog):
         self.print_button.setToolTip("Print the filed copy on paper")
         self.print_button.setEnabled(False)
         close = QPushButton("Close")
-        for b in (self.preview_button, self.file_button, self.save_button, self.print_button):
+        self.ics_button = QPushButton("&Calendar file...")
+        self.ics_button.setObjectName("save_calendar")
+        self.ics_button.setToolTip("The appointments in this letter as a calendar file (.ics) "
+                                   "for her phone")
+        self.ics_button.setEnabled(False)
+        for b in (self.preview_button, self.file_button, self.save_button, self.print_button,
+                  self.ics_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -146,6 +152,7 @@ class DocumentDialog(QDialog):
         self.file_button.clicked.connect(self.file)
         self.save_button.clicked.connect(lambda: self.save_copy())
         self.print_button.clicked.connect(lambda: self.print_copy())
+        self.ics_button.clicked.connect(lambda: self.save_calendar())
         close.clicked.connect(self.accept)
         for combo in (self.kind, self.recipient, self.variant, self.language):
             combo.currentIndexChanged.connect(self._choice_changed)
@@ -239,10 +246,34 @@ class DocumentDialog(QDialog):
         self.file_button.setEnabled(False)
         self.save_button.setEnabled(True)
         self.print_button.setEnabled(True)
+        self.ics_button.setEnabled(kind is Kind.APPOINTMENT)
         assert self.filed_doc.id is not None
         self._confirm(f"Filed on the case {self.detail.reference}: {self.filed_doc.title}. "
                       "Print it or save a copy if it is to be sent.")
         self.filed.emit(self.filed_doc.id)
+
+    def save_calendar(self, path: str | None = None) -> Path | None:
+        """The letter's appointments as a calendar file for the person (no case reference)."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Save her calendar file",
+                documents_folder(f"{self.detail.reference}-appointments.ics"),
+                "Calendar (*.ics)")
+            if not path:
+                return None
+        try:
+            content = calendar.person_appointments_ics(self.ctx.uow(), self.ctx.actor,
+                                                       self.detail.reference)
+            target = Path(path)
+            target.write_bytes(content)
+        except DomainError as exc:
+            self._fail(exc.message)
+            return None
+        except OSError as exc:
+            self._fail(f"Not saved: {exc.strerror or exc}. Choose another folder.")
+            return None
+        self._confirm(f"Calendar file saved to {target}: send it with the letter.")
+        return target
 
     def print_copy(self, printer: QPrinter | None = None) -> int | None:
         """Print the filed copy (the print dialog first, unless a printer is given)."""
