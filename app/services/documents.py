@@ -631,12 +631,15 @@ def _build_appointment(detail: CaseDetail, ctx: _Context, to: PartyInfo | None,
                                "bail" not in a.purpose.lower() else ""))
                  for a in due)
     who, role = _signatory(ctx)
+    label = w.labels.get  # the letter's own words around the wording, in its language
     data = LetterData(_header(ctx, detail, w, variant), to.name, to.address,
-                      f"Dear {to.name}", w.section("body"),
-                      table_title="Your appointments", table_head=("Date", "Time", "Where",
-                                                                   "What"),
+                      f"{label('dear', 'Dear')} {to.name}", w.section("body"),
+                      table_title=label("table_title", "Your appointments"),
+                      table_head=tuple(label(k, k.capitalize())
+                                       for k in ("date", "time", "where", "what")),
                       table_rows=rows, table_widths=(0.28, 0.16, 0.28, 0.28),
-                      closing=w.section("closing"), signatory=who, signatory_role=role)
+                      closing=w.section("closing"), signatory=who, signatory_role=role,
+                      sign_off=label("sign_off", "Yours sincerely"))
     return _Built(AppointmentLetterRenderer(data), w, f"{w.title}: {to.name}", to,
                   "participant")
 
