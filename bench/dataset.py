@@ -1,7 +1,8 @@
-"""The benchmark's data set: the demo generator's 100,000 cases, topped up by a bench-only bulk
-generator to 1,000,000 interventions and contacts, 300,000 appointments and 50,000 generated
-document records, plus the cases the figures need (one with exactly 200 interventions, 1,000
-Gateway cases with a bail appointment in one week for the letter batch).
+"""The benchmark's data set: the demo generator's cases, topped up by a bench-only bulk generator
+to 10 interventions and contacts and 3 appointments per case and one filed letter per two cases
+(letter-sized PDFs of about 40 KB; 50,000 at 100,000 cases, at most 100,000), plus the cases the
+figures need (one with exactly 200 interventions, 1,000 Gateway cases with a bail appointment in
+one week for the letter batch).
 
 The top-up writes through Core (driver executemany in batches) on the app's own engine, so the
 FTS5 triggers on interventions fire as they would for any writer.
@@ -16,16 +17,22 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 from sqlalchemy import Connection, text
 
 from app.db import Database
+from app.reports.base import FONT, FONT_BOLD, register_fonts
 
 TARGET_INTERVENTIONS = 1_000_000
 TARGET_APPOINTMENTS = 300_000
 TARGET_DOCUMENTS = 50_000
 BIG_CASE_INTERVENTIONS = 200
 LETTER_BATCH = 1_000
+#: Distinct letter PDFs the filed documents cycle through (each about 40 KB).
+LETTER_VARIETY = 100
 BATCH = 20_000
 
 #: Words the synthetic notes are made of; "tenancy" is rare on purpose (about 1 note in 200),
@@ -59,11 +66,17 @@ def _stamp(at: datetime) -> str:
     return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def _tiny_pdf() -> bytes:
+def _letter_pdf(r: random.Random) -> bytes:
+    """A one-page letter in the app's embedded fonts: about 40 KB, the size of a real one."""
+    register_fonts()
+    body = ParagraphStyle("b", fontName=FONT, fontSize=11, leading=14.3, spaceAfter=6.6)
+    head = ParagraphStyle("h", parent=body, fontName=FONT_BOLD, fontSize=15, leading=19)
+    story: list[Any] = [Spacer(1, 26 * mm), Paragraph("Your agreement and what happens next",
+                                                      head)]
+    story += [Paragraph(" ".join(r.choice(COMMON) for _ in range(60)).capitalize() + ".", body)
+              for _ in range(6)]
     buf = io.BytesIO()
-    c = Canvas(buf)
-    c.drawString(72, 760, "Synthetic filed letter (benchmark data)")
-    c.save()
+    SimpleDocTemplate(buf, pagesize=A4).build(story)
     return buf.getvalue()
 
 
@@ -74,7 +87,8 @@ def top_up(db: Database, *, scale: float = 1.0, seed: int = 8, today: date | Non
     r = random.Random(seed)
     n_interventions = int(TARGET_INTERVENTIONS * scale)
     n_appointments = int(TARGET_APPOINTMENTS * scale)
-    n_documents = int(TARGET_DOCUMENTS * scale)
+    # letters grow with the cases up to twice the 100,000-case set (4 GB of PDFs at 400,000)
+    n_documents = int(TARGET_DOCUMENTS * min(scale, 2.0))
     today = today or date.today()
     now = _stamp(datetime.now(UTC))
     with db.engine.begin() as conn:
@@ -144,18 +158,24 @@ def top_up(db: Database, *, scale: float = 1.0, seed: int = 8, today: date | Non
                          status, by, at, by, 1, now, by))
         _insert(conn, "appointments", appt_cols, rows)
 
-        # filed documents: the records (and a small real PDF each), spread over the cases
+        # filed documents: letter-sized real PDFs (about 40 KB), spread over the cases, written
+        # in batches so the 400,000-case set (4 GB of letters) never sits in memory at once
         case_ids = [c for (c,) in conn.exec_driver_sql("SELECT id FROM cases")]
-        pdf = _tiny_pdf()
-        digest = hashlib.sha256(pdf).hexdigest()
+        letters_pdf = [_letter_pdf(r) for _ in range(LETTER_VARIETY)]
+        digests = [hashlib.sha256(p).hexdigest() for p in letters_pdf]
         have = conn.exec_driver_sql("SELECT count(*) FROM documents").scalar_one()
-        rows = [(r.choice(case_ids), "case-summary", "Case summary", None, "coordinator",
-                 "case-summary", "1", "standard", digest, len(pdf), pdf, coord, now)
-                for _ in range(n_documents - have)]
-        _insert(conn, "documents", ("case_id", "kind", "title", "recipient_party_id",
-                                    "audience", "template_name", "template_version", "variant",
-                                    "sha256", "size_bytes", "content", "created_by_id",
-                                    "created_at"), rows)
+        doc_cols = ("case_id", "kind", "title", "recipient_party_id", "audience",
+                    "template_name", "template_version", "variant", "sha256", "size_bytes",
+                    "content", "created_by_id", "created_at")
+        todo = n_documents - have
+        for start in range(0, max(todo, 0), BATCH):
+            rows = []
+            for n in range(start, min(todo, start + BATCH)):
+                pdf = letters_pdf[n % LETTER_VARIETY]
+                rows.append((r.choice(case_ids), "case-summary", "Case summary", None,
+                             "coordinator", "case-summary", "1", "standard",
+                             digests[n % LETTER_VARIETY], len(pdf), pdf, coord, now))
+            _insert(conn, "documents", doc_cols, rows)
         counts = {t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar_one()
                   for t in ("cases", "people", "interventions", "appointments", "documents")}
         counts["interventions_on_big_case"] = conn.execute(
