@@ -6,7 +6,8 @@ Modes: ``bare`` (a bare PySide6 QMainWindow, the limit), ``app URL`` (Pathways' 
 ``pathways`` starts: the window's frame and the sign-in, painted), ``work URL`` (on from there to
 the main window with My work filled, signed in as the coordinator, who sees every case),
 ``memory URL`` and ``bare-memory`` (peak resident memory with the case list scrolled to its end,
-and the baseline).
+and the baseline), ``dashboard URL`` and ``board URL`` (the Dashboard's default 12 months and the
+ten-year board report: seconds and peak memory, as JSON).
 """
 
 from __future__ import annotations
@@ -76,6 +77,38 @@ def _startup(url: str, to_work: bool) -> None:
     print("ready", flush=True)
 
 
+def _indicators(url: str, kind: str) -> None:
+    """The coordinator's Dashboard default (the last 12 months, as the tab computes it) or the
+    ten-year board report (indicators and the PDF); prints seconds and peak memory."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from app.db import Database
+    from app.models.users import User
+    from app.services import indicators, reporting, users
+    from app.services.cases import add_months
+
+    db = Database(url)
+    with db.uow() as uow:
+        actor = users.actor_for(uow.session.scalars(
+            select(User).where(User.username == "coordinator")).one())
+    today = date.today()
+    months = 12 if kind == "dashboard" else 120
+    scope = indicators.Scope(max(add_months(today, -months),
+                                 today.replace(year=today.year - 10)), today)
+    started = time.perf_counter()
+    if kind == "dashboard":
+        report = indicators.compute(db.uow(), actor, scope)
+        size = 0
+    else:
+        report, pdf = reporting.board_report(db.uow(), actor, scope)
+        size = len(pdf)
+    seconds = time.perf_counter() - started
+    print(json.dumps({"seconds": seconds, "peak_mb": _peak_mb(), "figures": len(report.figures),
+                      "pdf_bytes": size}), flush=True)
+
+
 def _open_app(url: str) -> tuple[object, object]:
     from PySide6.QtCore import QSettings
     from sqlalchemy import select
@@ -112,6 +145,9 @@ def main(argv: list[str]) -> int:
         _bare(mode == "bare-memory")
         return 0
     url = argv[1]
+    if mode in ("dashboard", "board"):
+        _indicators(url, mode)
+        return 0
     if mode in ("app", "work"):
         _startup(url, mode == "work")
         return 0
