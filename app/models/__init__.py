@@ -37,6 +37,7 @@ from app.models.contracts import (
     ContractCondition,
     ContractStatus,
 )
+from app.models.corrections import Correction, CorrectionAction, RecordKind
 from app.models.documents import Document
 from app.models.followups import ExitFollowUp, ReoffendingCheck
 from app.models.notes import CaseNote
@@ -84,6 +85,8 @@ __all__ = [
     "Contract",
     "ContractCondition",
     "ContractStatus",
+    "Correction",
+    "CorrectionAction",
     "Document",
     "DocumentFormat",
     "Eligibility",

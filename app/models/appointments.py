@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, UTCDateTime, Versioned, enum_column
+from app.models.base import Base, Correctable, UTCDateTime, Versioned, enum_column
 
 
 class AppointmentStatus(enum.StrEnum):
@@ -19,7 +19,7 @@ class AppointmentStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
-class Appointment(Versioned, Base):
+class Appointment(Correctable, Versioned, Base):
     __tablename__ = "appointments"
     __table_args__ = (
         Index("ix_appointments_case_when", "case_id", "starts_at"),
@@ -44,4 +44,7 @@ class Appointment(Versioned, Base):
     outcome_recorded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     outcome_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     outcome_notes: Mapped[str | None] = mapped_column(Text)
+    #: The appointment that replaced this one (rearranged, or rebooked after a miss).
     rearranged_to_id: Mapped[int | None] = mapped_column(ForeignKey("appointments.id"))
+    #: Who booked it (null on rows made before this was kept: a coordinator corrects those).
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

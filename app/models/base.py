@@ -6,7 +6,17 @@ import enum
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Enum, ForeignKey, Integer, MetaData, TypeDecorator
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    MetaData,
+    TypeDecorator,
+    false,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
@@ -75,3 +85,26 @@ class Versioned:
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
         return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+class Correctable:
+    """A record a worker enters (an intervention, an appointment outcome, a consent...).
+
+    It is never deleted or silently overwritten: an amendment keeps the old values in
+    ``record_corrections`` (app/services/corrections.py), and a record *entered in error* stays
+    in the table for History but counts and prints nowhere. ``live()`` is the one test of
+    that, for every query that counts or shows such records.
+    """
+
+    entered_in_error: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                   server_default=false())
+
+    @classmethod
+    def live(cls) -> ColumnElement[bool]:
+        """SQL: the record stands (it was not marked entered in error)."""
+        return live(cls)
+
+
+def live(entity: Any) -> ColumnElement[bool]:
+    """The one 'is live' test, for a Correctable class or an alias of one."""
+    return entity.entered_in_error.is_(False)  # type: ignore[no-any-return]

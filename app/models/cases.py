@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, UTCDateTime, Versioned, enum_column, utcnow
+from app.models.base import Base, Correctable, UTCDateTime, Versioned, enum_column, utcnow
 
 if TYPE_CHECKING:
     from app.models.people import Person
@@ -171,12 +171,15 @@ class CaseParty(Base):
 
     case: Mapped[Case] = relationship(back_populates="parties")
     person: Mapped[Person] = relationship()
+    #: Live records only (not those entered in error): every consent rule reads this.
     consents: Mapped[list[ConsentRecord]] = relationship(
-        cascade="all, delete-orphan", order_by="ConsentRecord.id"
+        cascade="all, delete-orphan", order_by="ConsentRecord.id",
+        primaryjoin="and_(CaseParty.id == ConsentRecord.party_id, "
+                    "ConsentRecord.entered_in_error.is_(False))",
     )
 
 
-class ConsentRecord(Base):
+class ConsentRecord(Correctable, Base):
     """One dated act of giving or withdrawing consent; the latest one is the party's consent now."""
 
     __tablename__ = "consents"

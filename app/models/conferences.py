@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, UTCDateTime, Versioned, enum_column, utcnow
+from app.models.base import Base, Correctable, UTCDateTime, Versioned, enum_column, utcnow
 
 
 class MeetingKind(enum.StrEnum):
@@ -34,7 +34,7 @@ class ActionKind(enum.StrEnum):
     OTHER = "other"
 
 
-class Conference(Versioned, Base):
+class Conference(Correctable, Versioned, Base):
     """A restorative meeting (a conference, a round of shuttle mediation or a letter exchange)."""
 
     __tablename__ = "conferences"
@@ -48,6 +48,7 @@ class Conference(Versioned, Base):
     cofacilitator_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     notes: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     participants: Mapped[list[ConferenceParticipant]] = relationship(
         cascade="all, delete-orphan", order_by="ConferenceParticipant.id"
@@ -79,12 +80,15 @@ class OutcomeAgreement(Versioned, Base):
     agreed_on: Mapped[date] = mapped_column(Date)
     signed: Mapped[bool] = mapped_column(Boolean, default=False)
 
+    #: Live actions only (not those entered in error).
     actions: Mapped[list[AgreementAction]] = relationship(
-        cascade="all, delete-orphan", order_by="AgreementAction.position"
+        cascade="all, delete-orphan", order_by="AgreementAction.position",
+        primaryjoin="and_(OutcomeAgreement.id == AgreementAction.agreement_id, "
+                    "AgreementAction.entered_in_error.is_(False))",
     )
 
 
-class AgreementAction(Base):
+class AgreementAction(Correctable, Base):
     __tablename__ = "agreement_actions"
     #: My work's "agreement actions due" (0005_my_work_indexes)
     __table_args__ = (Index("ix_agreement_actions_kept_due", "kept", "due_on", "agreement_id"),)
@@ -102,9 +106,10 @@ class AgreementAction(Base):
     #: None until checked at follow-up.
     kept: Mapped[bool | None] = mapped_column(Boolean)
     checked_on: Mapped[date | None] = mapped_column(Date)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
-class AgreementFollowUp(Base):
+class AgreementFollowUp(Correctable, Base):
     """The follow-up contact: was the agreement kept?"""
 
     __tablename__ = "agreement_followups"
@@ -119,7 +124,7 @@ class AgreementFollowUp(Base):
     recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
 
 
-class SatisfactionSurvey(Base):
+class SatisfactionSurvey(Correctable, Base):
     """The harmed party's answers: satisfied overall, and a 1-5 score for each question."""
 
     __tablename__ = "satisfaction_surveys"
@@ -134,9 +139,10 @@ class SatisfactionSurvey(Base):
     feels_safer: Mapped[int | None] = mapped_column(Integer)
     would_recommend: Mapped[bool | None] = mapped_column(Boolean)
     comments: Mapped[str | None] = mapped_column(Text)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
-class AgencyCallCount(Base):
+class AgencyCallCount(Correctable, Base):
     """Calls to agencies about the same problem in the months before and after (impact)."""
 
     __tablename__ = "agency_call_counts"
@@ -147,3 +153,4 @@ class AgencyCallCount(Base):
     period: Mapped[str] = mapped_column(String(8))  # "before" | "after"
     months: Mapped[int] = mapped_column(Integer)
     calls: Mapped[int] = mapped_column(Integer)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, UTCDateTime, Versioned, enum_column, utcnow
+from app.models.base import Base, Correctable, UTCDateTime, Versioned, enum_column, utcnow
 
 CONTRACT_MONTHS = 4
 MAX_CONDITIONS = 5
@@ -70,8 +70,11 @@ class Contract(Versioned, Base):
     conditions: Mapped[list[ContractCondition]] = relationship(
         cascade="all, delete-orphan", order_by="ContractCondition.position"
     )
+    #: Live entries only (not those entered in error): every sum of hours reads this.
     hours: Mapped[list[CommunityHoursEntry]] = relationship(
-        cascade="all, delete-orphan", order_by="CommunityHoursEntry.worked_on"
+        cascade="all, delete-orphan", order_by="CommunityHoursEntry.worked_on",
+        primaryjoin="and_(Contract.id == CommunityHoursEntry.contract_id, "
+                    "CommunityHoursEntry.entered_in_error.is_(False))",
     )
 
 
@@ -95,7 +98,7 @@ class ContractCondition(Base):
     victim_declined: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class CommunityHoursEntry(Base):
+class CommunityHoursEntry(Correctable, Base):
     __tablename__ = "community_hours"
 
     id: Mapped[int] = mapped_column(primary_key=True)

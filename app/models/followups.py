@@ -7,12 +7,12 @@ from datetime import date
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base
+from app.models.base import Base, Correctable
 
 EXIT_FOLLOWUP_MONTHS = (3, 6, 12)
 
 
-class ExitFollowUp(Base):
+class ExitFollowUp(Correctable, Base):
     __tablename__ = "exit_followups"
     __table_args__ = (
         UniqueConstraint("case_id", "months"),
@@ -32,7 +32,7 @@ class ExitFollowUp(Base):
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
-class ReoffendingCheck(Base):
+class ReoffendingCheck(Correctable, Base):
     """A check of police records for proven reoffending after the case ended.
 
     ``offences`` counts proven offences committed within ``window_months`` of the end date.

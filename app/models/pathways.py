@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, UTCDateTime, Versioned, enum_column, utcnow
+from app.models.base import Base, Correctable, UTCDateTime, Versioned, enum_column, utcnow
 
 
 class AssessmentStage(enum.StrEnum):
@@ -32,7 +32,7 @@ NEED_LEVELS = {
 }
 
 
-class PathwayAssessment(Versioned, Base):
+class PathwayAssessment(Correctable, Versioned, Base):
     __tablename__ = "pathway_assessments"
     __table_args__ = (
         Index("uq_pathway_assessments_case_stage_pathway", "case_id", "stage", "pathway_code",
@@ -50,7 +50,7 @@ class PathwayAssessment(Versioned, Base):
     assessed_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
 
 
-class Intervention(Base):
+class Intervention(Correctable, Base):
     __tablename__ = "interventions"
     __table_args__ = (Index("ix_interventions_case_when", "case_id", "occurred_on"),)
 

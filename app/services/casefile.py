@@ -122,9 +122,10 @@ def _filtered(uow: UnitOfWork, actor: Actor, f: CaseFilter) -> Select[tuple[int]
     if f.pathway_code:
         need = exists().where(PathwayAssessment.case_id == Case.id,
                               PathwayAssessment.pathway_code == f.pathway_code,
-                              PathwayAssessment.level >= 2)
+                              PathwayAssessment.level >= 2, PathwayAssessment.live())
         logged = exists().where(Intervention.case_id == Case.id,
-                                Intervention.pathway_code == f.pathway_code)
+                                Intervention.pathway_code == f.pathway_code,
+                                Intervention.live())
         q = q.where(or_(need, logged))
     text = (f.search or "").strip()
     if text:
@@ -226,6 +227,7 @@ def list_cases(
 class ConsentInfo:
     action: ConsentAction
     on: date
+    id: int = 0
 
 
 @dataclass(frozen=True)
@@ -269,6 +271,7 @@ class AssessmentInfo:
     level: int
     notes: str | None
     assessed_on: date
+    id: int = 0
 
 
 @dataclass(frozen=True)
@@ -329,6 +332,7 @@ class HoursInfo:
     worked_on: date
     hours: Decimal
     task: str
+    id: int = 0
 
 
 @dataclass(frozen=True)
@@ -391,6 +395,7 @@ class FollowUpInfo:
     contacted_on: date
     agreement_kept: bool
     notes: str | None
+    id: int = 0
 
 
 @dataclass(frozen=True)
@@ -401,6 +406,7 @@ class SurveyInfo:
     felt_heard: int | None
     feels_safer: int | None
     would_recommend: bool | None
+    id: int = 0
 
 
 @dataclass(frozen=True)
@@ -411,6 +417,7 @@ class ExitFollowUpInfo:
     reoffended: bool | None
     living_independently: bool | None
     free_from_abuse: bool | None
+    id: int = 0
 
 
 @dataclass(frozen=True)
@@ -419,6 +426,7 @@ class ReoffendingInfo:
     window_months: int
     offences: int
     first_offence_on: date | None
+    id: int = 0
 
 
 @dataclass(frozen=True)
@@ -448,6 +456,7 @@ class AgencyCallsInfo:
     period: str
     months: int
     calls: int
+    id: int = 0
 
 
 @dataclass(frozen=True)
@@ -551,9 +560,10 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
     from app.models.cases import ConsentRecord
 
     consents: dict[int, list[ConsentInfo]] = {}
-    for c in s.scalars(select(ConsentRecord).join(CaseParty).where(CaseParty.case_id == case.id)
+    for c in s.scalars(select(ConsentRecord).join(CaseParty).where(CaseParty.case_id == case.id,
+                                                                   ConsentRecord.live())
                        .order_by(ConsentRecord.id)):
-        consents.setdefault(c.party_id, []).append(ConsentInfo(c.action, c.on))
+        consents.setdefault(c.party_id, []).append(ConsentInfo(c.action, c.on, c.id))
     parties = tuple(_party_info(p, person, consents.get(p.id, [])) for p, person in party_rows)
     names = {p.id: p.name for p in parties}
     participant = next(p for p in parties if p.person_id == case.participant_id)
@@ -562,21 +572,24 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
 
     assessments = tuple(
         AssessmentInfo(a.stage.value, a.pathway_code, pathway_names.get(a.pathway_code, ""),
-                       a.level, a.notes, a.assessed_on)
-        for a in s.scalars(select(PathwayAssessment).where(PathwayAssessment.case_id == case.id))
+                       a.level, a.notes, a.assessed_on, a.id)
+        for a in s.scalars(select(PathwayAssessment).where(PathwayAssessment.case_id == case.id,
+                                                           PathwayAssessment.live()))
     )
     interventions = tuple(
         InterventionInfo(i.id, i.kind.value, i.occurred_on, i.pathway_code,
                          pathway_names.get(i.pathway_code or ""),
                          agency_names.get(i.agency_id) if i.agency_id else None, i.summary,
                          i.notes, i.duration_minutes, users.get(i.recorded_by_id, ""))
-        for i in s.scalars(select(Intervention).where(Intervention.case_id == case.id)
+        for i in s.scalars(select(Intervention).where(Intervention.case_id == case.id,
+                                                      Intervention.live())
                            .order_by(Intervention.occurred_on.desc(), Intervention.id.desc()))
     )
     appointments = tuple(
         AppointmentInfo(a.id, a.starts_at, a.purpose, a.location, a.bail_condition,
                         a.status.value, a.outcome_notes)
-        for a in s.scalars(select(Appointment).where(Appointment.case_id == case.id)
+        for a in s.scalars(select(Appointment).where(Appointment.case_id == case.id,
+                                                     Appointment.live())
                            .order_by(Appointment.starts_at))
     )
     contract_info = None
@@ -587,16 +600,18 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
         .where(Contract.case_id == case.id).order_by(ContractCondition.position)).all()
     hours = s.scalars(
         select(CommunityHoursEntry).join(Contract, Contract.id == CommunityHoursEntry.contract_id)
-        .where(Contract.case_id == case.id).order_by(CommunityHoursEntry.worked_on)).all()
+        .where(Contract.case_id == case.id, CommunityHoursEntry.live())
+        .order_by(CommunityHoursEntry.worked_on)).all()
     if contract is not None:
         contract_info = ContractInfo(
             contract.status.value, contract.start_date, contract.end_date, contract.signed_on,
             contract.community_hours_required, sum((h.hours for h in hours), start=Decimal(0)),
             tuple(ConditionInfo(c.position, c.kind.value, c.description, c.pathway_code,
                                 c.state.value, c.victim_declined) for c in conditions),
-            tuple(HoursInfo(h.worked_on, h.hours, h.task) for h in hours),
+            tuple(HoursInfo(h.worked_on, h.hours, h.task, h.id) for h in hours),
             contract.breach_reason)
-    meeting_rows = s.scalars(select(Conference).where(Conference.case_id == case.id)
+    meeting_rows = s.scalars(select(Conference).where(Conference.case_id == case.id,
+                                                      Conference.live())
                              .order_by(Conference.held_on)).all()
     attendee_rows = s.scalars(
         select(ConferenceParticipant).join(Conference)
@@ -614,7 +629,8 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
                          .order_by(OutcomeAgreement.id.desc()).limit(1))
     latest = (select(func.max(OutcomeAgreement.id)).where(OutcomeAgreement.case_id == case.id)
               .scalar_subquery())
-    actions = s.scalars(select(AgreementAction).where(AgreementAction.agreement_id == latest)
+    actions = s.scalars(select(AgreementAction).where(AgreementAction.agreement_id == latest,
+                                                      AgreementAction.live())
                         .order_by(AgreementAction.position)).all()
     if agreement is not None:
         agreement_info = AgreementInfo(
@@ -623,26 +639,31 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
                              names.get(a.owner_party_id, ""), a.due_on, a.kept)
                   for a in actions))
     followups = tuple(
-        FollowUpInfo(f.contacted_on, f.agreement_kept, f.notes)
-        for f in s.scalars(select(AgreementFollowUp).where(AgreementFollowUp.case_id == case.id)
+        FollowUpInfo(f.contacted_on, f.agreement_kept, f.notes, f.id)
+        for f in s.scalars(select(AgreementFollowUp).where(AgreementFollowUp.case_id == case.id,
+                                                           AgreementFollowUp.live())
                            .order_by(AgreementFollowUp.contacted_on)))
     surveys = tuple(
         SurveyInfo(v.party_id, v.answered_on, v.satisfied, v.felt_heard, v.feels_safer,
-                   v.would_recommend)
+                   v.would_recommend, v.id)
         for v in s.scalars(select(SatisfactionSurvey).where(
-            SatisfactionSurvey.case_id == case.id)))
+            SatisfactionSurvey.case_id == case.id, SatisfactionSurvey.live())))
+    # a follow-up entered in error is due again: shown without its withdrawn answers
     exits = tuple(
         ExitFollowUpInfo(e.months, e.due_on, e.done_on, e.reoffended, e.living_independently,
-                         e.free_from_abuse)
+                         e.free_from_abuse, e.id) if not e.entered_in_error else
+        ExitFollowUpInfo(e.months, e.due_on, None, None, None, None, e.id)
         for e in s.scalars(select(ExitFollowUp).where(ExitFollowUp.case_id == case.id)
                            .order_by(ExitFollowUp.months)))
     checks = tuple(
-        ReoffendingInfo(r.checked_on, r.window_months, r.offences, r.first_offence_on)
-        for r in s.scalars(select(ReoffendingCheck).where(ReoffendingCheck.case_id == case.id)
+        ReoffendingInfo(r.checked_on, r.window_months, r.offences, r.first_offence_on, r.id)
+        for r in s.scalars(select(ReoffendingCheck).where(ReoffendingCheck.case_id == case.id,
+                                                          ReoffendingCheck.live())
                            .order_by(ReoffendingCheck.checked_on)))
     calls = tuple(
-        AgencyCallsInfo(c.agency_name, c.period, c.months, c.calls)
-        for c in s.scalars(select(AgencyCallCount).where(AgencyCallCount.case_id == case.id)))
+        AgencyCallsInfo(c.agency_name, c.period, c.months, c.calls, c.id)
+        for c in s.scalars(select(AgencyCallCount).where(AgencyCallCount.case_id == case.id,
+                                                         AgencyCallCount.live())))
     documents = tuple(
         DocumentInfo(d.id, d.kind, d.title,
                      names.get(d.recipient_party_id) if d.recipient_party_id else d.audience,
@@ -807,18 +828,20 @@ def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None,
         start = datetime.combine(today, datetime.min.time()).astimezone()
         end = start + timedelta(days=1)
         # each section's joins and conditions, shared by its rows and its count
+        # (records entered in error are in none of them)
         today_c = (Appointment.starts_at >= start, Appointment.starts_at < end,
-                   Appointment.status == AppointmentStatus.SCHEDULED)
+                   Appointment.status == AppointmentStatus.SCHEDULED, Appointment.live())
         overdue_c = (Appointment.starts_at < start,
-                     Appointment.status == AppointmentStatus.SCHEDULED)
-        missed_c = (Appointment.status == AppointmentStatus.MISSED,
+                     Appointment.status == AppointmentStatus.SCHEDULED, Appointment.live())
+        missed_c = (Appointment.status == AppointmentStatus.MISSED, Appointment.live(),
                     Appointment.bail_condition.is_(True), Case.status.in_(ACTIVE_STAGES))
         ending_c = (Contract.status == ContractStatus.ACTIVE,
                     Contract.end_date <= today + timedelta(days=14))
-        actions_c = (AgreementAction.kept.is_(None),
+        actions_c = (AgreementAction.kept.is_(None), AgreementAction.live(),
                      AgreementAction.due_on <= today + timedelta(days=7),
                      Case.status == CaseStatus.AGREEMENT_MONITORING)
-        followups_c = (ExitFollowUp.done_on.is_(None),
+        # a follow-up entered in error is due again
+        followups_c = (or_(ExitFollowUp.done_on.is_(None), ~ExitFollowUp.live()),
                        ExitFollowUp.due_on <= today + timedelta(days=14))
 
         def on_appointments(q: Select[Any]) -> Select[Any]:

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db import UnitOfWork
-from app.errors import NotFound, StaleEdit, ValidationError, WorkflowError
+from app.errors import ValidationError, WorkflowError
 from app.models.appointments import Appointment, AppointmentStatus
 from app.models.base import utcnow
 from app.models.cases import (
@@ -41,10 +41,16 @@ from app.models.users import Role, User
 from app.services import access, audit
 from app.services import find as _find  # noqa: F401  (keeps the search index on every flush)
 from app.services.access import Action
+from app.services.casecore import check_version as check_version
+from app.services.casecore import load_case as load_case
+from app.services.casecore import open_for_edit as open_for_edit
+from app.services.casecore import touch as touch
 from app.services.context import Actor
 from app.services.people import PersonInput, new_person
 from app.services.workflow import ACCEPTED_STAGE, allowed
 
+# load_case, open_for_edit, check_version and touch: the edit skeleton, kept in casecore and
+# re-exported here for the services that import them from this module
 DIVERSION_OUTCOME_CODE = "22"
 CHECKPOINT_OFFENCE_MAX_AGE = timedelta(days=92)  # "under three months old"
 ADULT_AGE = 18
@@ -67,46 +73,6 @@ def age_on(dob: date, on: date) -> int:
 
 
 # ---------------------------------------------------------------- loading and guards
-
-
-def load_case(uow: UnitOfWork, reference: str, *, lock: bool = False) -> Case:
-    q = select(Case).where(Case.reference == reference.strip().upper())
-    if lock and uow.engine.dialect.name != "sqlite":
-        q = q.with_for_update()
-    case = uow.session.scalar(q)
-    if case is None:
-        raise NotFound(f"There is no case {reference.strip().upper()!r}.")
-    return case
-
-
-def open_for_edit(
-    uow: UnitOfWork, actor: Actor, reference: str, expected_version: int | None
-) -> Case:
-    """Load a case for a change: take the write lock, check access and staleness."""
-    uow.begin_write()
-    case = load_case(uow, reference, lock=True)
-    access.require_view(uow, actor, case)
-    access.require_edit(actor, case)
-    check_version(uow.session, case, expected_version)
-    return case
-
-
-def check_version(session: Session, case: Case, expected_version: int | None) -> None:
-    if expected_version is None or expected_version == case.version:
-        return
-    who = session.get(User, case.updated_by_id) if case.updated_by_id else None
-    name = who.full_name if who else "another user"
-    when = case.updated_at.astimezone().strftime("%H:%M on %d %b %Y")
-    raise StaleEdit(
-        f"Case {case.reference} was changed by {name} at {when} after you opened it. "
-        "Reload it to see their changes; nothing of yours was saved."
-    )
-
-
-def touch(case: Case, actor: Actor) -> None:
-    """Any change inside a case bumps its version, so concurrent edits of the case collide."""
-    case.updated_by_id = actor.user_id
-    case.updated_at = utcnow()
 
 
 def _need(text: str | None, message: str, field_name: str) -> str:
@@ -509,7 +475,8 @@ def _guard_consent(session: Session, case: Case, on: date, reason: str | None) -
 
 
 def _guard_meeting(session: Session, case: Case, on: date, reason: str | None) -> None:
-    if not session.scalar(select(func.count()).where(Conference.case_id == case.id)):
+    if not session.scalar(select(func.count()).where(Conference.case_id == case.id,
+                                                     Conference.live())):
         raise WorkflowError("Record the restorative meeting first.")
 
 
@@ -521,7 +488,8 @@ def _guard_agreement(session: Session, case: Case, on: date, reason: str | None)
 
 def _guard_nr_close(session: Session, case: Case, on: date, reason: str | None) -> None:
     if case.status is CaseStatus.AGREEMENT_MONITORING and not session.scalar(
-        select(func.count()).where(AgreementFollowUp.case_id == case.id)
+        select(func.count()).where(AgreementFollowUp.case_id == case.id,
+                                   AgreementFollowUp.live())
     ):
         raise WorkflowError("Record the follow-up contact (was the agreement kept?) before "
                             "closing the case.")
@@ -581,6 +549,7 @@ def _check_gtc_complete(session: Session, case: Case) -> None:
             Appointment.bail_condition.is_(True),
             Appointment.status == AppointmentStatus.SCHEDULED,
             Appointment.starts_at < utcnow(),
+            Appointment.live(),
         )
     )
     if pending:
@@ -605,6 +574,7 @@ def guard_contract_start(session: Session, case: Case, on: date, reason: str | N
         select(func.count()).where(
             PathwayAssessment.case_id == case.id,
             PathwayAssessment.stage == AssessmentStage.START,
+            PathwayAssessment.live(),
         )
     ) or 0
     if assessed < pathway_count:

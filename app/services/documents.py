@@ -311,7 +311,7 @@ def appointment_letters(
         refs = list(uow.session.scalars(
             select(Case.reference).join(Appointment, Appointment.case_id == Case.id)
             .where(Case.scheme == Scheme.GATEWAY, access.visible_case_ids(uow, actor),
-                   Appointment.status == AppointmentStatus.SCHEDULED,
+                   Appointment.status == AppointmentStatus.SCHEDULED, Appointment.live(),
                    Appointment.bail_condition.is_(True),
                    Appointment.starts_at >= lo, Appointment.starts_at < hi)
             .distinct().order_by(Case.reference)))

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, aliased
 from app.db import UnitOfWork
 from app.errors import ValidationError
 from app.models.appointments import Appointment, AppointmentStatus
+from app.models.base import Correctable, live
 from app.models.cases import Case, CaseStatus, Eligibility, Scheme, StatusChange
 from app.models.conferences import (
     AgencyCallCount,
@@ -388,7 +389,11 @@ class _Data:
         self.in_scope = in_scope
 
     def rows(self, *columns: Any, where: Any = None) -> list[tuple[Any, ...]]:
-        q = select(*columns).where(columns[0].class_.case_id.in_(self.in_scope))
+        """Rows of one case-owned table; records entered in error are never among them."""
+        model = columns[0].class_
+        q = select(*columns).where(model.case_id.in_(self.in_scope))
+        if issubclass(model, Correctable):
+            q = q.where(model.live())
         if where is not None:
             q = q.where(where)
         return [tuple(r) for r in self.s.execute(q)]
@@ -528,6 +533,7 @@ def _restorative(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data
         select(OutcomeAgreement.case_id, AgreementAction.kept)
         .join(AgreementAction, AgreementAction.agreement_id == OutcomeAgreement.id)
         .where(OutcomeAgreement.case_id.in_(data.in_scope), AgreementAction.kept.is_not(None),
+               AgreementAction.live(),
                and_(AgreementAction.checked_on >= scope.start,
                     AgreementAction.checked_on <= scope.end))) if r[0] in nr]
     kept_actions = sum(1 for _, k in actions if k)
@@ -578,6 +584,7 @@ def _distance(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data,
             .join(exit_, and_(exit_.case_id == start.case_id,
                               exit_.pathway_code == start.pathway_code))
             .where(start.case_id.in_(data.in_scope), start.stage == AssessmentStage.START,
+                   live(start), live(exit_),
                    start.level >= 1, exit_.stage == AssessmentStage.EXIT,
                    exit_.assessed_on >= scope.start, exit_.assessed_on <= scope.end)):
         by_pathway[code].append((cases[case_id], before - after))

@@ -89,7 +89,8 @@ def search_notes(uow: UnitOfWork, actor: Actor, text: str, *, limit: int = DEFAU
         visible = access.visible_clause(actor, read_all=access.navigators_read_all(uow))
         q = (select(Intervention.id, Case.reference, Case.scheme, Intervention.occurred_on,
                     Intervention.summary, Intervention.notes)
-             .select_from(Intervention).join(Case, Case.id == Intervention.case_id))
+             .select_from(Intervention).join(Case, Case.id == Intervention.case_id)
+             .where(Intervention.live()))
         n = (select(CaseNote.id, Case.reference, Case.scheme, CaseNote.written_on,
                     CaseNote.text)
              .select_from(CaseNote).join(Case, Case.id == CaseNote.case_id))

@@ -75,6 +75,8 @@ SCRUBBED_TEXT = frozenset({
     "consents.notes", "contract_conditions.description", "satisfaction_surveys.comments",
     "agreement_actions.description", "case_notes.text", "search_terms.term",
     "attachments.title", "attachments.filename", "attachments.removed_reason",
+    # a correction's old and new values hold whatever the record held, and its reason is typed
+    "record_corrections.before", "record_corrections.after", "record_corrections.reason",
 })
 
 
