@@ -13,6 +13,7 @@ from app.models.base import utcnow
 from app.models.cases import CaseStatus
 from app.models.reference import Pathway
 from app.services import audit
+from app.services.casecore import case_edit
 from app.services.cases import open_for_edit, touch
 from app.services.context import Actor
 
@@ -52,7 +53,8 @@ def schedule(
             case_id=case.id, starts_at=data.starts_at, purpose=data.purpose.strip(),
             location=(data.location or "").strip() or None, bail_condition=data.bail_condition,
             pathway_code=data.pathway_code, agency_id=data.agency_id,
-            with_user_id=case.worker_id, updated_by_id=actor.user_id)
+            with_user_id=case.worker_id, updated_by_id=actor.user_id,
+            recorded_by_id=actor.user_id)
         uow.session.add(appt)
         touch(case, actor)
         uow.session.flush()
@@ -65,7 +67,7 @@ def schedule(
 def _scheduled(uow: UnitOfWork, case_id: int, appointment_id: int) -> Appointment:
     """An appointment of this case that has no outcome yet (an outcome is recorded once)."""
     appt = uow.session.get(Appointment, appointment_id)
-    if appt is None or appt.case_id != case_id:
+    if appt is None or appt.case_id != case_id or appt.entered_in_error:
         raise NotFound("That appointment is not on this case.")
     if appt.status is not AppointmentStatus.SCHEDULED:
         raise WorkflowError(
@@ -82,21 +84,34 @@ def _close(appt: Appointment, status: AppointmentStatus, actor: Actor, notes: st
     appt.updated_by_id = actor.user_id
 
 
+OUTCOMES = (AppointmentStatus.KEPT, AppointmentStatus.MISSED, AppointmentStatus.CANCELLED)
+
+
+def check_outcome_kind(outcome: AppointmentStatus) -> None:
+    if outcome not in OUTCOMES:
+        raise ValidationError("An outcome is kept, missed or cancelled; use 'rearrange' to move "
+                              "an appointment.", field="outcome")
+
+
+def check_outcome(appt: Appointment, outcome: AppointmentStatus) -> None:
+    """Kept or missed only once the appointment's time has come."""
+    check_outcome_kind(outcome)
+    if outcome is not AppointmentStatus.CANCELLED and appt.starts_at > utcnow():
+        raise WorkflowError("The appointment has not happened yet.")
+
+
 def record_outcome(
     uow: UnitOfWork, actor: Actor, reference: str, appointment_id: int,
     outcome: AppointmentStatus, *, notes: str | None = None,
     expected_version: int | None = None,
 ) -> None:
-    """Kept, missed or cancelled: once. A second outcome is refused, not overwritten."""
-    if outcome not in (AppointmentStatus.KEPT, AppointmentStatus.MISSED,
-                       AppointmentStatus.CANCELLED):
-        raise ValidationError("An outcome is kept, missed or cancelled; use 'rearrange' to move "
-                              "an appointment.", field="outcome")
+    """Kept, missed or cancelled: once. A second outcome is refused, not overwritten (a wrong
+    one is amended through app/services/corrections.py, with a reason)."""
+    check_outcome_kind(outcome)
     with uow:
         case = open_for_edit(uow, actor, reference, expected_version)
         appt = _scheduled(uow, case.id, appointment_id)
-        if outcome is not AppointmentStatus.CANCELLED and appt.starts_at > utcnow():
-            raise WorkflowError("The appointment has not happened yet.")
+        check_outcome(appt, outcome)
         _close(appt, outcome, actor, notes)
         touch(case, actor)
         audit.record(uow, actor, f"appointment.{outcome.value}", "appointments", appt.id,
@@ -118,7 +133,7 @@ def rearrange(
             case_id=case.id, starts_at=new_start, purpose=appt.purpose, location=appt.location,
             bail_condition=appt.bail_condition, pathway_code=appt.pathway_code,
             agency_id=appt.agency_id, with_user_id=appt.with_user_id,
-            updated_by_id=actor.user_id)
+            updated_by_id=actor.user_id, recorded_by_id=actor.user_id)
         uow.session.add(new)
         uow.session.flush()
         _close(appt, AppointmentStatus.REARRANGED, actor, reason)
@@ -127,4 +142,40 @@ def rearrange(
         audit.record(uow, actor, "appointment.rearrange", "appointments", appt.id,
                      case_id=case.id)
         uow.commit()
+        return new.id
+
+
+def rebook(
+    uow: UnitOfWork, actor: Actor, reference: str, appointment_id: int, new_start: datetime,
+    *, expected_version: int | None = None,
+) -> int:
+    """Book again after a missed appointment, from its own row: the miss stays on record (it
+    still counts as missed) and points at the new booking."""
+    if new_start.tzinfo is None:
+        raise ValidationError("The new time needs a time zone.", field="starts_at")
+    if new_start <= utcnow():
+        raise ValidationError("Rebook for a time that is still to come.", field="starts_at")
+    with case_edit(uow, actor, reference, expected_version) as edit:
+        case = edit.case
+        if case.status is CaseStatus.CLOSED:
+            raise WorkflowError(f"Case {case.reference} is closed.")
+        appt = uow.session.get(Appointment, appointment_id)
+        if appt is None or appt.case_id != case.id or appt.entered_in_error:
+            raise NotFound("That appointment is not on this case.")
+        if appt.status is not AppointmentStatus.MISSED:
+            raise WorkflowError("Only a missed appointment is rebooked; move a booked one with "
+                                "'rearrange'.")
+        if appt.rearranged_to_id is not None:
+            raise WorkflowError("This missed appointment has been rebooked already.")
+        new = Appointment(
+            case_id=case.id, starts_at=new_start, purpose=appt.purpose, location=appt.location,
+            bail_condition=appt.bail_condition, pathway_code=appt.pathway_code,
+            agency_id=appt.agency_id, with_user_id=appt.with_user_id,
+            updated_by_id=actor.user_id, recorded_by_id=actor.user_id)
+        uow.session.add(new)
+        uow.session.flush()
+        appt.rearranged_to_id = new.id
+        appt.updated_by_id = actor.user_id
+        edit.audit("appointment.rebook", "appointments", appt.id,
+                   detail="bail condition" if appt.bail_condition else None)
         return new.id

@@ -174,10 +174,8 @@ def _active_contract(uow: UnitOfWork, case_id: int) -> Contract:
     return contract
 
 
-def log_hours(
-    uow: UnitOfWork, actor: Actor, reference: str, *, worked_on: date, hours: str | Decimal,
-    task: str, expected_version: int | None = None,
-) -> None:
+def check_hours(worked_on: date, hours: str | Decimal, task: str) -> Decimal:
+    """One ledger entry's rules (logging and amending share them); returns the amount."""
     try:
         amount = Decimal(str(hours))
     except InvalidOperation:
@@ -189,21 +187,43 @@ def log_hours(
         raise ValidationError("Say what work was done.", field="task")
     if worked_on > date.today():
         raise ValidationError("Hours cannot be logged for a future date.", field="worked_on")
+    return amount
+
+
+def check_hours_in_contract(contract: Contract, worked_on: date) -> None:
+    if worked_on < contract.start_date:
+        raise ValidationError("That date is before the contract started.", field="worked_on")
+
+
+def settle_hours_condition(contract: Contract) -> None:
+    """The community hours condition follows the ledger: met once the live entries reach the
+    hours required, open again if a correction takes them below."""
+    if not contract.community_hours_required:
+        return
+    done = sum((e.hours for e in contract.hours), start=Decimal(0))
+    for c in contract.conditions:
+        if c.kind is ConditionKind.COMMUNITY_HOURS:
+            if done >= contract.community_hours_required:
+                c.state = ConditionState.MET
+            elif c.state is ConditionState.MET:
+                c.state = ConditionState.OPEN
+
+
+def log_hours(
+    uow: UnitOfWork, actor: Actor, reference: str, *, worked_on: date, hours: str | Decimal,
+    task: str, expected_version: int | None = None,
+) -> None:
+    amount = check_hours(worked_on, hours, task)
     with uow:
         case = open_for_edit(uow, actor, reference, expected_version)
         contract = _active_contract(uow, case.id)
         if not contract.community_hours_required:
             raise WorkflowError("This contract has no community hours condition.")
-        if worked_on < contract.start_date:
-            raise ValidationError("That date is before the contract started.", field="worked_on")
+        check_hours_in_contract(contract, worked_on)
         contract.hours.append(CommunityHoursEntry(worked_on=worked_on, hours=amount,
                                                   task=task.strip(),
                                                   recorded_by_id=actor.user_id))
-        done = sum((e.hours for e in contract.hours), start=Decimal(0))
-        if done >= contract.community_hours_required:
-            for c in contract.conditions:
-                if c.kind is ConditionKind.COMMUNITY_HOURS:
-                    c.state = ConditionState.MET
+        settle_hours_condition(contract)
         touch(case, actor)
         audit.record(uow, actor, "contract.hours", "contracts", contract.id, case_id=case.id,
                      detail=f"{amount} h")

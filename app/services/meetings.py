@@ -69,6 +69,11 @@ def _party(case: Case, party_id: int) -> CaseParty:
     return party
 
 
+def check_party(case: Case, party_id: int) -> CaseParty:
+    """The party is on this case (or a plain refusal naming the problem)."""
+    return _party(case, party_id)
+
+
 def _facilitator(uow: UnitOfWork, user_id: int | None, what: str) -> None:
     if user_id is None:
         return
@@ -77,12 +82,10 @@ def _facilitator(uow: UnitOfWork, user_id: int | None, what: str) -> None:
         raise ValidationError(f"The {what} must be an active facilitator.", field=what)
 
 
-def record_meeting(
-    uow: UnitOfWork, actor: Actor, reference: str, *, kind: MeetingKind, held_on: date,
-    facilitator_id: int, attendees: list[AttendeeInput], venue: str | None = None,
-    cofacilitator_id: int | None = None, notes: str | None = None,
-    expected_version: int | None = None,
-) -> int:
+def check_meeting(kind: MeetingKind, held_on: date, facilitator_id: int | None,
+                  cofacilitator_id: int | None, venue: str | None,
+                  attendees: list[AttendeeInput]) -> None:
+    """A meeting's rules that need no database (recording and amending share them)."""
     if not facilitator_id:
         raise ValidationError("Choose the facilitator who ran it.", field="facilitator")
     if held_on > date.today():
@@ -95,6 +98,49 @@ def record_meeting(
         raise ValidationError("Give the venue of the conference.", field="venue")
     if not attendees:
         raise ValidationError("List who took part.", field="attendees")
+
+
+def check_meeting_on_case(uow: UnitOfWork, case: Case, held_on: date, facilitator_id: int,
+                          cofacilitator_id: int | None, attendees: list[AttendeeInput]) -> None:
+    """The facilitators are active facilitators, attendees are parties, and everyone who must
+    consent had consent standing on the day."""
+    _facilitator(uow, facilitator_id, "facilitator")
+    _facilitator(uow, cofacilitator_id, "cofacilitator")
+    missing = consent_missing(case, held_on, attendees)
+    if missing:
+        raise WorkflowError("No meeting without consent: there is no consent on "
+                            f"{held_on:%d %b %Y} from " + ", ".join(missing) + ".")
+
+
+def consent_missing(case: Case, held_on: date, attendees: list[AttendeeInput]) -> list[str]:
+    """The names of those who attended and had to consent but had no consent that day."""
+    missing = []
+    for a in attendees:
+        if a.party_id is None:
+            if not (a.name or "").strip():
+                raise ValidationError("Name each person who is not a party on the case.",
+                                      field="attendees")
+            if a.role in (AttendeeRole.HARMER, AttendeeRole.HARMED):
+                raise ValidationError("The harmer and harmed must be parties on the case.",
+                                      field="attendees")
+            continue
+        party = _party(case, a.party_id)
+        if a.attended and party.role in CONSENTED_ROLES and not consent_on(party, held_on):
+            missing.append(party.person.full_name)
+    return missing
+
+
+def attendees_of(meeting: Conference) -> list[AttendeeInput]:
+    return [AttendeeInput(p.role, p.attended, p.party_id, p.name) for p in meeting.participants]
+
+
+def record_meeting(
+    uow: UnitOfWork, actor: Actor, reference: str, *, kind: MeetingKind, held_on: date,
+    facilitator_id: int, attendees: list[AttendeeInput], venue: str | None = None,
+    cofacilitator_id: int | None = None, notes: str | None = None,
+    expected_version: int | None = None,
+) -> int:
+    check_meeting(kind, held_on, facilitator_id, cofacilitator_id, venue, attendees)
     with uow:
         case = open_for_edit(uow, actor, reference, expected_version)
         _nr_case(case)
@@ -103,28 +149,12 @@ def record_meeting(
             raise WorkflowError(
                 f"A meeting can be recorded once consent is obtained; {case.reference} is at "
                 f"'{case.status.label}'.")
-        _facilitator(uow, facilitator_id, "facilitator")
-        _facilitator(uow, cofacilitator_id, "cofacilitator")
-        missing = []
-        for a in attendees:
-            if a.party_id is None:
-                if not (a.name or "").strip():
-                    raise ValidationError("Name each person who is not a party on the case.",
-                                          field="attendees")
-                if a.role in (AttendeeRole.HARMER, AttendeeRole.HARMED):
-                    raise ValidationError("The harmer and harmed must be parties on the case.",
-                                          field="attendees")
-                continue
-            party = _party(case, a.party_id)
-            if a.attended and party.role in CONSENTED_ROLES and not consent_on(party, held_on):
-                missing.append(party.person.full_name)
-        if missing:
-            raise WorkflowError("No meeting without consent: there is no consent on "
-                                f"{held_on:%d %b %Y} from " + ", ".join(missing) + ".")
+        check_meeting_on_case(uow, case, held_on, facilitator_id, cofacilitator_id, attendees)
         meeting = Conference(
             case_id=case.id, kind=kind, held_on=held_on, venue=(venue or "").strip() or None,
             facilitator_id=facilitator_id, cofacilitator_id=cofacilitator_id,
-            notes=(notes or "").strip() or None, updated_by_id=actor.user_id)
+            notes=(notes or "").strip() or None, updated_by_id=actor.user_id,
+            recorded_by_id=actor.user_id)
         for a in attendees:
             meeting.participants.append(ConferenceParticipant(
                 party_id=a.party_id, name=(a.name or "").strip() or None, role=a.role,
@@ -140,6 +170,15 @@ def record_meeting(
         return meeting.id
 
 
+def check_action(a: ActionInput, agreed_on: date) -> None:
+    """One agreement action's rules (recording and amending share them)."""
+    if not a.description.strip():
+        raise ValidationError("Describe each action.", field="actions")
+    if a.due_on < agreed_on:
+        raise ValidationError("An action is due before the agreement was made.",
+                              field="actions")
+
+
 def record_agreement(
     uow: UnitOfWork, actor: Actor, reference: str, *, agreed_on: date,
     actions: list[ActionInput], conference_id: int | None = None, signed: bool = True,
@@ -148,11 +187,7 @@ def record_agreement(
     if not actions:
         raise ValidationError("An outcome agreement has at least one action.", field="actions")
     for a in actions:
-        if not a.description.strip():
-            raise ValidationError("Describe each action.", field="actions")
-        if a.due_on < agreed_on:
-            raise ValidationError("An action is due before the agreement was made.",
-                                  field="actions")
+        check_action(a, agreed_on)
     with uow:
         case = open_for_edit(uow, actor, reference, expected_version)
         _nr_case(case)
@@ -172,7 +207,8 @@ def record_agreement(
         for pos, a in enumerate(actions, start=1):
             agreement.actions.append(AgreementAction(
                 position=pos, kind=a.kind, description=a.description.strip(),
-                owner_party_id=a.owner_party_id, due_on=a.due_on))
+                owner_party_id=a.owner_party_id, due_on=a.due_on,
+                recorded_by_id=actor.user_id))
         uow.session.add(agreement)
         uow.session.flush()
         move_within(uow, actor, case, CaseStatus.AGREEMENT_MONITORING, agreed_on)
@@ -190,7 +226,8 @@ def mark_action(
         case = open_for_edit(uow, actor, reference, expected_version)
         action = uow.session.get(AgreementAction, action_id)
         agreement = uow.session.get(OutcomeAgreement, action.agreement_id) if action else None
-        if action is None or agreement is None or agreement.case_id != case.id:
+        if action is None or agreement is None or agreement.case_id != case.id \
+                or action.entered_in_error:
             raise NotFound("That action is not on this case.")
         action.kept = kept
         action.checked_on = checked_on
@@ -200,12 +237,16 @@ def mark_action(
         uow.commit()
 
 
+def check_followup_date(contacted_on: date) -> None:
+    if contacted_on > date.today():
+        raise ValidationError("The follow-up date is in the future.", field="contacted_on")
+
+
 def record_followup(
     uow: UnitOfWork, actor: Actor, reference: str, *, contacted_on: date, agreement_kept: bool,
     party_id: int | None = None, notes: str | None = None, expected_version: int | None = None,
 ) -> None:
-    if contacted_on > date.today():
-        raise ValidationError("The follow-up date is in the future.", field="contacted_on")
+    check_followup_date(contacted_on)
     with uow:
         case = open_for_edit(uow, actor, reference, expected_version)
         _nr_case(case)
@@ -222,37 +263,41 @@ def record_followup(
         uow.commit()
 
 
+def check_survey_scores(felt_heard: int | None, feels_safer: int | None) -> None:
+    for name, score in (("felt_heard", felt_heard), ("feels_safer", feels_safer)):
+        if score is not None and not 1 <= score <= 5:
+            raise ValidationError("Scores run from 1 to 5.", field=name)
+
+
+def check_survey_party(case: Case, party_id: int) -> None:
+    if _party(case, party_id).role is not PartyRole.HARMED:
+        raise ValidationError("The satisfaction survey is for the harmed party.", field="party")
+
+
 def record_survey(
     uow: UnitOfWork, actor: Actor, reference: str, *, party_id: int, answered_on: date,
     satisfied: bool, felt_heard: int | None = None, feels_safer: int | None = None,
     would_recommend: bool | None = None, comments: str | None = None,
     expected_version: int | None = None,
 ) -> None:
-    for name, score in (("felt_heard", felt_heard), ("feels_safer", feels_safer)):
-        if score is not None and not 1 <= score <= 5:
-            raise ValidationError("Scores run from 1 to 5.", field=name)
+    check_survey_scores(felt_heard, feels_safer)
     with uow:
         case = open_for_edit(uow, actor, reference, expected_version)
-        party = _party(case, party_id)
-        if party.role is not PartyRole.HARMED:
-            raise ValidationError("The satisfaction survey is for the harmed party.",
-                                  field="party")
+        check_survey_party(case, party_id)
         if uow.session.scalar(select(SatisfactionSurvey.id).where(
-                SatisfactionSurvey.case_id == case.id, SatisfactionSurvey.party_id == party_id)):
+                SatisfactionSurvey.case_id == case.id, SatisfactionSurvey.party_id == party_id,
+                SatisfactionSurvey.live())):
             raise WorkflowError("This party's survey is already recorded.")
         uow.session.add(SatisfactionSurvey(
             case_id=case.id, party_id=party_id, answered_on=answered_on, satisfied=satisfied,
             felt_heard=felt_heard, feels_safer=feels_safer, would_recommend=would_recommend,
-            comments=(comments or "").strip() or None))
+            comments=(comments or "").strip() or None, recorded_by_id=actor.user_id))
         touch(case, actor)
         audit.record(uow, actor, "survey.record", "satisfaction_surveys", case_id=case.id)
         uow.commit()
 
 
-def record_agency_calls(
-    uow: UnitOfWork, actor: Actor, reference: str, *, agency_name: str, period: str,
-    months: int, calls: int, expected_version: int | None = None,
-) -> None:
+def check_agency_calls(agency_name: str, period: str, months: int, calls: int) -> None:
     if period not in ("before", "after"):
         raise ValidationError("The period is 'before' or 'after'.", field="period")
     if not 1 <= months <= 24 or calls < 0:
@@ -260,11 +305,19 @@ def record_agency_calls(
                               field="calls")
     if not agency_name.strip():
         raise ValidationError("Name the agency that was called.", field="agency_name")
+
+
+def record_agency_calls(
+    uow: UnitOfWork, actor: Actor, reference: str, *, agency_name: str, period: str,
+    months: int, calls: int, expected_version: int | None = None,
+) -> None:
+    check_agency_calls(agency_name, period, months, calls)
     with uow:
         case = open_for_edit(uow, actor, reference, expected_version)
         _nr_case(case)
         uow.session.add(AgencyCallCount(case_id=case.id, agency_name=agency_name.strip(),
-                                        period=period, months=months, calls=calls))
+                                        period=period, months=months, calls=calls,
+                                        recorded_by_id=actor.user_id))
         touch(case, actor)
         audit.record(uow, actor, "agency-calls.record", "agency_call_counts", case_id=case.id)
         uow.commit()

@@ -225,6 +225,17 @@ def _advance_when_all_consent(uow: UnitOfWork, actor: Actor, case: Case, on: dat
         move_within(uow, actor, case, CaseStatus.CONSENT_OBTAINED, on)
 
 
+def check_consent_date(on: date, previous: date | None, following: date | None = None) -> None:
+    """A consent record's date: not in the future, and in order with the party's other live
+    records (recording and amending share this)."""
+    if on > date.today():
+        raise ValidationError("Consent cannot be dated in the future.", field="on")
+    if previous is not None and on < previous:
+        raise ValidationError("This date is before the last consent record.", field="on")
+    if following is not None and on > following:
+        raise ValidationError("This date is after the next consent record.", field="on")
+
+
 def record_consent(
     uow: UnitOfWork, actor: Actor, reference: str, party_id: int, action: ConsentAction,
     on: date, *, notes: str | None = None, expected_version: int | None = None,
@@ -232,8 +243,7 @@ def record_consent(
     """Consent is a dated record; withdrawing it is a record too, never a deletion."""
     from app.services.cases import open_for_edit, touch
 
-    if on > date.today():
-        raise ValidationError("Consent cannot be dated in the future.", field="on")
+    check_consent_date(on, None)
     with uow:
         case = open_for_edit(uow, actor, reference, expected_version)
         party = next((p for p in case.parties if p.id == party_id), None)
@@ -244,8 +254,7 @@ def record_consent(
             raise WorkflowError(f"Consent is already {action.value} for {party.person.full_name}.")
         if action is ConsentAction.WITHDRAWN and latest is None:
             raise WorkflowError("There is no consent to withdraw.")
-        if latest is not None and on < latest.on:
-            raise ValidationError("This date is before the last consent record.", field="on")
+        check_consent_date(on, latest.on if latest is not None else None)
         party.consents.append(ConsentRecord(action=action, on=on, recorded_by_id=actor.user_id,
                                             notes=_clean(notes)))
         uow.session.flush()
