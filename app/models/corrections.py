@@ -29,6 +29,7 @@ class RecordKind(enum.StrEnum):
     REOFFENDING_CHECK = "reoffending check"
     SURVEY = "satisfaction survey"
     AGENCY_CALLS = "agency calls"
+    CASE_NOTE = "case note"
 
     @property
     def label(self) -> str:

@@ -11,10 +11,10 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Index, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, UTCDateTime, Versioned, utcnow
+from app.models.base import Base, Correctable, UTCDateTime, Versioned, utcnow
 
 
-class CaseNote(Versioned, Base):
+class CaseNote(Correctable, Versioned, Base):
     __tablename__ = "case_notes"
     __table_args__ = (Index("ix_case_notes_case_when", "case_id", "written_on"),)
 

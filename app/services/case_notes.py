@@ -13,6 +13,7 @@ from datetime import date
 
 from app.db import UnitOfWork
 from app.errors import ValidationError, WorkflowError
+from app.models.cases import Case
 from app.models.notes import CaseNote
 from app.services import audit
 from app.services.cases import open_for_edit, touch
@@ -41,6 +42,11 @@ def validate_note(data: NoteInput) -> str:
     return text
 
 
+def check_note_on_case(case: Case, data: NoteInput) -> None:
+    if data.written_on < case.referral_date:
+        raise ValidationError("That date is before the referral.", field="written_on")
+
+
 def add_note(uow: UnitOfWork, actor: Actor, reference: str, data: NoteInput,
              *, expected_version: int | None = None) -> int:
     """Write a note on a case the actor may change. Returns the note's id."""
@@ -49,8 +55,7 @@ def add_note(uow: UnitOfWork, actor: Actor, reference: str, data: NoteInput,
         case = open_for_edit(uow, actor, reference, expected_version)
         if case.anonymised:
             raise WorkflowError(f"Case {case.reference} has been anonymised.")
-        if data.written_on < case.referral_date:
-            raise ValidationError("That date is before the referral.", field="written_on")
+        check_note_on_case(case, data)
         note = CaseNote(case_id=case.id, written_on=data.written_on, text=text,
                         written_by_id=actor.user_id, updated_by_id=actor.user_id)
         uow.session.add(note)

@@ -674,7 +674,7 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
     notes = tuple(
         NoteInfo(n.id, n.written_on, n.text, users.get(n.written_by_id, ""), n.created_at,
                  n.version)
-        for n in s.scalars(select(CaseNote).where(CaseNote.case_id == case.id)
+        for n in s.scalars(select(CaseNote).where(CaseNote.case_id == case.id, CaseNote.live())
                            .order_by(CaseNote.written_on.desc(), CaseNote.id.desc())))
     stages = tuple(
         StageInfo(c.to_status.value, c.on, users.get(c.by_id, ""), c.reason)

@@ -45,11 +45,21 @@ from app.models.conferences import (
 from app.models.contracts import CommunityHoursEntry, Contract, ContractStatus
 from app.models.corrections import Correction, CorrectionAction, RecordKind
 from app.models.followups import ExitFollowUp, ReoffendingCheck
+from app.models.notes import CaseNote
 from app.models.pathways import NEED_LEVELS, Intervention, InterventionKind, PathwayAssessment
 from app.models.people import Person
 from app.models.reference import Agency, Pathway
 from app.models.users import Role, User
-from app.services import access, appointments, audit, contracts, followups, meetings, pathways
+from app.services import (
+    access,
+    appointments,
+    audit,
+    case_notes,
+    contracts,
+    followups,
+    meetings,
+    pathways,
+)
 from app.services import people as people_service
 from app.services.casecore import case_edit, json_value, load_case, revise
 from app.services.context import Actor
@@ -405,6 +415,13 @@ def _check_calls(ctx: _Ctx, row: AgencyCallCount, v: dict[str, Any]) -> dict[str
     return {**v, "agency_name": v["agency_name"].strip()}
 
 
+def _check_note(ctx: _Ctx, row: CaseNote, v: dict[str, Any]) -> dict[str, Any]:
+    data = case_notes.NoteInput(v["written_on"], v["text"] or "")
+    text = case_notes.validate_note(data)
+    case_notes.check_note_on_case(ctx.case, data)
+    return {**v, "text": text}
+
+
 def _own_case(s: Session, row: Any) -> int:
     return int(row.case_id)
 
@@ -548,6 +565,13 @@ KINDS: dict[RecordKind, _Kind] = {k.kind: k for k in (
         _own_case, lambda r: r.recorded_by_id,
         lambda ctx, r: f"Calls to {r.agency_name}, {r.months} months {r.period}",
         _check_calls),
+    _Kind(
+        RecordKind.CASE_NOTE, CaseNote,
+        (_Field("written_on", "Date", FieldType.DATE),
+         _Field("text", "Note", FieldType.NOTES)),
+        _own_case, lambda r: r.written_by_id,
+        lambda ctx, r: f"Note of {_d(r.written_on)}: {r.text.splitlines()[0][:80]}",
+        _check_note),
 )}
 
 

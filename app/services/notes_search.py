@@ -93,7 +93,8 @@ def search_notes(uow: UnitOfWork, actor: Actor, text: str, *, limit: int = DEFAU
              .where(Intervention.live()))
         n = (select(CaseNote.id, Case.reference, Case.scheme, CaseNote.written_on,
                     CaseNote.text)
-             .select_from(CaseNote).join(Case, Case.id == CaseNote.case_id))
+             .select_from(CaseNote).join(Case, Case.id == CaseNote.case_id)
+             .where(CaseNote.live()))
         ranked: list[tuple[Any, NoteHit]] = []
         if uow.engine.dialect.name == "sqlite":
             match = fts_query(words)

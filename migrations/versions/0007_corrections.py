@@ -24,12 +24,12 @@ depends_on = None
 CORRECTABLE = ("interventions", "appointments", "community_hours", "pathway_assessments",
                "consents", "conferences", "agreement_actions", "agreement_followups",
                "exit_followups", "reoffending_checks", "satisfaction_surveys",
-               "agency_call_counts")
+               "agency_call_counts", "case_notes")
 RECORDED_BY = ("appointments", "conferences", "agreement_actions", "satisfaction_surveys",
                "agency_call_counts")
 KINDS = ("intervention", "appointment", "hours entry", "needs assessment", "consent", "meeting",
          "agreement action", "agreement follow-up", "exit follow-up", "reoffending check",
-         "satisfaction survey", "agency calls")
+         "satisfaction survey", "agency calls", "case note")
 
 
 def upgrade() -> None:

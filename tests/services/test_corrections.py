@@ -34,6 +34,7 @@ from app.models.pathways import InterventionKind
 from app.models.users import Role
 from app.services import (
     appointments,
+    case_notes,
     casefile,
     contracts,
     corrections,
@@ -282,6 +283,20 @@ def _calls(p: People) -> Subject:
                    _figure(p.db, p.coord, "calls_before"), (6.0, 1), (4.0, 1), (None, 0))
 
 
+def _case_note(p: People) -> Subject:
+    ref = checkpoint_eligible(p.db, p.coord, p.nav, coworker_id=p.nav2.user_id)
+    rid = case_notes.add_note(p.db.uow(), p.nav, ref, case_notes.NoteInput(
+        days_ago(2), "Rang about the zebra crossing job"))
+
+    def figure() -> Any:
+        hits = notes_search.search_notes(p.db.uow(), p.coord, "zebra")
+        return (tuple(n.text for n in _detail(p.db, p.coord, ref).notes), len(hits))
+    return Subject(ref, RecordKind.CASE_NOTE, rid, p.nav, p.nav2,
+                   {"text": "Rang about the warehouse job"}, {"text": "   "}, ValidationError,
+                   "Write the note", figure, (("Rang about the zebra crossing job",), 1),
+                   (("Rang about the warehouse job",), 0), ((), 0))
+
+
 BUILDERS: dict[RecordKind, Callable[[People], Subject]] = {
     RecordKind.INTERVENTION: _intervention,
     RecordKind.HOURS: _hours,
@@ -295,6 +310,7 @@ BUILDERS: dict[RecordKind, Callable[[People], Subject]] = {
     RecordKind.REOFFENDING_CHECK: _reoffending,
     RecordKind.SURVEY: _survey,
     RecordKind.AGENCY_CALLS: _calls,
+    RecordKind.CASE_NOTE: _case_note,
 }
 
 
@@ -325,6 +341,7 @@ def _listed(db: Database, s: Subject) -> bool:
         RecordKind.REOFFENDING_CHECK: [r.id for r in d.reoffending_checks],
         RecordKind.SURVEY: [v.id for v in d.surveys],
         RecordKind.AGENCY_CALLS: [c.id for c in d.agency_calls],
+        RecordKind.CASE_NOTE: [n.id for n in d.notes],
     }[s.kind]
     return s.record_id in ids
 
