@@ -11,7 +11,7 @@ from app.errors import ValidationError
 from app.services import cases, contracts
 from app.services.case_actions import CaseAction
 from app.services.casefile import CaseDetail
-from app.services.enums import CaseStatus, ConditionKind, ConditionState, Scheme
+from app.services.enums import CaseStatus, ConditionKind, ConditionState, RecordKind, Scheme
 from app.views.case.tab import CaseTab, day, num
 from app.views.forms import Field, FormDialog
 from app.views.table_models.record_table_model import Column
@@ -50,7 +50,8 @@ class ContractTab(CaseTab):
             Column("Date", lambda h: day(h.worked_on)),
             Column("Hours", lambda h: num(h.hours)),
             Column("Work", lambda h: h.task),
-        ], stretch=1)
+        ], key=lambda h: h.id, stretch=1)
+        self.opens(self.hours, RecordKind.HOURS)
         label.setBuddy(self.hours)
 
     def refresh(self) -> None:

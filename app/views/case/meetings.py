@@ -10,7 +10,15 @@ from PySide6.QtWidgets import QLabel
 
 from app.services import meetings, users
 from app.services.casefile import CaseDetail
-from app.services.enums import ActionKind, AttendeeRole, MeetingKind, PartyRole, Role, Scheme
+from app.services.enums import (
+    ActionKind,
+    AttendeeRole,
+    MeetingKind,
+    PartyRole,
+    RecordKind,
+    Role,
+    Scheme,
+)
 from app.views.case.tab import CaseTab, day, yes_no
 from app.views.forms import Field, FormDialog
 from app.views.table_models.record_table_model import Column, RowStyle
@@ -43,6 +51,7 @@ class MeetingsTab(CaseTab):
                 f"{a.name} ({a.role}): {'attended' if a.attended else 'absent'}"
                 for a in m.attendees)),
         ], key=lambda m: m.id, stretch=1)
+        self.opens(self.meetings, RecordKind.MEETING)
         label = QLabel("Outcome agreement actions")
         self.body.addWidget(label)
         self.actions = self.table("actions_table", "Outcome agreement actions", [
@@ -55,6 +64,7 @@ class MeetingsTab(CaseTab):
             style=lambda a: RowStyle.ALERT if a.kept is None and a.due_on < date.today()
             else RowStyle.NORMAL, stretch=1)
         label.setBuddy(self.actions)
+        self.opens(self.actions, RecordKind.AGREEMENT_ACTION)
         self.followup_label = QLabel("")
         self.followup_label.setObjectName("followup_label")
         self.followup_label.setWordWrap(True)

@@ -8,8 +8,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel, QTextBrowser
 
-from app.services.enums import CaseStatus
-from app.views.case.tab import CaseTab, esc
+from app.services.enums import CaseStatus, RecordKind
+from app.views.case.tab import CaseTab, esc, num
 from app.views.table_models.record_table_model import Column
 
 
@@ -21,6 +21,8 @@ class TimelineEntry:
     text: str
     tab: str
     key: Hashable
+    #: The record it is, when it is one a worker entered (opening the row shows it whole).
+    kind: RecordKind | None = None
 
 
 class OverviewTab(CaseTab):
@@ -38,8 +40,9 @@ class OverviewTab(CaseTab):
         self.timeline = self.table(
             "timeline", "Timeline",
             [Column("Date", lambda e: f"{e.on:%d %b %Y}"), Column("What", lambda e: e.text)],
-            key=lambda e: (e.tab, e.key), stretch=3)
+            key=lambda e: (e.tab, e.key, e.kind), stretch=3)
         label.setBuddy(self.timeline)
+        self.opens(self.timeline, lambda key: key[2], lambda key: key[1] if key[2] else None)
 
     def refresh(self) -> None:
         d = self.detail
@@ -75,20 +78,53 @@ class OverviewTab(CaseTab):
                 + (f" - {st.reason}" if st.reason else ""), "history", None))
         for i in d.interventions:
             events.append(TimelineEntry(i.occurred_on, f"{i.kind.capitalize()}: {i.summary}",
-                                        "interventions", i.id))
+                                        "interventions", i.id, RecordKind.INTERVENTION))
         for a in d.appointments:
             events.append(TimelineEntry(a.starts_at.astimezone().date(),
                                         f"Appointment ({a.status}): {a.purpose}",
-                                        "appointments", a.id))
+                                        "appointments", a.id, RecordKind.APPOINTMENT))
         for m in d.meetings:
-            events.append(TimelineEntry(m.held_on, f"Meeting: {m.kind}", "meetings", m.id))
-        for n, f in enumerate(d.followups):
+            events.append(TimelineEntry(m.held_on, f"Meeting: {m.kind}", "meetings", m.id,
+                                        RecordKind.MEETING))
+        for f in d.followups:
             events.append(TimelineEntry(
                 f.contacted_on,
                 "Follow-up: agreement " + ("kept" if f.agreement_kept else "not kept"),
-                "meetings", f"followup-{n}"))
+                "meetings", f.id, RecordKind.AGREEMENT_FOLLOWUP))
+        events.extend(self._other_records())
         for doc in d.documents:
             events.append(TimelineEntry(doc.created_at.astimezone().date(),
                                         f"Document: {doc.title}", "documents", doc.id))
         events.sort(key=lambda e: e.on, reverse=True)
         return events
+
+    def _other_records(self) -> list[TimelineEntry]:
+        """The other records a worker enters, so that every one can be opened from here."""
+        d = self.detail
+        out = [TimelineEntry(a.assessed_on, f"Needs assessment ({a.stage}): {a.pathway}, "
+                             f"level {a.level}", "pathways", a.id, RecordKind.ASSESSMENT)
+               for a in d.assessments]
+        out += [TimelineEntry(c.on, f"Consent {c.action.value}: {p.name}", "people", c.id,
+                              RecordKind.CONSENT) for p in d.parties for c in p.consents]
+        if d.contract is not None:
+            out += [TimelineEntry(h.worked_on, f"Community hours: {num(h.hours)} ({h.task})",
+                                  "contract", h.id, RecordKind.HOURS) for h in d.contract.hours]
+        if d.agreement is not None:
+            out += [TimelineEntry(a.due_on, f"Agreement action due: {a.description[:80]}",
+                                  "meetings", a.id, RecordKind.AGREEMENT_ACTION)
+                    for a in d.agreement.actions]
+        out += [TimelineEntry(s.answered_on, "Satisfaction survey: " +
+                              ("satisfied" if s.satisfied else "not satisfied"), "meetings",
+                              s.id, RecordKind.SURVEY) for s in d.surveys]
+        out += [TimelineEntry(e.done_on, f"{e.months}-month follow-up", "followups", e.id,
+                              RecordKind.EXIT_FOLLOWUP) for e in d.exit_followups if e.done_on]
+        out += [TimelineEntry(r.checked_on, f"Reoffending check: {r.offences} proven "
+                              f"offence(s) in {r.window_months} months", "followups", r.id,
+                              RecordKind.REOFFENDING_CHECK) for r in d.reoffending_checks]
+        end = d.closed_on or d.ended_on or d.referral_date
+        out += [TimelineEntry(end, f"Calls to {c.agency_name}: {c.calls} in the {c.months} "
+                              f"months {c.period}", "meetings", c.id, RecordKind.AGENCY_CALLS)
+                for c in d.agency_calls]
+        out += [TimelineEntry(n.written_on, f"Note: {n.text.splitlines()[0][:80]}", "notes",
+                              n.id, RecordKind.CASE_NOTE) for n in d.notes]
+        return out

@@ -13,7 +13,7 @@ from PySide6.QtGui import QPainter
 
 from app.services import pathways
 from app.services.case_actions import CaseAction
-from app.services.enums import NEED_LEVELS, AssessmentStage
+from app.services.enums import NEED_LEVELS, AssessmentStage, RecordKind
 from app.views.case.tab import CaseTab
 from app.views.forms import Field, FormDialog
 from app.views.table_models.record_table_model import Column
@@ -56,6 +56,7 @@ class PathwaysTab(CaseTab):
              *(_level(n) for n in range(len(AssessmentStage))),
              Column("Distance travelled", lambda r: r.distance)],
             key=lambda r: r.code, stretch=3)
+        self.opens(self.records, RecordKind.ASSESSMENT, self._latest_assessment)
         self.chart = QChart()
         self.chart.setTitle("Need level at start and exit (0 none - 4 critical)")
         self.chart_view = QChartView(self.chart)
@@ -64,6 +65,14 @@ class PathwaysTab(CaseTab):
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(240)
         self.body.addWidget(self.chart_view, 2)
+
+    def _latest_assessment(self, code: str) -> int | None:
+        """Opening a pathway's row shows its latest assessment (each one is on the Overview's
+        timeline too)."""
+        order = [s.value for s in AssessmentStage]
+        found = sorted((order.index(a.stage), a.id) for a in self.detail.assessments
+                       if a.pathway_code == code)
+        return found[-1][1] if found else None
 
     def rows(self) -> list[PathwayRow]:
         levels: dict[str, dict[str, int]] = {}

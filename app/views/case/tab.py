@@ -113,6 +113,17 @@ class CaseTab(QWidget):
         self.body.addWidget(table, stretch)
         return table
 
+    def opens(self, table: RecordTable, kind: Callable[[Any], Any] | Any,
+              record_id: Callable[[Any], int | None] = lambda key: key) -> None:
+        """Opening a row of ``table`` (double-click, Enter) shows that record whole.
+        ``kind`` is the record kind, or a function of the row's key giving it."""
+        def open_row(key: Any) -> None:
+            rid = record_id(key)
+            which = kind(key) if callable(kind) else kind
+            if rid is not None and which is not None:
+                self.ws.open_record(which, rid)
+        table.row_activated.connect(open_row)
+
     def refused(self, message: str) -> None:
         """Show why an action on this tab cannot be done, under its buttons."""
         self.notice.refusal(message)

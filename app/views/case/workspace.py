@@ -12,11 +12,11 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from app.errors import StaleEdit
+from app.errors import DomainError, StaleEdit
 from app.services.case_actions import CaseAction, Offer
 from app.services.casefile import CaseDetail
 from app.services.documents import Kind, available_kinds
-from app.services.enums import CaseStatus
+from app.services.enums import CaseStatus, RecordKind
 from app.views.case.appointments import AppointmentsTab
 from app.views.case.attachments import AttachmentsTab
 from app.views.case.contract import ContractTab
@@ -30,6 +30,7 @@ from app.views.case.notes import NotesTab
 from app.views.case.overview import OverviewTab
 from app.views.case.pathways import PathwaysTab
 from app.views.case.people import PeopleTab
+from app.views.case.record_dialog import RecordDialog
 from app.views.case.stage import StageBar
 from app.views.case.tab import ACTION_PROPERTY, CaseTab, esc
 from app.views.confirm import Confirm, ask
@@ -166,6 +167,17 @@ class CaseWorkspace(QWidget):
 
         dialog = FormDialog(title, fields, run, self, intro=intro, confirm=confirm)
         dialog.accepted.connect(self.controller.saved)
+        self.opened(dialog)
+        dialog.open()
+        return dialog
+
+    def open_record(self, kind: RecordKind, record_id: int) -> RecordDialog | None:
+        """Show one record whole, with Amend and Entered in error (a row opened in a tab)."""
+        try:
+            dialog = RecordDialog(self, kind, record_id)
+        except DomainError as exc:
+            self.show_refusal(exc.message)
+            return None
         self.opened(dialog)
         dialog.open()
         return dialog
