@@ -276,6 +276,13 @@ def build_parser() -> argparse.ArgumentParser:
     org.add_argument("--no-logo", action="store_true", help="print no logo")
     _calendar_parser(sub)
     _attachment_parser(sub)
+
+    rec = sub.add_parser("record", help="corrections of the records entered on a case")
+    recsub = rec.add_subparsers(dest="record_command", required=True, parser_class=_Parser)
+    rec_history = recsub.add_parser("history", help="every amendment and entry in error on "
+                                    "a case, newest first, with who, when and why")
+    rec_history.add_argument("reference")
+    rec_history.add_argument("--json", action="store_true")
     return p
 
 
@@ -919,6 +926,29 @@ def _cmd_attachment(args: argparse.Namespace, db: Database) -> int:
 
 COMMANDS["attach"] = _cmd_attach
 COMMANDS["attachment"] = _cmd_attachment
+
+
+def _cmd_record(args: argparse.Namespace, db: Database) -> int:
+    """``record history REF``: the case's corrections in words."""
+    from app.services import corrections
+
+    _require_current_schema(db)
+    actor = _actor(args, db)
+    rows = corrections.case_corrections(db.uow(), actor, args.reference)
+    if args.json:
+        _print(rows)
+        return 0
+    for r in rows:
+        print(f"{r.at.astimezone():%d %b %Y %H:%M}  {r.by}: {r.what}")
+        print(f"    {'[entered in error] ' if r.record_in_error else ''}{r.record}")
+        for c in r.changes:
+            print(f"    {c.label}: {c.before} -> {c.after}")
+        print(f"    reason: {r.reason}")
+    print(f"{len(rows)} corrections")
+    return 0
+
+
+COMMANDS["record"] = _cmd_record
 
 
 def main(argv: Sequence[str] | None = None) -> int:
