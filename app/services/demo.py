@@ -581,7 +581,7 @@ def _restorative(ctx: _Ctx, case: dict[str, Any], reached: set[CaseStatus], part
         Conference, case_id=case_id, kind=kind, held_on=held,
         venue="Community centre, Northgate" if kind is MeetingKind.FACE_TO_FACE else None,
         facilitator_id=case["worker_id"] or by, cofacilitator_id=case["coworker_id"],
-        updated_by_id=by)["id"]
+        updated_by_id=by, recorded_by_id=by)["id"]
     add(ConferenceParticipant, conference_id=meeting, party_id=participant,
         role=AttendeeRole.HARMER, attended=True)
     add(ConferenceParticipant, conference_id=meeting, party_id=harmed, role=AttendeeRole.HARMED,
@@ -601,17 +601,18 @@ def _restorative(ctx: _Ctx, case: dict[str, Any], reached: set[CaseStatus], part
         add(AgreementAction, agreement_id=agreement, position=position, kind=kind_,
             description=text_, owner_party_id=participant, due_on=held + timedelta(days=days),
             kept=kept if closed else None,
-            checked_on=held + timedelta(days=30) if closed else None)
+            checked_on=held + timedelta(days=30) if closed else None, recorded_by_id=by)
     if closed:
         follow = min(today, held + timedelta(days=30))
         add(AgreementFollowUp, case_id=case_id, contacted_on=follow, party_id=harmed,
             agreement_kept=kept, recorded_by_id=by)
         add(SatisfactionSurvey, case_id=case_id, party_id=harmed, answered_on=follow,
             satisfied=r.random() < 0.9, felt_heard=r.randint(3, 5),
-            feels_safer=r.randint(2, 5), would_recommend=r.random() < 0.9)
+            feels_safer=r.randint(2, 5), would_recommend=r.random() < 0.9, recorded_by_id=by)
         for period in ("before", "after"):
             add(AgencyCallCount, case_id=case_id, agency_name="Police (101)", period=period,
-                months=6, calls=r.randint(2, 9) if period == "before" else r.randint(0, 3))
+                months=6, calls=r.randint(2, 9) if period == "before" else r.randint(0, 3),
+                recorded_by_id=by)
 
 
 def _bail_appointments(ctx: _Ctx, case: dict[str, Any], start: date, final: CaseStatus,
@@ -632,10 +633,10 @@ def _bail_appointments(ctx: _Ctx, case: dict[str, Any], start: date, final: Case
             location="Women's Centre, Gladstone Street", purpose="Key work session",
             bail_condition=True, status=status, with_user_id=case["worker_id"],
             outcome_recorded_at=at if done else None, outcome_by_id=by if done else None,
-            updated_by_id=by)
+            updated_by_id=by, recorded_by_id=by)
     if final is CaseStatus.ENGAGED:
         # one today, so that My work has something on it
         at = datetime.combine(today, time(15, 30)).astimezone(UTC)
         add(Appointment, case_id=case["id"], starts_at=at, location="Women's Centre",
             purpose="Mentor session", bail_condition=True, status=AppointmentStatus.SCHEDULED,
-            with_user_id=case["worker_id"], updated_by_id=by)
+            with_user_id=case["worker_id"], updated_by_id=by, recorded_by_id=by)
