@@ -74,7 +74,7 @@ def diary_events(uow: UnitOfWork, actor: Actor, start: date, end: date, *,
     appts = s.execute(
         select(Appointment, Case).join(Case, Case.id == Appointment.case_id)
         .where(visible, Appointment.starts_at >= lo, Appointment.starts_at < hi,
-               Appointment.status == AppointmentStatus.SCHEDULED,
+               Appointment.status == AppointmentStatus.SCHEDULED, Appointment.live(),
                or_(Appointment.with_user_id == actor.user_id, _mine(actor)))
         .order_by(Appointment.starts_at)).all()
     for appt, case in appts:
@@ -83,7 +83,7 @@ def diary_events(uow: UnitOfWork, actor: Actor, start: date, end: date, *,
     meetings = s.execute(
         select(Conference, Case).join(Case, Case.id == Conference.case_id)
         .where(visible, Conference.held_on >= start, Conference.held_on <= end,
-               or_(Conference.facilitator_id == actor.user_id,
+               Conference.live(), or_(Conference.facilitator_id == actor.user_id,
                    Conference.cofacilitator_id == actor.user_id))
         .order_by(Conference.held_on)).all()
     for meeting, case in meetings:
@@ -93,7 +93,8 @@ def diary_events(uow: UnitOfWork, actor: Actor, start: date, end: date, *,
 
     followups = s.execute(
         select(ExitFollowUp, Case).join(Case, Case.id == ExitFollowUp.case_id)
-        .where(visible, _mine(actor), ExitFollowUp.done_on.is_(None),
+        .where(visible, _mine(actor),
+               or_(ExitFollowUp.done_on.is_(None), ~ExitFollowUp.live()),
                ExitFollowUp.due_on >= start, ExitFollowUp.due_on <= end)
         .order_by(ExitFollowUp.due_on)).all()
     for follow, case in followups:
@@ -105,7 +106,7 @@ def diary_events(uow: UnitOfWork, actor: Actor, start: date, end: date, *,
         select(AgreementAction, Case)
         .join(OutcomeAgreement, OutcomeAgreement.id == AgreementAction.agreement_id)
         .join(Case, Case.id == OutcomeAgreement.case_id)
-        .where(visible, _mine(actor), AgreementAction.kept.is_(None),
+        .where(visible, _mine(actor), AgreementAction.kept.is_(None), AgreementAction.live(),
                Case.status != CaseStatus.CLOSED,
                AgreementAction.due_on >= start, AgreementAction.due_on <= end)
         .order_by(AgreementAction.due_on)).all()
@@ -179,7 +180,7 @@ def appointment_ics(uow: UnitOfWork, actor: Actor, appointment_id: int, *,
     """One appointment as a single event, for the worker's own calendar."""
     with uow:
         appt = uow.session.get(Appointment, appointment_id)
-        if appt is None:
+        if appt is None or appt.entered_in_error:
             raise NotFound(f"There is no appointment {appointment_id}.")
         case = uow.session.get(Case, appt.case_id)
         assert case is not None
@@ -206,7 +207,7 @@ def person_appointments_ics(uow: UnitOfWork, actor: Actor, reference: str) -> by
         appts = uow.session.scalars(
             select(Appointment).where(Appointment.case_id == case.id,
                                       Appointment.status == AppointmentStatus.SCHEDULED,
-                                      Appointment.starts_at >= now)
+                                      Appointment.live(), Appointment.starts_at >= now)
             .order_by(Appointment.starts_at)).all()
         if not appts:
             raise ValidationError(f"Case {reference} has no scheduled appointments to send.")
