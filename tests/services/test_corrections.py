@@ -569,3 +569,21 @@ def test_anonymising_scrubs_what_the_corrections_kept(db: Database, coord: Actor
     for word in (NOTE, "zqcorrectedword", "zqreasonword"):
         assert word not in everything, word
     assert count(db, "record_corrections") == 1
+
+
+def test_an_appointment_entered_in_error_leaves_my_work_and_the_diary(crew: People) -> None:
+    from app.services import calendar
+
+    ref, _ = _gateway_missed(crew)
+    appt = appointments.schedule(crew.db.uow(), crew.mentor, ref, AppointmentInput(
+        at(0, hour=23), "Booked on the wrong case", bail_condition=True))
+    diary = calendar.diary_ics(crew.db.uow(), crew.mentor, date.today(),
+                               date.today() + timedelta(days=2))
+    assert diary.count(b"BEGIN:VEVENT") == 1
+    assert len(casefile.my_work(crew.db.uow(), crew.mentor).appointments_today) == 1
+    corrections.mark_entered_in_error(crew.db.uow(), crew.mentor, ref, RecordKind.APPOINTMENT,
+                                      appt, "Booked on the wrong case")
+    diary = calendar.diary_ics(crew.db.uow(), crew.mentor, date.today(),
+                               date.today() + timedelta(days=2))
+    assert diary.count(b"BEGIN:VEVENT") == 0
+    assert casefile.my_work(crew.db.uow(), crew.mentor).appointments_today == ()

@@ -172,3 +172,18 @@ def test_every_entered_record_opens_whole_from_the_timeline(qtbot, db, open_wind
         assert isinstance(dialog, RecordDialog) and dialog.kind is kind, (ref, kind)
         assert dialog.view.title and dialog.view.fields
         dialog.reject()
+
+
+def test_locking_closes_the_record_and_its_half_filled_amendment(
+        qtbot, db, open_window) -> None:
+    ref, mentor = _gateway_case(db)
+    appt = _missed(db, mentor, ref, 2, "Keyworker session")
+    window = open_window("mentor")
+    ws = window.open_case(ref)
+    ws.show_tab("appointments")
+    dialog = _open_row(qtbot, ws, "appointments_table", appt)
+    form = dialog.amend()
+    qtbot.keyClicks(form.form.inputs["reason"], "Half a reason")
+    window.lock()
+    assert not form.isVisible() and not dialog.isVisible()
+    assert _status(db, mentor, ref, appt) == AppointmentStatus.MISSED.value
