@@ -61,6 +61,7 @@ from app.models.contracts import (
     ContractCondition,
     ContractStatus,
 )
+from app.models.corrections import Correction, CorrectionAction, RecordKind
 from app.models.followups import EXIT_FOLLOWUP_MONTHS, ExitFollowUp, ReoffendingCheck
 from app.models.pathways import AssessmentStage, Intervention, InterventionKind, PathwayAssessment
 from app.models.people import DocumentFormat, Gender, Person
@@ -110,7 +111,7 @@ LANGUAGES = ["en"] * 12 + ["pl", "ro", "cy", "tr", "vi"]
 _ORDER = [Person, Case, CaseParty, ConsentRecord, StatusChange, PathwayAssessment, Intervention,
           Contract, ContractCondition, CommunityHoursEntry, Conference, ConferenceParticipant,
           OutcomeAgreement, AgreementAction, AgreementFollowUp, SatisfactionSurvey,
-          AgencyCallCount, Appointment, ExitFollowUp, ReoffendingCheck]
+          AgencyCallCount, Appointment, ExitFollowUp, ReoffendingCheck, Correction]
 _BATCH_ROWS = 20_000
 
 
@@ -619,6 +620,7 @@ def _bail_appointments(ctx: _Ctx, case: dict[str, Any], start: date, final: Case
                        by: int) -> None:
     r, add, today, now = ctx.rng, ctx.rows.add, ctx.today, ctx.now
     day = start
+    corrected = case["id"] % 4 == 0  # some cases show a corrected outcome (no draw of r)
     for n in range(r.randint(3, 7)):
         day = day + timedelta(days=7)
         at = datetime.combine(day, time(10 + n % 5, 0)).astimezone(UTC)
@@ -629,11 +631,19 @@ def _bail_appointments(ctx: _Ctx, case: dict[str, Any], start: date, final: Case
         if final is CaseStatus.ENGAGED and n == 0 and r.random() < 0.3:
             status = AppointmentStatus.MISSED
         done = status is not AppointmentStatus.SCHEDULED
-        add(Appointment, case_id=case["id"], starts_at=at,
-            location="Women's Centre, Gladstone Street", purpose="Key work session",
-            bail_condition=True, status=status, with_user_id=case["worker_id"],
-            outcome_recorded_at=at if done else None, outcome_by_id=by if done else None,
-            updated_by_id=by, recorded_by_id=by)
+        appt = add(Appointment, case_id=case["id"], starts_at=at,
+                   location="Women's Centre, Gladstone Street", purpose="Key work session",
+                   bail_condition=True, status=status, with_user_id=case["worker_id"],
+                   outcome_recorded_at=at if done else None, outcome_by_id=by if done else None,
+                   updated_by_id=by, recorded_by_id=by)
+        if corrected and status is AppointmentStatus.KEPT:
+            corrected = False
+            add(Correction, case_id=case["id"], kind=RecordKind.APPOINTMENT,
+                record_id=appt["id"], action=CorrectionAction.AMENDED,
+                before={"status": AppointmentStatus.MISSED.value},
+                after={"status": AppointmentStatus.KEPT.value},
+                reason="Marked missed by mistake: she arrived late and was seen.", by_id=by,
+                at=min(now, at + timedelta(hours=3)))
     if final is CaseStatus.ENGAGED:
         # one today, so that My work has something on it
         at = datetime.combine(today, time(15, 30)).astimezone(UTC)
