@@ -37,7 +37,7 @@ from app.models.contracts import (
     ContractCondition,
     ContractStatus,
 )
-from app.models.corrections import Correction, CorrectionAction, RecordKind
+from app.models.corrections import Correction, CorrectionAction, EntryKind
 from app.models.documents import Document
 from app.models.followups import ExitFollowUp, ReoffendingCheck
 from app.models.notes import CaseNote
@@ -91,6 +91,7 @@ __all__ = [
     "DocumentFormat",
     "Eligibility",
     "EligibilityCriterion",
+    "EntryKind",
     "ExitFollowUp",
     "Gender",
     "Intervention",

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from app.models.base import Base, UTCDateTime, enum_column, utcnow
 
 
-class RecordKind(enum.StrEnum):
+class EntryKind(enum.StrEnum):
     """The kinds of record a worker enters and may correct."""
 
     INTERVENTION = "intervention"
@@ -47,7 +47,7 @@ class Correction(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[RecordKind] = mapped_column(enum_column(RecordKind))
+    kind: Mapped[EntryKind] = mapped_column(enum_column(EntryKind))
     record_id: Mapped[int] = mapped_column(Integer)
     action: Mapped[CorrectionAction] = mapped_column(enum_column(CorrectionAction))
     #: The corrected fields' values before and after (JSON-safe: dates as ISO text).

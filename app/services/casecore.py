@@ -20,7 +20,7 @@ from app.db import UnitOfWork
 from app.errors import NotFound, StaleEdit
 from app.models.base import utcnow
 from app.models.cases import Case
-from app.models.corrections import Correction, CorrectionAction, RecordKind
+from app.models.corrections import Correction, CorrectionAction, EntryKind
 from app.models.users import User
 from app.services import access, audit
 from app.services.context import Actor
@@ -110,7 +110,7 @@ def json_value(value: Any) -> Any:
     return value
 
 
-def revise(uow: UnitOfWork, actor: Actor, case: Case, kind: RecordKind, row: Any,
+def revise(uow: UnitOfWork, actor: Actor, case: Case, kind: EntryKind, row: Any,
            values: Mapping[str, Any], reason: str) -> dict[str, tuple[Any, Any]]:
     """Set ``values`` on an entered record, first logging the old and new values of each field
     that changes (nothing is overwritten without its history). Returns what changed."""

@@ -43,7 +43,7 @@ from app.models.conferences import (
     SatisfactionSurvey,
 )
 from app.models.contracts import CommunityHoursEntry, Contract, ContractStatus
-from app.models.corrections import Correction, CorrectionAction, RecordKind
+from app.models.corrections import Correction, CorrectionAction, EntryKind
 from app.models.followups import ExitFollowUp, ReoffendingCheck
 from app.models.notes import CaseNote
 from app.models.pathways import NEED_LEVELS, Intervention, InterventionKind, PathwayAssessment
@@ -112,7 +112,7 @@ class RevisionView:
     by: str
     reason: str
     changes: tuple[Change, ...]
-    kind: RecordKind
+    kind: EntryKind
     record_id: int
     record: str
     #: The record is now entered in error (History strikes it through).
@@ -129,7 +129,7 @@ class RevisionView:
 class RecordView:
     """A whole record, its corrections oldest first, and whether the actor may correct it."""
 
-    kind: RecordKind
+    kind: EntryKind
     record_id: int
     case_reference: str
     case_version: int
@@ -187,7 +187,7 @@ class _Ctx:
 
 @dataclass(frozen=True)
 class _Kind:
-    kind: RecordKind
+    kind: EntryKind
     model: type[Any]
     fields: tuple[_Field, ...]
     #: The case a row belongs to (a select of Case.id given the row's id).
@@ -428,9 +428,9 @@ def _own_case(s: Session, row: Any) -> int:
 
 _NOTES = _Field("notes", "Notes", FieldType.NOTES, optional=True)
 
-KINDS: dict[RecordKind, _Kind] = {k.kind: k for k in (
+KINDS: dict[EntryKind, _Kind] = {k.kind: k for k in (
     _Kind(
-        RecordKind.INTERVENTION, Intervention,
+        EntryKind.INTERVENTION, Intervention,
         (_Field("kind", "Kind", FieldType.CHOICE, options=_enum_options(InterventionKind)),
          _Field("occurred_on", "Date", FieldType.DATE),
          _Field("summary", "Summary", FieldType.TEXT),
@@ -442,7 +442,7 @@ KINDS: dict[RecordKind, _Kind] = {k.kind: k for k in (
         lambda ctx, r: f"{r.kind.value.capitalize()} on {_d(r.occurred_on)}: {r.summary}",
         _check_intervention),
     _Kind(
-        RecordKind.APPOINTMENT, Appointment,
+        EntryKind.APPOINTMENT, Appointment,
         (_Field("starts_at", "When", FieldType.DATETIME, editable=False),
          _Field("purpose", "Purpose", FieldType.TEXT, editable=False),
          _Field("location", "Where", FieldType.TEXT, editable=False, optional=True),
@@ -454,7 +454,7 @@ KINDS: dict[RecordKind, _Kind] = {k.kind: k for k in (
                        f"({r.status.value})",
         _check_appointment, extra=_appointment_extra),
     _Kind(
-        RecordKind.HOURS, CommunityHoursEntry,
+        EntryKind.HOURS, CommunityHoursEntry,
         (_Field("worked_on", "Date", FieldType.DATE),
          _Field("hours", "Hours", FieldType.HOURS),
          _Field("task", "Work done", FieldType.TEXT)),
@@ -463,7 +463,7 @@ KINDS: dict[RecordKind, _Kind] = {k.kind: k for k in (
         lambda ctx, r: f"Community hours on {_d(r.worked_on)}: {float(r.hours):g} h, {r.task}",
         _check_hours, settle=_settle_hours),
     _Kind(
-        RecordKind.ASSESSMENT, PathwayAssessment,
+        EntryKind.ASSESSMENT, PathwayAssessment,
         (_Field("stage", "Stage", FieldType.TEXT, editable=False),
          _Field("pathway_code", "Pathway", FieldType.CHOICE, editable=False, options=_pathways),
          _Field("level", "Need", FieldType.CHOICE,
@@ -474,7 +474,7 @@ KINDS: dict[RecordKind, _Kind] = {k.kind: k for k in (
         lambda ctx, r: f"Needs assessment ({r.stage.value}), {r.pathway_code}: level {r.level}",
         _check_assessment),
     _Kind(
-        RecordKind.CONSENT, ConsentRecord,
+        EntryKind.CONSENT, ConsentRecord,
         (_Field("party_id", "Party", FieldType.CHOICE, editable=False, options=_parties),
          _Field("action", "Consent", FieldType.TEXT, editable=False),
          _Field("on", "Date", FieldType.DATE),
@@ -485,7 +485,7 @@ KINDS: dict[RecordKind, _Kind] = {k.kind: k for k in (
                        f"{ctx.parties.get(r.party_id, '')}",
         _check_consent, settle=_settle_consent),
     _Kind(
-        RecordKind.MEETING, Conference,
+        EntryKind.MEETING, Conference,
         (_Field("kind", "Kind", FieldType.CHOICE, options=_enum_options(MeetingKind)),
          _Field("held_on", "Held on", FieldType.DATE),
          _Field("venue", "Venue", FieldType.TEXT, optional=True),
@@ -497,7 +497,7 @@ KINDS: dict[RecordKind, _Kind] = {k.kind: k for k in (
         lambda ctx, r: f"{r.kind.value.capitalize()} on {_d(r.held_on)}",
         _check_meeting, extra=_meeting_extra),
     _Kind(
-        RecordKind.AGREEMENT_ACTION, AgreementAction,
+        EntryKind.AGREEMENT_ACTION, AgreementAction,
         (_Field("kind", "Kind", FieldType.CHOICE, options=_enum_options(ActionKind)),
          _Field("description", "Action", FieldType.NOTES),
          _Field("owner_party_id", "Who does it", FieldType.CHOICE, options=_parties),
@@ -510,7 +510,7 @@ KINDS: dict[RecordKind, _Kind] = {k.kind: k for k in (
         lambda ctx, r: f"Agreement action {r.position}: {r.description[:80]}",
         _check_action),
     _Kind(
-        RecordKind.AGREEMENT_FOLLOWUP, AgreementFollowUp,
+        EntryKind.AGREEMENT_FOLLOWUP, AgreementFollowUp,
         (_Field("contacted_on", "Contacted on", FieldType.DATE),
          _Field("agreement_kept", "Agreement kept", FieldType.YES_NO),
          _Field("party_id", "Who was contacted", FieldType.CHOICE, optional=True,
@@ -520,7 +520,7 @@ KINDS: dict[RecordKind, _Kind] = {k.kind: k for k in (
         lambda ctx, r: f"Follow-up on {_d(r.contacted_on)}",
         _check_followup),
     _Kind(
-        RecordKind.EXIT_FOLLOWUP, ExitFollowUp,
+        EntryKind.EXIT_FOLLOWUP, ExitFollowUp,
         (_Field("months", "Months after exit", FieldType.NUMBER, editable=False),
          _Field("due_on", "Due", FieldType.DATE, editable=False),
          _Field("done_on", "Done on", FieldType.DATE),
@@ -533,7 +533,7 @@ KINDS: dict[RecordKind, _Kind] = {k.kind: k for k in (
         lambda ctx, r: f"{r.months}-month follow-up",
         _check_exit, may_withdraw=_recorded_yet),
     _Kind(
-        RecordKind.REOFFENDING_CHECK, ReoffendingCheck,
+        EntryKind.REOFFENDING_CHECK, ReoffendingCheck,
         (_Field("checked_on", "Checked on", FieldType.DATE),
          _Field("window_months", "Window", FieldType.CHOICE,
                 options=_fixed(*((m, f"{m} months") for m in followups.REOFFENDING_WINDOWS))),
@@ -544,7 +544,7 @@ KINDS: dict[RecordKind, _Kind] = {k.kind: k for k in (
         lambda ctx, r: f"Reoffending check on {_d(r.checked_on)} ({r.window_months} months)",
         _check_reoffending),
     _Kind(
-        RecordKind.SURVEY, SatisfactionSurvey,
+        EntryKind.SURVEY, SatisfactionSurvey,
         (_Field("party_id", "Harmed party", FieldType.CHOICE, editable=False, options=_parties),
          _Field("answered_on", "Answered on", FieldType.DATE),
          _Field("satisfied", "Satisfied", FieldType.YES_NO),
@@ -556,7 +556,7 @@ KINDS: dict[RecordKind, _Kind] = {k.kind: k for k in (
         lambda ctx, r: f"Satisfaction survey on {_d(r.answered_on)}",
         _check_survey),
     _Kind(
-        RecordKind.AGENCY_CALLS, AgencyCallCount,
+        EntryKind.AGENCY_CALLS, AgencyCallCount,
         (_Field("agency_name", "Agency", FieldType.TEXT),
          _Field("period", "Period", FieldType.CHOICE,
                 options=_fixed(("before", "before"), ("after", "after"))),
@@ -566,7 +566,7 @@ KINDS: dict[RecordKind, _Kind] = {k.kind: k for k in (
         lambda ctx, r: f"Calls to {r.agency_name}, {r.months} months {r.period}",
         _check_calls),
     _Kind(
-        RecordKind.CASE_NOTE, CaseNote,
+        EntryKind.CASE_NOTE, CaseNote,
         (_Field("written_on", "Date", FieldType.DATE),
          _Field("text", "Note", FieldType.NOTES)),
         _own_case, lambda r: r.written_by_id,
@@ -626,7 +626,7 @@ def _revision(ctx: _Ctx, c: Correction, row: Any | None) -> RevisionView:
 # ---------------------------------------------------------------- use cases
 
 
-def _row(ctx: _Ctx, kind: RecordKind, record_id: int) -> tuple[_Kind, Any]:
+def _row(ctx: _Ctx, kind: EntryKind, record_id: int) -> tuple[_Kind, Any]:
     spec = KINDS[kind]
     row = ctx.session.get(spec.model, record_id)
     if row is None or spec.case_of(ctx.session, row) != ctx.case.id:
@@ -659,14 +659,14 @@ def _may_correct(ctx: _Ctx, actor: Actor, spec: _Kind, row: Any) -> None:
     raise AccessDenied(why)
 
 
-def _revisions_of(ctx: _Ctx, kind: RecordKind, row: Any) -> tuple[RevisionView, ...]:
+def _revisions_of(ctx: _Ctx, kind: EntryKind, row: Any) -> tuple[RevisionView, ...]:
     rows = ctx.session.scalars(select(Correction).where(
         Correction.kind == kind, Correction.record_id == row.id,
         Correction.case_id == ctx.case.id).order_by(Correction.at, Correction.id))
     return tuple(_revision(ctx, c, row) for c in rows)
 
 
-def open_record(uow: UnitOfWork, actor: Actor, reference: str, kind: RecordKind,
+def open_record(uow: UnitOfWork, actor: Actor, reference: str, kind: EntryKind,
                 record_id: int) -> RecordView:
     """One record, whole (notes and minutes included), with its corrections; audited."""
     with uow:
@@ -691,7 +691,7 @@ def open_record(uow: UnitOfWork, actor: Actor, reference: str, kind: RecordKind,
             entered_in_error=row.entered_in_error, fields=tuple(fields),
             extra=spec.extra(ctx, row) if spec.extra else (),
             revisions=_revisions_of(ctx, kind, row), can_correct=why is None, why_not=why,
-            can_rebook=(kind is RecordKind.APPOINTMENT and why is None
+            can_rebook=(kind is EntryKind.APPOINTMENT and why is None
                         and row.status is AppointmentStatus.MISSED
                         and row.rearranged_to_id is None))
         audit.record(uow, actor, "record.view", spec.model.__tablename__, row.id,
@@ -707,7 +707,7 @@ def _reason(reason: str) -> str:
     return text
 
 
-def amend(uow: UnitOfWork, actor: Actor, reference: str, kind: RecordKind, record_id: int,
+def amend(uow: UnitOfWork, actor: Actor, reference: str, kind: EntryKind, record_id: int,
           values: Mapping[str, Any], reason: str, *, expected_version: int | None = None
           ) -> None:
     """New values for some fields of a record, with the reason; the old ones stay in History.
@@ -741,7 +741,7 @@ def amend(uow: UnitOfWork, actor: Actor, reference: str, kind: RecordKind, recor
                    detail=f"{kind.value}: " + ", ".join(sorted(changed)))
 
 
-def mark_entered_in_error(uow: UnitOfWork, actor: Actor, reference: str, kind: RecordKind,
+def mark_entered_in_error(uow: UnitOfWork, actor: Actor, reference: str, kind: EntryKind,
                           record_id: int, reason: str, *, expected_version: int | None = None
                           ) -> None:
     """The record should never have been entered: from now on it counts and prints nowhere,

@@ -61,7 +61,7 @@ from app.models.contracts import (
     ContractCondition,
     ContractStatus,
 )
-from app.models.corrections import Correction, CorrectionAction, RecordKind
+from app.models.corrections import Correction, CorrectionAction, EntryKind
 from app.models.followups import EXIT_FOLLOWUP_MONTHS, ExitFollowUp, ReoffendingCheck
 from app.models.pathways import AssessmentStage, Intervention, InterventionKind, PathwayAssessment
 from app.models.people import DocumentFormat, Gender, Person
@@ -638,7 +638,7 @@ def _bail_appointments(ctx: _Ctx, case: dict[str, Any], start: date, final: Case
                    updated_by_id=by, recorded_by_id=by)
         if corrected and status is AppointmentStatus.KEPT:
             corrected = False
-            add(Correction, case_id=case["id"], kind=RecordKind.APPOINTMENT,
+            add(Correction, case_id=case["id"], kind=EntryKind.APPOINTMENT,
                 record_id=appt["id"], action=CorrectionAction.AMENDED,
                 before={"status": AppointmentStatus.MISSED.value},
                 after={"status": AppointmentStatus.KEPT.value},

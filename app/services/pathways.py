@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app.db import UnitOfWork
 from app.errors import ValidationError, WorkflowError
 from app.models.cases import Case, CaseStatus
-from app.models.corrections import RecordKind
+from app.models.corrections import EntryKind
 from app.models.pathways import (
     NEED_LEVELS,
     AssessmentStage,
@@ -83,11 +83,11 @@ def record_assessment(
                                         assessed_by_id=actor.user_id, **values)
                 uow.session.add(row)
             elif row.entered_in_error:  # one row per stage and pathway: it stands again
-                revise(uow, actor, case, RecordKind.ASSESSMENT, row,
+                revise(uow, actor, case, EntryKind.ASSESSMENT, row,
                        {**values, "entered_in_error": False, "assessed_by_id": actor.user_id},
                        "Recorded again after the earlier entry was marked entered in error")
             else:
-                revise(uow, actor, case, RecordKind.ASSESSMENT, row, values,
+                revise(uow, actor, case, EntryKind.ASSESSMENT, row, values,
                        "Recorded again from the assessment form")
             row.updated_by_id = actor.user_id
         touch(case, actor)

@@ -51,7 +51,7 @@ def upgrade() -> None:
         "record_corrections",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
-        sa.Column("kind", sa.Enum(*KINDS, name="recordkind", native_enum=False,
+        sa.Column("kind", sa.Enum(*KINDS, name="entrykind", native_enum=False,
                                   create_constraint=False, length=32), nullable=False),
         sa.Column("record_id", sa.Integer(), nullable=False),
         sa.Column("action", sa.Enum("amended", "entered in error", name="correctionaction",

@@ -9,7 +9,7 @@ from app.cli import main
 from app.db import Database
 from app.models.users import Role
 from app.services import corrections, pathways
-from app.services.enums import InterventionKind, RecordKind, Scheme
+from app.services.enums import EntryKind, InterventionKind, Scheme
 from tests.factories import PASSWORD, make_case, make_user
 
 
@@ -20,9 +20,9 @@ def test_record_history_prints_each_correction(db: Database, capsys, monkeypatch
     ref = make_case(db, coord, Scheme.CHECKPOINT, worker=nav, days_ago=20)
     iid = pathways.log_intervention(db.uow(), nav, ref, pathways.InterventionInput(
         InterventionKind.CONTACT, date.today() - timedelta(days=2), "Phone call"))
-    corrections.amend(db.uow(), nav, ref, RecordKind.INTERVENTION, iid,
+    corrections.amend(db.uow(), nav, ref, EntryKind.INTERVENTION, iid,
                       {"summary": "Home visit"}, "Wrong kind of contact written")
-    corrections.mark_entered_in_error(db.uow(), coord, ref, RecordKind.INTERVENTION, iid,
+    corrections.mark_entered_in_error(db.uow(), coord, ref, EntryKind.INTERVENTION, iid,
                                       "Belongs to another case")
     capsys.readouterr()
     assert main(["--database", db.url, "--user", "coord", "record", "history", ref]) == 0

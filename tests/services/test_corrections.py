@@ -29,7 +29,7 @@ from app.errors import (
 )
 from app.models import AppointmentStatus, Scheme
 from app.models.cases import ConsentAction
-from app.models.corrections import CorrectionAction, RecordKind
+from app.models.corrections import CorrectionAction, EntryKind
 from app.models.pathways import InterventionKind
 from app.models.users import Role
 from app.services import (
@@ -73,7 +73,7 @@ class Subject:
     """One entered record, what it counts towards, and how it is corrected or refused."""
 
     ref: str
-    kind: RecordKind
+    kind: EntryKind
     record_id: int
     author: Actor  # may correct their own entry
     other: Actor  # works the case but did not enter it: needs a coordinator
@@ -126,7 +126,7 @@ def _intervention(p: People) -> Subject:
     def figure() -> Any:
         hits = notes_search.search_notes(p.db.uow(), p.coord, "zebra")
         return (tuple(i.summary for i in _detail(p.db, p.coord, ref).interventions), len(hits))
-    return Subject(ref, RecordKind.INTERVENTION, rid, p.nav, p.nav2,
+    return Subject(ref, EntryKind.INTERVENTION, rid, p.nav, p.nav2,
                    {"summary": "Phone call", "notes": "Talked about housing"},
                    {"occurred_on": TOMORROW}, ValidationError, "future date", figure,
                    (("Met at the hub",), 1), (("Phone call",), 0), ((), 0))
@@ -151,7 +151,7 @@ def _hours(p: People) -> Subject:
         return (c.hours_done, hours)
     rid = next(h.id for h in _detail(p.db, p.coord, ref).contract.hours  # type: ignore[union-attr]
                if h.hours == 8)
-    return Subject(ref, RecordKind.HOURS, rid, p.nav, p.nav2, {"hours": "6"},
+    return Subject(ref, EntryKind.HOURS, rid, p.nav, p.nav2, {"hours": "6"},
                    {"hours": "13"}, ValidationError, "12 hours", figure,
                    (Decimal(18), "met"), (Decimal(16), "open"), (Decimal(10), "open"))
 
@@ -163,7 +163,7 @@ def _assessment(p: People) -> Subject:
     d.needs(c, "drugs", 3, 1, date(2025, 1, 15), date(2025, 5, 20))
     rid = _id(p.db, "SELECT id FROM pathway_assessments WHERE case_id = :c AND stage = 'exit'",
               c=c.id)
-    return Subject(c.reference, RecordKind.ASSESSMENT, rid, p.coord, p.nav, {"level": 3},
+    return Subject(c.reference, EntryKind.ASSESSMENT, rid, p.coord, p.nav, {"level": 3},
                    {"level": 7}, ValidationError, "0 to 4",
                    _figure(p.db, p.coord, "distance_travelled.drugs"),
                    (2.0, 1), (0.0, 1), (None, 0))
@@ -177,7 +177,7 @@ def _appointment(p: People) -> Subject:
     d.appointment(c, date(2025, 2, 8), AppointmentStatus.MISSED)
     rid = _id(p.db, "SELECT id FROM appointments WHERE case_id = :c AND status = 'missed'",
               c=c.id)
-    return Subject(c.reference, RecordKind.APPOINTMENT, rid, p.coord, p.mentor,
+    return Subject(c.reference, EntryKind.APPOINTMENT, rid, p.coord, p.mentor,
                    {"status": AppointmentStatus.KEPT, "outcome_notes": "She was there"},
                    {"status": AppointmentStatus.SCHEDULED}, ValidationError,
                    "kept, missed or cancelled",
@@ -193,7 +193,7 @@ def _consent(p: People) -> Subject:
     def figure() -> Any:
         party = _detail(p.db, p.coord, ref).party(harmed)
         return (party.has_consent, tuple(c.on for c in party.consents))
-    return Subject(ref, RecordKind.CONSENT, rid, p.fac, p.fac2, {"on": days_ago(25)},
+    return Subject(ref, EntryKind.CONSENT, rid, p.fac, p.fac2, {"on": days_ago(25)},
                    {"on": TOMORROW}, ValidationError, "future", figure,
                    (True, (days_ago(30),)), (True, (days_ago(25),)), (False, ()))
 
@@ -204,7 +204,7 @@ def _meeting(p: People) -> Subject:
 
     def figure() -> Any:
         return tuple((m.venue, m.held_on) for m in _detail(p.db, p.coord, ref).meetings)
-    return Subject(ref, RecordKind.MEETING, rid, p.fac, p.fac2,
+    return Subject(ref, EntryKind.MEETING, rid, p.fac, p.fac2,
                    {"venue": "Library", "notes": "Minutes: both spoke"},
                    {"held_on": days_ago(35)}, WorkflowError, "No meeting without consent",
                    figure, (("Community centre", days_ago(20)),),
@@ -223,7 +223,7 @@ def _action(p: People) -> Subject:
     d, c = _nr_world(p)
     d.agreement(c, date(2025, 3, 1), [True, False], date(2025, 4, 5), True)
     rid = _id(p.db, "SELECT id FROM agreement_actions WHERE kept = :f", f=False)
-    return Subject(c.reference, RecordKind.AGREEMENT_ACTION, rid, p.coord, p.fac,
+    return Subject(c.reference, EntryKind.AGREEMENT_ACTION, rid, p.coord, p.fac,
                    {"kept": True}, {"due_on": date(2025, 2, 1)}, ValidationError,
                    "due before", _figure(p.db, p.coord, "agreement_actions_kept"),
                    (50.0, 2), (100.0, 2), (100.0, 1))
@@ -233,7 +233,7 @@ def _followup(p: People) -> Subject:
     d, c = _nr_world(p)
     d.agreement(c, date(2025, 3, 1), [True], date(2025, 4, 5), False)
     rid = _id(p.db, "SELECT id FROM agreement_followups WHERE case_id = :c", c=c.id)
-    return Subject(c.reference, RecordKind.AGREEMENT_FOLLOWUP, rid, p.coord, p.fac,
+    return Subject(c.reference, EntryKind.AGREEMENT_FOLLOWUP, rid, p.coord, p.fac,
                    {"agreement_kept": True}, {"contacted_on": TOMORROW}, ValidationError,
                    "future", _figure(p.db, p.coord, "agreements_kept"),
                    (0.0, 1), (100.0, 1), (None, 0))
@@ -245,7 +245,7 @@ def _exit_followup(p: People) -> Subject:
                ended=date(2025, 4, 30), outcome="completed", worker=p.mentor)
     d.exit_followup(c, date(2025, 4, 30), 3, done=True, independent=True, free=True)
     rid = _id(p.db, "SELECT id FROM exit_followups WHERE case_id = :c", c=c.id)
-    return Subject(c.reference, RecordKind.EXIT_FOLLOWUP, rid, p.coord, p.mentor,
+    return Subject(c.reference, EntryKind.EXIT_FOLLOWUP, rid, p.coord, p.mentor,
                    {"living_independently": False}, {"done_on": TOMORROW}, ValidationError,
                    "future", _figure(p.db, p.coord, "women_independent.3m"),
                    (100.0, 1), (0.0, 1), (None, 0))
@@ -258,7 +258,7 @@ def _reoffending(p: People) -> Subject:
     d.reoffending(c, 12, date(2024, 9, 1), 0)
     rid = _id(p.db, "SELECT id FROM reoffending_checks WHERE case_id = :c", c=c.id)
     scope = Scope(date(2023, 1, 1), date(2023, 12, 31), scheme=Scheme.GATEWAY)
-    return Subject(c.reference, RecordKind.REOFFENDING_CHECK, rid, p.coord, p.mentor,
+    return Subject(c.reference, EntryKind.REOFFENDING_CHECK, rid, p.coord, p.mentor,
                    {"offences": 1, "first_offence_on": date(2023, 8, 1)}, {"offences": 1},
                    ValidationError, "first proven offence",
                    _figure(p.db, p.coord, "reoffending_rate_12m.gateway-to-change", scope),
@@ -269,7 +269,7 @@ def _survey(p: People) -> Subject:
     d, c = _nr_world(p)
     d.survey(c, date(2025, 4, 1), True)
     rid = _id(p.db, "SELECT id FROM satisfaction_surveys WHERE case_id = :c", c=c.id)
-    return Subject(c.reference, RecordKind.SURVEY, rid, p.coord, p.fac, {"satisfied": False},
+    return Subject(c.reference, EntryKind.SURVEY, rid, p.coord, p.fac, {"satisfied": False},
                    {"felt_heard": 9}, ValidationError, "1 to 5",
                    _figure(p.db, p.coord, "harmed_satisfied"), (100.0, 1), (0.0, 1), (None, 0))
 
@@ -278,7 +278,7 @@ def _calls(p: People) -> Subject:
     d, c = _nr_world(p)
     d.calls(c, before=6, after=1)
     rid = _id(p.db, "SELECT id FROM agency_call_counts WHERE period = 'before'")
-    return Subject(c.reference, RecordKind.AGENCY_CALLS, rid, p.coord, p.fac, {"calls": 4},
+    return Subject(c.reference, EntryKind.AGENCY_CALLS, rid, p.coord, p.fac, {"calls": 4},
                    {"period": "during"}, ValidationError, "'before' or 'after'",
                    _figure(p.db, p.coord, "calls_before"), (6.0, 1), (4.0, 1), (None, 0))
 
@@ -291,31 +291,31 @@ def _case_note(p: People) -> Subject:
     def figure() -> Any:
         hits = notes_search.search_notes(p.db.uow(), p.coord, "zebra")
         return (tuple(n.text for n in _detail(p.db, p.coord, ref).notes), len(hits))
-    return Subject(ref, RecordKind.CASE_NOTE, rid, p.nav, p.nav2,
+    return Subject(ref, EntryKind.CASE_NOTE, rid, p.nav, p.nav2,
                    {"text": "Rang about the warehouse job"}, {"text": "   "}, ValidationError,
                    "Write the note", figure, (("Rang about the zebra crossing job",), 1),
                    (("Rang about the warehouse job",), 0), ((), 0))
 
 
-BUILDERS: dict[RecordKind, Callable[[People], Subject]] = {
-    RecordKind.INTERVENTION: _intervention,
-    RecordKind.HOURS: _hours,
-    RecordKind.ASSESSMENT: _assessment,
-    RecordKind.APPOINTMENT: _appointment,
-    RecordKind.CONSENT: _consent,
-    RecordKind.MEETING: _meeting,
-    RecordKind.AGREEMENT_ACTION: _action,
-    RecordKind.AGREEMENT_FOLLOWUP: _followup,
-    RecordKind.EXIT_FOLLOWUP: _exit_followup,
-    RecordKind.REOFFENDING_CHECK: _reoffending,
-    RecordKind.SURVEY: _survey,
-    RecordKind.AGENCY_CALLS: _calls,
-    RecordKind.CASE_NOTE: _case_note,
+BUILDERS: dict[EntryKind, Callable[[People], Subject]] = {
+    EntryKind.INTERVENTION: _intervention,
+    EntryKind.HOURS: _hours,
+    EntryKind.ASSESSMENT: _assessment,
+    EntryKind.APPOINTMENT: _appointment,
+    EntryKind.CONSENT: _consent,
+    EntryKind.MEETING: _meeting,
+    EntryKind.AGREEMENT_ACTION: _action,
+    EntryKind.AGREEMENT_FOLLOWUP: _followup,
+    EntryKind.EXIT_FOLLOWUP: _exit_followup,
+    EntryKind.REOFFENDING_CHECK: _reoffending,
+    EntryKind.SURVEY: _survey,
+    EntryKind.AGENCY_CALLS: _calls,
+    EntryKind.CASE_NOTE: _case_note,
 }
 
 
 def test_every_kind_of_record_has_a_test() -> None:
-    assert set(BUILDERS) == set(RecordKind) == set(corrections.KINDS)
+    assert set(BUILDERS) == set(EntryKind) == set(corrections.KINDS)
 
 
 @pytest.fixture
@@ -329,29 +329,29 @@ def _listed(db: Database, s: Subject) -> bool:
     """Is the record among those the case shows (and documents print)?"""
     d = _detail(db, s.author, s.ref)
     ids = {
-        RecordKind.INTERVENTION: [i.id for i in d.interventions],
-        RecordKind.HOURS: [h.id for h in d.contract.hours] if d.contract else [],
-        RecordKind.ASSESSMENT: [a.id for a in d.assessments],
-        RecordKind.APPOINTMENT: [a.id for a in d.appointments],
-        RecordKind.CONSENT: [c.id for p in d.parties for c in p.consents],
-        RecordKind.MEETING: [m.id for m in d.meetings],
-        RecordKind.AGREEMENT_ACTION: [a.id for a in d.agreement.actions] if d.agreement else [],
-        RecordKind.AGREEMENT_FOLLOWUP: [f.id for f in d.followups],
-        RecordKind.EXIT_FOLLOWUP: [e.id for e in d.exit_followups if e.done_on is not None],
-        RecordKind.REOFFENDING_CHECK: [r.id for r in d.reoffending_checks],
-        RecordKind.SURVEY: [v.id for v in d.surveys],
-        RecordKind.AGENCY_CALLS: [c.id for c in d.agency_calls],
-        RecordKind.CASE_NOTE: [n.id for n in d.notes],
+        EntryKind.INTERVENTION: [i.id for i in d.interventions],
+        EntryKind.HOURS: [h.id for h in d.contract.hours] if d.contract else [],
+        EntryKind.ASSESSMENT: [a.id for a in d.assessments],
+        EntryKind.APPOINTMENT: [a.id for a in d.appointments],
+        EntryKind.CONSENT: [c.id for p in d.parties for c in p.consents],
+        EntryKind.MEETING: [m.id for m in d.meetings],
+        EntryKind.AGREEMENT_ACTION: [a.id for a in d.agreement.actions] if d.agreement else [],
+        EntryKind.AGREEMENT_FOLLOWUP: [f.id for f in d.followups],
+        EntryKind.EXIT_FOLLOWUP: [e.id for e in d.exit_followups if e.done_on is not None],
+        EntryKind.REOFFENDING_CHECK: [r.id for r in d.reoffending_checks],
+        EntryKind.SURVEY: [v.id for v in d.surveys],
+        EntryKind.AGENCY_CALLS: [c.id for c in d.agency_calls],
+        EntryKind.CASE_NOTE: [n.id for n in d.notes],
     }[s.kind]
     return s.record_id in ids
 
 
-KIND_PARAMS = [pytest.param(k, id=k.name.lower()) for k in RecordKind]
+KIND_PARAMS = [pytest.param(k, id=k.name.lower()) for k in EntryKind]
 
 
 @pytest.mark.parametrize("kind", KIND_PARAMS)
 def test_amend_keeps_the_original_in_history_and_recounts(
-        crew: People, kind: RecordKind) -> None:
+        crew: People, kind: EntryKind) -> None:
     s = BUILDERS[kind](crew)
     assert s.figure() == s.before
     original = corrections.open_record(crew.db.uow(), s.author, s.ref, kind, s.record_id)
@@ -386,7 +386,7 @@ def test_amend_keeps_the_original_in_history_and_recounts(
 
 @pytest.mark.parametrize("kind", KIND_PARAMS)
 def test_entered_in_error_counts_nowhere_but_stays_in_history(
-        crew: People, kind: RecordKind) -> None:
+        crew: People, kind: EntryKind) -> None:
     s = BUILDERS[kind](crew)
     assert _listed(crew.db, s)
 
@@ -406,7 +406,7 @@ def test_entered_in_error_counts_nowhere_but_stays_in_history(
 
 
 @pytest.mark.parametrize("kind", KIND_PARAMS)
-def test_refusals_change_nothing(crew: People, kind: RecordKind) -> None:
+def test_refusals_change_nothing(crew: People, kind: EntryKind) -> None:
     s = BUILDERS[kind](crew)
     db, uow = crew.db, crew.db.uow
 
@@ -458,10 +458,10 @@ def test_a_consent_a_meeting_relied_on_cannot_be_withdrawn_as_an_error(crew: Peo
     _, harmed = nr_parties(crew.db, crew.fac, ref)
     rid = _detail(crew.db, crew.fac, ref).party(harmed).consents[-1].id
     refused(crew.db, crew.fac, ref, lambda: corrections.mark_entered_in_error(
-        crew.db.uow(), crew.fac, ref, RecordKind.CONSENT, rid, REASON), WorkflowError,
+        crew.db.uow(), crew.fac, ref, EntryKind.CONSENT, rid, REASON), WorkflowError,
         "relied on this consent")
     refused(crew.db, crew.fac, ref, lambda: corrections.amend(
-        crew.db.uow(), crew.fac, ref, RecordKind.CONSENT, rid, {"on": days_ago(15)}, REASON),
+        crew.db.uow(), crew.fac, ref, EntryKind.CONSENT, rid, {"on": days_ago(15)}, REASON),
         WorkflowError, "relied on this consent")
 
 
@@ -472,7 +472,7 @@ def test_consent_dates_stay_in_order(crew: People) -> None:
                           days_ago(10))
     given = _detail(crew.db, crew.fac, ref).party(harmed).consents[0].id
     refused(crew.db, crew.fac, ref, lambda: corrections.amend(
-        crew.db.uow(), crew.fac, ref, RecordKind.CONSENT, given, {"on": days_ago(5)}, REASON),
+        crew.db.uow(), crew.fac, ref, EntryKind.CONSENT, given, {"on": days_ago(5)}, REASON),
         ValidationError, "after the next consent record")
 
 
@@ -488,7 +488,7 @@ def test_an_assessment_recorded_again_keeps_the_old_values(crew: People) -> None
         ("Need", "2 Moderate need", "3 High need")}
     # an assessment in error is recorded afresh in its place, and stands again
     rid = entry.record_id
-    corrections.mark_entered_in_error(crew.db.uow(), crew.nav, ref, RecordKind.ASSESSMENT, rid,
+    corrections.mark_entered_in_error(crew.db.uow(), crew.nav, ref, EntryKind.ASSESSMENT, rid,
                                       REASON)
     assert rid not in {a.id for a in _detail(crew.db, crew.nav, ref).assessments}
     pathways.record_assessment(crew.db.uow(), crew.nav, ref, pathways.AssessmentStage.START,
@@ -512,19 +512,19 @@ def test_a_wrongly_missed_bail_appointment_corrected_to_kept_leaves_my_work(
     ref, appt = _gateway_missed(crew)
     assert [w.case_reference for w in casefile.my_work(crew.db.uow(), crew.mentor).missed_bail
             ] == [ref]
-    corrections.amend(crew.db.uow(), crew.mentor, ref, RecordKind.APPOINTMENT, appt,
+    corrections.amend(crew.db.uow(), crew.mentor, ref, EntryKind.APPOINTMENT, appt,
                       {"status": AppointmentStatus.KEPT}, "She came; marked missed by mistake")
     assert casefile.my_work(crew.db.uow(), crew.mentor).missed_bail == ()
     (a,) = _detail(crew.db, crew.mentor, ref).appointments
     assert a.status == AppointmentStatus.KEPT.value
-    (rev,) = corrections.open_record(crew.db.uow(), crew.mentor, ref, RecordKind.APPOINTMENT,
+    (rev,) = corrections.open_record(crew.db.uow(), crew.mentor, ref, EntryKind.APPOINTMENT,
                                      appt).revisions
     assert [(c.label, c.before, c.after) for c in rev.changes] == [("Outcome", "missed", "kept")]
 
 
 def test_a_missed_appointment_is_rebooked_from_its_own_row(crew: People) -> None:
     ref, appt = _gateway_missed(crew)
-    view = corrections.open_record(crew.db.uow(), crew.mentor, ref, RecordKind.APPOINTMENT,
+    view = corrections.open_record(crew.db.uow(), crew.mentor, ref, EntryKind.APPOINTMENT,
                                    appt)
     assert view.can_rebook
     new = appointments.rebook(crew.db.uow(), crew.mentor, ref, appt, at(3))
@@ -532,7 +532,7 @@ def test_a_missed_appointment_is_rebooked_from_its_own_row(crew: People) -> None
     assert rows[appt].status == AppointmentStatus.MISSED.value  # the miss stays on record
     assert rows[new].status == AppointmentStatus.SCHEDULED.value and rows[new].bail_condition
     assert rows[new].purpose == rows[appt].purpose
-    after = corrections.open_record(crew.db.uow(), crew.mentor, ref, RecordKind.APPOINTMENT,
+    after = corrections.open_record(crew.db.uow(), crew.mentor, ref, EntryKind.APPOINTMENT,
                                     appt)
     assert not after.can_rebook and ("Booked again for" in dict(after.extra))
     refused(crew.db, crew.mentor, ref, lambda: appointments.rebook(
@@ -561,7 +561,7 @@ def test_anonymising_scrubs_what_the_corrections_kept(db: Database, coord: Actor
 
     ref = closed_case(db, coord, nav)
     iid = _detail(db, coord, ref).interventions[0].id
-    corrections.amend(db.uow(), coord, ref, RecordKind.INTERVENTION, iid,
+    corrections.amend(db.uow(), coord, ref, EntryKind.INTERVENTION, iid,
                       {"notes": "zqcorrectedword"}, "zqreasonword")
     assert NOTE in _all_text(db)  # the original is kept by the correction
     retention.anonymise(db.uow(), coord, ref, "Retention period over")
@@ -581,7 +581,7 @@ def test_an_appointment_entered_in_error_leaves_my_work_and_the_diary(crew: Peop
                                date.today() + timedelta(days=2))
     assert diary.count(b"BEGIN:VEVENT") == 1
     assert len(casefile.my_work(crew.db.uow(), crew.mentor).appointments_today) == 1
-    corrections.mark_entered_in_error(crew.db.uow(), crew.mentor, ref, RecordKind.APPOINTMENT,
+    corrections.mark_entered_in_error(crew.db.uow(), crew.mentor, ref, EntryKind.APPOINTMENT,
                                       appt, "Booked on the wrong case")
     diary = calendar.diary_ics(crew.db.uow(), crew.mentor, date.today(),
                                date.today() + timedelta(days=2))

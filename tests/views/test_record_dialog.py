@@ -138,25 +138,25 @@ def test_an_intervention_is_read_whole_and_marked_entered_in_error(
 
 def test_every_entered_record_opens_whole_from_the_timeline(qtbot, db, open_window) -> None:
     from app.services import demo
-    from app.services.enums import RecordKind
+    from app.services.enums import EntryKind
 
     demo.build(db.uow(), cases=60, today=date.today())
     window = open_window("coordinator", demo.DEMO_PASSWORD)
     coord = window.ctx.actor
     model = window.case_list.model
     # a case holding each kind of record the demo makes, found through the services
-    wanted: dict[RecordKind, str] = {}
+    wanted: dict[EntryKind, str] = {}
     for ref in (model.reference_at(r) for r in range(model.rowCount())):
         d = casefile.get_case(db.uow(), coord, ref, audit_view=False)
-        held = {RecordKind.INTERVENTION: d.interventions, RecordKind.APPOINTMENT: d.appointments,
-                RecordKind.ASSESSMENT: d.assessments, RecordKind.MEETING: d.meetings,
-                RecordKind.CONSENT: [c for p in d.parties for c in p.consents],
-                RecordKind.HOURS: d.contract.hours if d.contract else (),
-                RecordKind.AGREEMENT_ACTION: d.agreement.actions if d.agreement else (),
-                RecordKind.AGREEMENT_FOLLOWUP: d.followups, RecordKind.SURVEY: d.surveys,
-                RecordKind.AGENCY_CALLS: d.agency_calls,
-                RecordKind.EXIT_FOLLOWUP: [e for e in d.exit_followups if e.done_on],
-                RecordKind.REOFFENDING_CHECK: d.reoffending_checks}
+        held = {EntryKind.INTERVENTION: d.interventions, EntryKind.APPOINTMENT: d.appointments,
+                EntryKind.ASSESSMENT: d.assessments, EntryKind.MEETING: d.meetings,
+                EntryKind.CONSENT: [c for p in d.parties for c in p.consents],
+                EntryKind.HOURS: d.contract.hours if d.contract else (),
+                EntryKind.AGREEMENT_ACTION: d.agreement.actions if d.agreement else (),
+                EntryKind.AGREEMENT_FOLLOWUP: d.followups, EntryKind.SURVEY: d.surveys,
+                EntryKind.AGENCY_CALLS: d.agency_calls,
+                EntryKind.EXIT_FOLLOWUP: [e for e in d.exit_followups if e.done_on],
+                EntryKind.REOFFENDING_CHECK: d.reoffending_checks}
         for kind, records in held.items():
             if records:
                 wanted.setdefault(kind, ref)

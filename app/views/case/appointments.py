@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from app.services import appointments
 from app.services.case_actions import CaseAction
 from app.services.casefile import AppointmentInfo
-from app.services.enums import AppointmentStatus, RecordKind, Scheme
+from app.services.enums import AppointmentStatus, EntryKind, Scheme
 from app.views.case.tab import CaseTab
 from app.views.forms import Field, FormDialog
 from app.views.table_models.record_table_model import Column, RowStyle
@@ -37,7 +37,7 @@ class AppointmentsTab(CaseTab):
             Column("Bail condition", lambda a: "yes" if a.bail_condition else ""),
             Column("Outcome", lambda a: a.status + (" - no outcome yet" if a.overdue else "")),
         ], key=lambda a: a.id, style=_style)
-        self.opens(self.records, RecordKind.APPOINTMENT)
+        self.opens(self.records, EntryKind.APPOINTMENT)
 
     def refresh(self) -> None:
         self.records.set_rows(self.detail.appointments)

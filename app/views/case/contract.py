@@ -11,7 +11,7 @@ from app.errors import ValidationError
 from app.services import cases, contracts
 from app.services.case_actions import CaseAction
 from app.services.casefile import CaseDetail
-from app.services.enums import CaseStatus, ConditionKind, ConditionState, RecordKind, Scheme
+from app.services.enums import CaseStatus, ConditionKind, ConditionState, EntryKind, Scheme
 from app.views.case.tab import CaseTab, day, num
 from app.views.forms import Field, FormDialog
 from app.views.table_models.record_table_model import Column
@@ -51,7 +51,7 @@ class ContractTab(CaseTab):
             Column("Hours", lambda h: num(h.hours)),
             Column("Work", lambda h: h.task),
         ], key=lambda h: h.id, stretch=1)
-        self.opens(self.hours, RecordKind.HOURS)
+        self.opens(self.hours, EntryKind.HOURS)
         label.setBuddy(self.hours)
 
     def refresh(self) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtWidgets import QLabel
 
 from app.services import followups
-from app.services.enums import RecordKind
+from app.services.enums import EntryKind
 from app.views.case.tab import CaseTab, day, yes_no
 from app.views.forms import Field, FormDialog
 from app.views.table_models.record_table_model import Column
@@ -30,7 +30,7 @@ class FollowUpsTab(CaseTab):
             Column("Living independently", lambda e: yes_no(e.living_independently)),
             Column("Free from abuse", lambda e: yes_no(e.free_from_abuse)),
         ], key=lambda e: e.months)
-        self.opens(self.records, RecordKind.EXIT_FOLLOWUP, lambda months: next(
+        self.opens(self.records, EntryKind.EXIT_FOLLOWUP, lambda months: next(
             (e.id for e in self.detail.exit_followups if e.months == months and e.done_on),
             None))
         self.reoffending_label = QLabel("")

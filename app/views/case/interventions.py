@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from app.services import pathways, reference
-from app.services.enums import InterventionKind, RecordKind
+from app.services.enums import EntryKind, InterventionKind
 from app.views.case.tab import CaseTab, day
 from app.views.forms import Field, FormDialog
 from app.views.table_models.record_table_model import Column
@@ -27,7 +27,7 @@ class InterventionsTab(CaseTab):
             Column("Summary", lambda i: i.summary),
             Column("By", lambda i: i.recorded_by),
         ], key=lambda i: i.id)
-        self.opens(self.records, RecordKind.INTERVENTION)
+        self.opens(self.records, EntryKind.INTERVENTION)
 
     def refresh(self) -> None:
         self.records.set_rows(self.detail.interventions)

@@ -13,9 +13,9 @@ from app.services.casefile import CaseDetail
 from app.services.enums import (
     ActionKind,
     AttendeeRole,
+    EntryKind,
     MeetingKind,
     PartyRole,
-    RecordKind,
     Role,
     Scheme,
 )
@@ -51,7 +51,7 @@ class MeetingsTab(CaseTab):
                 f"{a.name} ({a.role}): {'attended' if a.attended else 'absent'}"
                 for a in m.attendees)),
         ], key=lambda m: m.id, stretch=1)
-        self.opens(self.meetings, RecordKind.MEETING)
+        self.opens(self.meetings, EntryKind.MEETING)
         label = QLabel("Outcome agreement actions")
         self.body.addWidget(label)
         self.actions = self.table("actions_table", "Outcome agreement actions", [
@@ -64,7 +64,7 @@ class MeetingsTab(CaseTab):
             style=lambda a: RowStyle.ALERT if a.kept is None and a.due_on < date.today()
             else RowStyle.NORMAL, stretch=1)
         label.setBuddy(self.actions)
-        self.opens(self.actions, RecordKind.AGREEMENT_ACTION)
+        self.opens(self.actions, EntryKind.AGREEMENT_ACTION)
         self.followup_label = QLabel("")
         self.followup_label.setObjectName("followup_label")
         self.followup_label.setWordWrap(True)

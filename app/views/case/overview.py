@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel, QTextBrowser
 
-from app.services.enums import CaseStatus, RecordKind
+from app.services.enums import CaseStatus, EntryKind
 from app.views.case.tab import CaseTab, esc, num
 from app.views.table_models.record_table_model import Column
 
@@ -22,7 +22,7 @@ class TimelineEntry:
     tab: str
     key: Hashable
     #: The record it is, when it is one a worker entered (opening the row shows it whole).
-    kind: RecordKind | None = None
+    kind: EntryKind | None = None
 
 
 class OverviewTab(CaseTab):
@@ -78,19 +78,19 @@ class OverviewTab(CaseTab):
                 + (f" - {st.reason}" if st.reason else ""), "history", None))
         for i in d.interventions:
             events.append(TimelineEntry(i.occurred_on, f"{i.kind.capitalize()}: {i.summary}",
-                                        "interventions", i.id, RecordKind.INTERVENTION))
+                                        "interventions", i.id, EntryKind.INTERVENTION))
         for a in d.appointments:
             events.append(TimelineEntry(a.starts_at.astimezone().date(),
                                         f"Appointment ({a.status}): {a.purpose}",
-                                        "appointments", a.id, RecordKind.APPOINTMENT))
+                                        "appointments", a.id, EntryKind.APPOINTMENT))
         for m in d.meetings:
             events.append(TimelineEntry(m.held_on, f"Meeting: {m.kind}", "meetings", m.id,
-                                        RecordKind.MEETING))
+                                        EntryKind.MEETING))
         for f in d.followups:
             events.append(TimelineEntry(
                 f.contacted_on,
                 "Follow-up: agreement " + ("kept" if f.agreement_kept else "not kept"),
-                "meetings", f.id, RecordKind.AGREEMENT_FOLLOWUP))
+                "meetings", f.id, EntryKind.AGREEMENT_FOLLOWUP))
         events.extend(self._other_records())
         for doc in d.documents:
             events.append(TimelineEntry(doc.created_at.astimezone().date(),
@@ -102,29 +102,29 @@ class OverviewTab(CaseTab):
         """The other records a worker enters, so that every one can be opened from here."""
         d = self.detail
         out = [TimelineEntry(a.assessed_on, f"Needs assessment ({a.stage}): {a.pathway}, "
-                             f"level {a.level}", "pathways", a.id, RecordKind.ASSESSMENT)
+                             f"level {a.level}", "pathways", a.id, EntryKind.ASSESSMENT)
                for a in d.assessments]
         out += [TimelineEntry(c.on, f"Consent {c.action.value}: {p.name}", "people", c.id,
-                              RecordKind.CONSENT) for p in d.parties for c in p.consents]
+                              EntryKind.CONSENT) for p in d.parties for c in p.consents]
         if d.contract is not None:
             out += [TimelineEntry(h.worked_on, f"Community hours: {num(h.hours)} ({h.task})",
-                                  "contract", h.id, RecordKind.HOURS) for h in d.contract.hours]
+                                  "contract", h.id, EntryKind.HOURS) for h in d.contract.hours]
         if d.agreement is not None:
             out += [TimelineEntry(a.due_on, f"Agreement action due: {a.description[:80]}",
-                                  "meetings", a.id, RecordKind.AGREEMENT_ACTION)
+                                  "meetings", a.id, EntryKind.AGREEMENT_ACTION)
                     for a in d.agreement.actions]
         out += [TimelineEntry(s.answered_on, "Satisfaction survey: " +
                               ("satisfied" if s.satisfied else "not satisfied"), "meetings",
-                              s.id, RecordKind.SURVEY) for s in d.surveys]
+                              s.id, EntryKind.SURVEY) for s in d.surveys]
         out += [TimelineEntry(e.done_on, f"{e.months}-month follow-up", "followups", e.id,
-                              RecordKind.EXIT_FOLLOWUP) for e in d.exit_followups if e.done_on]
+                              EntryKind.EXIT_FOLLOWUP) for e in d.exit_followups if e.done_on]
         out += [TimelineEntry(r.checked_on, f"Reoffending check: {r.offences} proven "
                               f"offence(s) in {r.window_months} months", "followups", r.id,
-                              RecordKind.REOFFENDING_CHECK) for r in d.reoffending_checks]
+                              EntryKind.REOFFENDING_CHECK) for r in d.reoffending_checks]
         end = d.closed_on or d.ended_on or d.referral_date
         out += [TimelineEntry(end, f"Calls to {c.agency_name}: {c.calls} in the {c.months} "
-                              f"months {c.period}", "meetings", c.id, RecordKind.AGENCY_CALLS)
+                              f"months {c.period}", "meetings", c.id, EntryKind.AGENCY_CALLS)
                 for c in d.agency_calls]
         out += [TimelineEntry(n.written_on, f"Note: {n.text.splitlines()[0][:80]}", "notes",
-                              n.id, RecordKind.CASE_NOTE) for n in d.notes]
+                              n.id, EntryKind.CASE_NOTE) for n in d.notes]
         return out

@@ -13,7 +13,7 @@ from PySide6.QtGui import QPainter
 
 from app.services import pathways
 from app.services.case_actions import CaseAction
-from app.services.enums import NEED_LEVELS, AssessmentStage, RecordKind
+from app.services.enums import NEED_LEVELS, AssessmentStage, EntryKind
 from app.views.case.tab import CaseTab
 from app.views.forms import Field, FormDialog
 from app.views.table_models.record_table_model import Column
@@ -56,7 +56,7 @@ class PathwaysTab(CaseTab):
              *(_level(n) for n in range(len(AssessmentStage))),
              Column("Distance travelled", lambda r: r.distance)],
             key=lambda r: r.code, stretch=3)
-        self.opens(self.records, RecordKind.ASSESSMENT, self._latest_assessment)
+        self.opens(self.records, EntryKind.ASSESSMENT, self._latest_assessment)
         self.chart = QChart()
         self.chart.setTitle("Need level at start and exit (0 none - 4 critical)")
         self.chart_view = QChartView(self.chart)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.errors import DomainError, StaleEdit
 from app.services import appointments, corrections
 from app.services.corrections import FieldType, FieldView, RecordView
-from app.services.enums import CorrectionAction, RecordKind
+from app.services.enums import CorrectionAction, EntryKind
 from app.views.case.tab import esc
 from app.views.forms import ERROR_STYLE, Field, FormDialog
 
@@ -83,7 +83,7 @@ def _same(f: FieldView, value: Any) -> bool:
 class RecordDialog(QDialog):
     """A record read whole; its buttons open the Amend, Entered in error and Rebook forms."""
 
-    def __init__(self, workspace: CaseWorkspace, kind: RecordKind, record_id: int) -> None:
+    def __init__(self, workspace: CaseWorkspace, kind: EntryKind, record_id: int) -> None:
         super().__init__(workspace)
         self.ws = workspace
         self.kind = kind
@@ -164,7 +164,7 @@ class RecordDialog(QDialog):
         self.scroll.setWidget(body)
         self.amend_button.setEnabled(v.can_correct)
         self.error_button.setEnabled(v.can_correct)
-        self.rebook_button.setVisible(v.kind is RecordKind.APPOINTMENT)
+        self.rebook_button.setVisible(v.kind is EntryKind.APPOINTMENT)
         self.rebook_button.setEnabled(v.can_rebook)
         self.why_not.setText(v.why_not or "")
         self.why_not.setVisible(bool(v.why_not))

@@ -16,7 +16,7 @@ from app.errors import DomainError, StaleEdit
 from app.services.case_actions import CaseAction, Offer
 from app.services.casefile import CaseDetail
 from app.services.documents import Kind, available_kinds
-from app.services.enums import CaseStatus, RecordKind
+from app.services.enums import CaseStatus, EntryKind
 from app.views.case.appointments import AppointmentsTab
 from app.views.case.attachments import AttachmentsTab
 from app.views.case.contract import ContractTab
@@ -171,7 +171,7 @@ class CaseWorkspace(QWidget):
         dialog.open()
         return dialog
 
-    def open_record(self, kind: RecordKind, record_id: int) -> RecordDialog | None:
+    def open_record(self, kind: EntryKind, record_id: int) -> RecordDialog | None:
         """Show one record whole, with Amend and Entered in error (a row opened in a tab)."""
         try:
             dialog = RecordDialog(self, kind, record_id)
