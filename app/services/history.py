@@ -51,6 +51,10 @@ ACTION_WORDS: dict[str, str] = {
     "attachment.add": "Attachment added",
     "attachment.view": "Attachment opened",
     "attachment.remove": "Attachment removed",
+    "record.view": "Record opened",
+    "record.amend": "Record amended",
+    "record.entered-in-error": "Record marked entered in error",
+    "appointment.rebook": "Missed appointment rebooked",
     "retention.period": "Retention changed",
     "retention.delete": "Personal data removed",
 }

@@ -107,7 +107,7 @@ class CaseWorkspace(QWidget):
                 tab = cls(self)
                 self.tab_of[tab.name] = tab
                 self.tabs.addTab(tab, tab.title)
-        self.tab_of["overview"].timeline.row_activated.connect(self.open_record)
+        self.tab_of["overview"].timeline.row_activated.connect(self.show_in_tab)
         self.refresh_view()
 
     # ---- the case
@@ -203,8 +203,9 @@ class CaseWorkspace(QWidget):
             "officer now? You will see it before it is filed.", "Write the letter",
             lambda: self.tab_widget("documents").generate_document(Kind.OUTCOME_OFFICER))
 
-    def open_record(self, key: object) -> None:
-        """Open what a timeline row stands for: its tab, with its record selected."""
+    def show_in_tab(self, key: object) -> None:
+        """Go to what a timeline row stands for: its tab, with its record selected (an entered
+        record also opens whole, from the Overview tab)."""
         if not isinstance(key, tuple) or key[0] not in self.tab_of:
             return
         tab = self.tab_of[key[0]]
