@@ -7,6 +7,7 @@ from typing import Any
 
 from app.services import case_notes
 from app.services.case_notes import MAX_TEXT, NoteInput
+from app.services.enums import EntryKind
 from app.views.case.tab import CaseTab, day
 from app.views.forms import Field, FormDialog
 from app.views.table_models.record_table_model import Column
@@ -30,6 +31,7 @@ class NotesTab(CaseTab):
             Column("By", lambda n: n.written_by),
             Column("Written", lambda n: f"{n.created_at.astimezone():%d/%m/%Y %H:%M}"),
         ], key=lambda n: n.id, stretch=1)
+        self.opens(self.records, EntryKind.CASE_NOTE)
 
     def refresh(self) -> None:
         self.records.set_rows(self.detail.notes)

@@ -4,8 +4,8 @@ Every record a worker enters gets ``entered_in_error`` (false for every existing
 that had no 'entered by' column get ``recorded_by_id`` (null for rows made before: a coordinator
 corrects those); ``record_corrections`` keeps each amendment's values before and after.
 
-Revision ID: 0011_corrections
-Revises: 0010_language_codes
+Revision ID: 0013_corrections
+Revises: 0012_user_preferences
 Create Date: 2026-12-01 09:00:00
 """
 
@@ -16,8 +16,8 @@ from alembic import op
 
 from app.models.base import UTCDateTime
 
-revision = "0011_corrections"
-down_revision = "0010_language_codes"
+revision = "0013_corrections"
+down_revision = "0012_user_preferences"
 branch_labels = None
 depends_on = None
 
