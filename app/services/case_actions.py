@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.db import UnitOfWork
@@ -177,11 +177,11 @@ def _for_case(s: Session, actor: Actor, case: Case) -> CaseActions:
         _restorative_offers(s, case, offer)
     # appointments
     scheduled = s.scalar(select(Appointment.id).where(
-        Appointment.case_id == case.id, Appointment.status == AppointmentStatus.SCHEDULED)
-        .limit(1))
+        Appointment.case_id == case.id, Appointment.status == AppointmentStatus.SCHEDULED,
+        Appointment.live()).limit(1))
     happened = s.scalar(select(Appointment.id).where(
         Appointment.case_id == case.id, Appointment.status == AppointmentStatus.SCHEDULED,
-        Appointment.starts_at <= utcnow()).limit(1))
+        Appointment.live(), Appointment.starts_at <= utcnow()).limit(1))
     none_waiting = "No appointment is waiting for its outcome."
     offer(CaseAction.APPOINTMENT_KEPT, None if happened else none_waiting)
     offer(CaseAction.APPOINTMENT_MISSED, None if happened else none_waiting,
@@ -190,8 +190,9 @@ def _for_case(s: Session, actor: Actor, case: Case) -> CaseActions:
           None if scheduled else "No booked appointment to rearrange.")
     # after the scheme
     if case.scheme is Scheme.GATEWAY:
-        due = s.scalar(select(ExitFollowUp.id).where(ExitFollowUp.case_id == case.id,
-                                                     ExitFollowUp.done_on.is_(None)).limit(1))
+        due = s.scalar(select(ExitFollowUp.id).where(
+            ExitFollowUp.case_id == case.id,
+            or_(ExitFollowUp.done_on.is_(None), ~ExitFollowUp.live())).limit(1))
         offer(CaseAction.RECORD_EXIT_FOLLOWUP,
               None if due else "No follow-up is waiting to be recorded: they are due 3, 6 "
                                "and 12 months after the case is completed.")
@@ -261,7 +262,7 @@ def _restorative_offers(s: Session, case: Case, offer: _Offer) -> None:
           f"monitoring; {at}.")
     has_actions = s.scalar(select(AgreementAction.id).join(
         OutcomeAgreement, OutcomeAgreement.id == AgreementAction.agreement_id)
-        .where(OutcomeAgreement.case_id == case.id).limit(1))
+        .where(OutcomeAgreement.case_id == case.id, AgreementAction.live()).limit(1))
     no_actions = "There is no outcome agreement with actions yet."
     offer(CaseAction.ACTION_KEPT, None if has_actions else no_actions)
     offer(CaseAction.ACTION_NOT_KEPT, None if has_actions else no_actions)
