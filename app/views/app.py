@@ -220,8 +220,15 @@ class Startup(QObject):
         """Paint the frame and the sign-in, then load behind them."""
         self.frame.show()
         self.sign_in.show()
+        self._focus_sign_in()
         QTimer.singleShot(0, lambda: self._run(_import_services, self._imported,
                                                "Loading..."))
+
+    def _focus_sign_in(self) -> None:
+        """The keyboard goes to the sign-in, not the frame behind it (with or without a window
+        manager): a user types their name straight away."""
+        self.sign_in.raise_()
+        self.sign_in.activateWindow()
 
     def _run(self, step: Any, then: Any, text: str) -> None:
         self.frame.say(text)
