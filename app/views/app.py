@@ -227,7 +227,6 @@ class Startup(QObject):
     def _focus_sign_in(self) -> None:
         """The keyboard goes to the sign-in, not the frame behind it (with or without a window
         manager): a user types their name straight away."""
-        self.sign_in.raise_()
         self.sign_in.activateWindow()
 
     def _run(self, step: Any, then: Any, text: str) -> None:
