@@ -499,7 +499,7 @@ def _cmd_restore(args: argparse.Namespace, db: Database) -> int:
     # a file that cannot be restored is refused before anyone signs in (nothing is written)
     restore.check_restorable(args.file, restore.backup_passphrase(args.file, db))
     actor = _restore_actor(args, db)
-    report = restore.restore(db, actor, args.file, settings.backup_dir)
+    report = restore.restore(db, actor, args.file, settings.backup_dir, settings.backups_kept)
     kept = (f"; {report.audit_rows_kept} audit rows written since the backup were kept "
             f"(also in {report.audit_saved_as})" if report.audit_rows_kept else "")
     if report.passphrase and report.passphrase != db.passphrase:
@@ -768,12 +768,17 @@ def _cmd_retention(args: argparse.Namespace, db: Database) -> int:
     if not args.yes:
         raise DomainError(f"This cannot be undone: run again with --yes to {command} "
                           f"{args.reference.upper()}.")
+    settings = Settings.load(args.database)
     if command == "anonymise":
         retention.anonymise(db.uow(), actor, args.reference, args.reason)
-        print(f"{args.reference.upper()} anonymised")
+        purged = retention.purge_backups(db, settings.backup_dir, settings.backups_kept)
+        print(f"{args.reference.upper()} anonymised; {purged} older backups replaced by a "
+              "new one")
         return 0
     result = retention.delete_case(db.uow(), actor, args.reference, args.reason)
-    print(f"{result.reference} deleted with {result.people_removed} people records"
+    purged = retention.purge_backups(db, settings.backup_dir, settings.backups_kept)
+    print(f"{result.reference} deleted with {result.people_removed} people records; {purged} "
+          "older backups replaced by a new one"
           + ("" if result.wal_cleared else "; the write-ahead log is cleared when the "
              "database is next closed"))
     return 0

@@ -51,7 +51,7 @@ from app.models.reference import (
     OutcomeCode,
     Pathway,
 )
-from app.models.retention import RetentionDecision, RetentionReview
+from app.models.retention import ErasureEntry, RetentionDecision, RetentionReview
 from app.models.search import SearchTerm, TermKind
 from app.models.settings import AppSetting
 from app.models.users import Role, User, UserPreferences
@@ -92,6 +92,7 @@ __all__ = [
     "Eligibility",
     "EligibilityCriterion",
     "EntryKind",
+    "ErasureEntry",
     "ExitFollowUp",
     "Gender",
     "Intervention",

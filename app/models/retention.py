@@ -37,3 +37,22 @@ class RetentionReview(Base):
     keep_until: Mapped[date | None] = mapped_column(Date)
     decided_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class ErasureEntry(Base):
+    """One deletion or anonymisation, by record numbers only: after a restore the ledger is
+    applied again, so an erased person never comes back from an older copy."""
+
+    __tablename__ = "erasure_ledger"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    #: "delete" or "anonymise"
+    action: Mapped[str] = mapped_column(String(16))
+    case_id: Mapped[int]
+    #: With the id, so that a later case given the same id is never taken for the erased one.
+    case_reference: Mapped[str] = mapped_column(String(20))
+    #: The people on the case, as ids separated by spaces.
+    person_ids: Mapped[str] = mapped_column(Text)
+    user_id: Mapped[int | None]
+    username: Mapped[str] = mapped_column(String(64))

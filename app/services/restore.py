@@ -135,7 +135,8 @@ def _later_audit_rows(db: Database, source: Path, passphrase: str | None) -> lis
         return []  # the live file cannot be read: there is nothing to keep from it
 
 
-def restore(db: Database, actor: Actor, source: Path, backup_dir: Path) -> RestoreReport:
+def restore(db: Database, actor: Actor, source: Path, backup_dir: Path,
+            keep: int = 7) -> RestoreReport:
     """Replace the desktop database with ``source`` (administrators), keeping the current one
     as a backup and every audit row written since the backup was made."""
     if not actor.administers:
@@ -153,6 +154,7 @@ def restore(db: Database, actor: Actor, source: Path, backup_dir: Path) -> Resto
     source_key = backup_passphrase(source, db)
     revision = check_restorable(source, source_key)
     later = _later_audit_rows(db, source, source_key) if live.exists() else []
+    ledger = _ledger_rows(db) if live.exists() else []
     saved = backup_dir / f"before-restore-{datetime.now():%Y%m%d-%H%M%S-%f}.db"
     if live.exists():
         try:
@@ -180,11 +182,33 @@ def restore(db: Database, actor: Actor, source: Path, backup_dir: Path) -> Resto
     restored = db if key == db.passphrase else Database(db.url, passphrase=key)
     try:
         database.upgrade(restored)  # an older backup is brought to this version's schema
+        # what was erased since the backup is erased again before anyone can sign in
+        from app.services import retention
+
+        retention.reapply_ledger(restored.uow(), ledger)
         _append_audit(restored, actor, later, source)
     finally:
         if restored is not db:
             restored.dispose()
+    _prune_before_restore(backup_dir, keep)
     return RestoreReport(source, saved, revision, len(later), audit_csv, key)
+
+
+def _ledger_rows(db: Database) -> list[Any]:
+    from app.services import retention
+
+    try:
+        return retention.ledger_rows(db.uow())
+    except (DatabaseError, DatabaseProblem):
+        return []  # unreadable, or older than the ledger: nothing erased to carry over
+
+
+def _prune_before_restore(backup_dir: Path, keep: int) -> None:
+    """``before-restore`` copies are kept like the start-up backups: the newest ``keep``."""
+    copies = sorted(p for p in backup_dir.glob("before-restore-*")
+                    if p.suffix in (".db", ".damaged"))
+    for old in copies[:-keep]:
+        old.unlink(missing_ok=True)
 
 
 def _write_in(db: Database, source: Path, saved: Path) -> None:

@@ -20,12 +20,13 @@ are gone from the file itself, not just unreachable.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table, delete, exists, func, or_, select, update
 
-from app.db import UnitOfWork, is_sqlite
+from app.db import Database, UnitOfWork, is_sqlite
 from app.errors import AccessDenied, ValidationError, WorkflowError
 from app.models import Base
 from app.models.attachments import Attachment
@@ -33,7 +34,7 @@ from app.models.base import utcnow
 from app.models.cases import Case, CaseParty, CaseStatus, Scheme
 from app.models.documents import Document
 from app.models.people import Person
-from app.models.retention import RetentionDecision, RetentionReview
+from app.models.retention import ErasureEntry, RetentionDecision, RetentionReview
 from app.models.settings import AppSetting
 from app.services import audit, find
 from app.services.cases import add_months, load_case
@@ -50,6 +51,8 @@ PLACEHOLDER = "[anonymised]"
 KEPT_TEXT = frozenset({
     "audit_events.username", "audit_events.action", "audit_events.entity",
     "audit_events.detail", "audit_events.hash", "audit_events.prev_hash",
+    "erasure_ledger.action", "erasure_ledger.person_ids", "erasure_ledger.username",
+    "erasure_ledger.case_reference",
     "people.language",
     "cases.reference", "cases.referral_source",
     "agency_call_counts.agency_name", "agency_call_counts.period",
@@ -313,39 +316,46 @@ def anonymise(uow: UnitOfWork, actor: Actor, reference: str, reason: str | None 
         case = _due_case(uow, reference, today)
         if case.anonymised:
             raise WorkflowError(f"Case {case.reference} is anonymised already.")
-        s = uow.session
-        case_id = case.id
-        s.execute(delete(Document).where(Document.case_id == case_id))
-        s.execute(delete(Attachment).where(Attachment.case_id == case_id))
-        found: dict[str, list[Any]] = {}
-        for table in linked_tables():
-            if table.name in ("people", "audit_events", "cases", "retention_reviews"):
-                continue
-            where = _case_rows(table, case_id, found)
-            if where is None:
-                continue
-            pk = table.primary_key.columns.values()[0]
-            found[table.name] = list(s.scalars(select(pk).where(where)))
-            values = {c: _scrub_value(table, c) for c in _scrubbed(table)}
-            if values and found[table.name]:
-                if "version" in table.c:
-                    values["version"] = table.c.version + 1
-                s.execute(update(table).where(pk.in_(found[table.name])).values(**values))
-        cases = Base.metadata.tables["cases"]
-        case_values = {c: _scrub_value(cases, c) for c in _scrubbed(cases)}
-        case_values["participant_search"] = "anonymised"
-        originals = _move_to_stand_ins(uow, case)
-        s.execute(update(cases).where(cases.c.id == case_id).values(
-            anonymised=True, version=cases.c.version + 1, updated_at=utcnow(),
-            updated_by_id=actor.user_id, **case_values))
-        s.expire_all()
-        # the case's search words now come from the stand-ins (scrubbed crime reference too)
-        find.index_cases(s.connection(), [case_id])
-        removed = _delete_unneeded(uow, originals)
+        removed = _anonymise_rows(uow, actor, case)
         _review(uow, actor, case, RetentionDecision.ANONYMISE, reason,
                 detail=f"{removed} people records removed")
         uow.commit()
     _clean_sqlite(uow)
+
+
+def _anonymise_rows(uow: UnitOfWork, actor: Actor | None, case: Case) -> int:
+    """Scrub one case (the rule itself), record it in the erasure ledger; people removed."""
+    s = uow.session
+    case_id, reference = case.id, case.reference
+    s.execute(delete(Document).where(Document.case_id == case_id))
+    s.execute(delete(Attachment).where(Attachment.case_id == case_id))
+    found: dict[str, list[Any]] = {}
+    for table in linked_tables():
+        if table.name in ("people", "audit_events", "cases", "retention_reviews"):
+            continue
+        where = _case_rows(table, case_id, found)
+        if where is None:
+            continue
+        pk = table.primary_key.columns.values()[0]
+        found[table.name] = list(s.scalars(select(pk).where(where)))
+        values = {c: _scrub_value(table, c) for c in _scrubbed(table)}
+        if values and found[table.name]:
+            if "version" in table.c:
+                values["version"] = table.c.version + 1
+            s.execute(update(table).where(pk.in_(found[table.name])).values(**values))
+    cases = Base.metadata.tables["cases"]
+    case_values = {c: _scrub_value(cases, c) for c in _scrubbed(cases)}
+    case_values["participant_search"] = "anonymised"
+    originals = _move_to_stand_ins(uow, case)
+    s.execute(update(cases).where(cases.c.id == case_id).values(
+        anonymised=True, version=cases.c.version + 1, updated_at=utcnow(),
+        updated_by_id=actor.user_id if actor else None, **case_values))
+    s.expire_all()
+    # the case's search words now come from the stand-ins (scrubbed crime reference too)
+    find.index_cases(s.connection(), [case_id])
+    removed = _delete_unneeded(uow, originals)
+    _ledger(uow, actor, "anonymise", case_id, reference, originals)
+    return removed
 
 
 def _scrubbed(table: Table) -> list[str]:
@@ -411,11 +421,7 @@ def delete_case(uow: UnitOfWork, actor: Actor, reference: str, reason: str | Non
         case = _due_case(uow, reference, today)
         s = uow.session
         case_id, ref = case.id, case.reference
-        people_ids = {case.participant_id} | set(s.scalars(
-            select(CaseParty.person_id).where(CaseParty.case_id == case_id)))
-        s.expunge_all()
-        _delete_case_rows(uow, case_id)
-        removed = _delete_unneeded(uow, people_ids)
+        removed = _delete_rows(uow, actor, case)
         # written after the case is gone: the review keeps the reference, not the link
         s.add(RetentionReview(case_id=None, case_reference=ref,
                               decision=RetentionDecision.DELETE, reason=reason,
@@ -425,6 +431,106 @@ def delete_case(uow: UnitOfWork, actor: Actor, reference: str, reason: str | Non
         uow.commit()
     cleared = _clean_sqlite(uow)
     return ErasureResult(ref, removed, cleared)
+
+
+def _delete_rows(uow: UnitOfWork, actor: Actor | None, case: Case) -> int:
+    """Delete one case and the people no other case needs (the rule itself), record it in
+    the erasure ledger; people removed."""
+    s = uow.session
+    case_id, reference = case.id, case.reference
+    people_ids = {case.participant_id} | set(s.scalars(
+        select(CaseParty.person_id).where(CaseParty.case_id == case_id)))
+    s.expunge_all()
+    _delete_case_rows(uow, case_id)
+    removed = _delete_unneeded(uow, people_ids)
+    _ledger(uow, actor, "delete", case_id, reference, people_ids)
+    return removed
+
+
+def _ledger(uow: UnitOfWork, actor: Actor | None, action: str, case_id: int,
+            reference: str, people_ids: set[int]) -> None:
+    exists_already = uow.session.scalar(select(ErasureEntry.id).where(
+        ErasureEntry.action == action, ErasureEntry.case_id == case_id))
+    if exists_already is None:  # re-applying after a restore keeps the first entry
+        uow.session.add(ErasureEntry(
+            action=action, case_id=case_id, case_reference=reference,
+            person_ids=" ".join(map(str, sorted(people_ids))),
+            user_id=actor.user_id if actor else None,
+            username=actor.username if actor else "-"))
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    at: datetime
+    action: str
+    case_id: int
+    case_reference: str
+    person_ids: str
+    user_id: int | None
+    username: str
+
+
+def ledger_rows(uow: UnitOfWork) -> list[LedgerRow]:
+    """The whole erasure ledger, oldest first (a restore carries it into the older copy)."""
+    with uow:
+        return [LedgerRow(e.at, e.action, e.case_id, e.case_reference, e.person_ids,
+                          e.user_id, e.username)
+                for e in uow.session.scalars(select(ErasureEntry).order_by(ErasureEntry.id))]
+
+
+def reapply_ledger(uow: UnitOfWork, carried: list[LedgerRow]) -> int:
+    """After a restore, before anyone signs in: add the ledger entries the restored copy
+    lacks, then erase again every case and person the ledger names that came back. Returns
+    how many cases were erased again."""
+    with uow:
+        uow.begin_write()
+        s = uow.session
+        if is_sqlite(str(uow.engine.url)):
+            s.connection().exec_driver_sql("PRAGMA secure_delete = ON")
+        have = set(s.execute(select(ErasureEntry.action, ErasureEntry.case_id)).all())
+        for row in carried:
+            if (row.action, row.case_id) not in have:
+                s.add(ErasureEntry(at=row.at, action=row.action, case_id=row.case_id,
+                                   case_reference=row.case_reference,
+                                   person_ids=row.person_ids, user_id=row.user_id,
+                                   username=row.username))
+        s.flush()
+        again = 0
+        entries = [(e.action, e.case_id, e.case_reference, e.person_ids) for e in
+                   s.scalars(select(ErasureEntry).order_by(ErasureEntry.id))]
+        for action, case_id, reference, person_ids in entries:
+            case = s.get(Case, case_id)
+            if case is not None and case.reference != reference:
+                case = None  # the id now belongs to a later case: not the one erased
+            if case is not None and (action == "delete" or not case.anonymised):
+                if action == "delete":
+                    _delete_rows(uow, None, case)
+                else:
+                    _anonymise_rows(uow, None, case)
+                audit.record(uow, None, "retention.reapplied", "cases", case_id,
+                             case_id=case_id, detail=f"{action} applied again after a restore")
+                again += 1
+            ids = {int(x) for x in person_ids.split()}
+            _delete_unneeded(uow, ids)  # a person whose last case went is gone again
+        uow.commit()
+    _clean_sqlite(uow)
+    return again
+
+
+def purge_backups(db: Database, backup_dir: Path, keep: int) -> int:
+    """After an erasure: every backup the app keeps (start-up copies, before-restore copies)
+    holds what was erased, so each is removed and one fresh, checked backup made in their
+    place. Returns how many were removed."""
+    from app.services import database
+
+    if not is_sqlite(db.url) or not backup_dir.is_dir():
+        return 0
+    old = [p for p in backup_dir.iterdir()
+           if p.is_file() and (p.suffix in (".db", ".damaged") or p.name.endswith(".part"))]
+    for path in old:
+        path.unlink(missing_ok=True)
+    database.rotate_backup(db, backup_dir, keep)
+    return len(old)
 
 
 def _delete_case_rows(uow: UnitOfWork, case_id: int) -> None:
