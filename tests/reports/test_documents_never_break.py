@@ -291,3 +291,36 @@ def test_a_document_that_cannot_be_drawn_is_one_plain_line_and_nothing_is_filed(
     with db.uow() as uow:
         assert uow.session.scalar(select(func.count()).select_from(Document)) == 0
     db.dispose()
+
+
+def test_a_real_case_with_500_interventions_and_a_long_note_prints(db_path: Path) -> None:
+    """The same through the services: a case whose participant has an Arabic name, with 500
+    interventions, one carrying a 20,000-character note, prints both summaries whole."""
+    from datetime import timedelta
+
+    from app.db import Database
+    from app.models.pathways import InterventionKind
+    from app.models.users import Role
+    from app.services import documents, pathways
+    from tests.factories import make_case, make_user, person
+
+    db = Database(f"sqlite:///{db_path}")
+    coord = make_user(db, Role.COORDINATOR, "coord")
+    first, last = NAME.split()
+    ref = make_case(db, coord, Scheme.CHECKPOINT, days_ago=30, participant=person(first, last))
+    long_note = " ".join(f"n{i:04d}" for i in range(3400))[:20_000]
+    day = date.today() - timedelta(days=20)
+    for i in range(500):
+        pathways.log_intervention(db.uow(), coord, ref, pathways.InterventionInput(
+            InterventionKind.CONTACT, day, f"Contact {i:03d}",
+            notes=long_note if i == 0 else None))
+    for kind in (documents.Kind.SUMMARY, documents.Kind.SUMMARY_PARTNER):
+        doc = documents.generate(db.uow(), coord, ref, kind)
+        pages = _pages(doc.content)
+        assert len(pages) > 10
+        text = unicodedata.normalize("NFKC", " ".join(pages))
+        assert all(f"Contact {i:03d}" in text for i in range(500))
+        assert first in text and last in text
+        if kind is documents.Kind.SUMMARY:
+            assert all(f"n{i:04d}" in text for i in range(0, 3300, 97))
+    db.dispose()
