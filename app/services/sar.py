@@ -271,8 +271,8 @@ def _other_names(data: SarData) -> list[str]:
 
 
 def _flag_named_others(data: SarData) -> None:
-    """Set ``_review`` on every row whose free text (the columns retention treats as typed
-    about someone) names another person on the requester's cases."""
+    """Set ``_review`` on every row of the requester's own whose free text (the columns
+    retention treats as typed about someone) names another person on the requester's cases."""
     from app.services.retention import SCRUBBED_TEXT
 
     names = _other_names(data)
@@ -281,8 +281,10 @@ def _flag_named_others(data: SarData) -> None:
     for table, rows in data.tables.items():
         columns = [c.split(".", 1)[1] for c in SCRUBBED_TEXT if c.startswith(f"{table}.")]
         for row in rows:
+            # a row marked for redaction goes to the reviewer whole already
             hits = [c for c in columns if table != PEOPLE and pattern is not None
-                    and isinstance(row.get(c), str) and pattern.search(row[c])]
+                    and not row["_redact"] and isinstance(row.get(c), str)
+                    and pattern.search(row[c])]
             row["_review"] = bool(hits)
             row["_review_reason"] = (f"{', '.join(sorted(hits))} names another person on the "
                                      "case: read it and redact what is theirs") if hits else ""
