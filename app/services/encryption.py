@@ -260,6 +260,8 @@ def rewrite(db: Database, old: str | None, new: str, source: Path | None = None,
     tmp.unlink(missing_ok=True)
     live = lock_exclusive(path, old) if path.exists() else None
     try:
+        # private before a byte is in it (SQLCipher writes into the empty file)
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600))
         if source is None:
             assert live is not None
             expected = _counts(live)

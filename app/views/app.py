@@ -283,13 +283,25 @@ class Startup(QObject):
         self.frame.say("Sign in to carry on.")
         if not has_users:
             self.sign_in.hide()
-            first = FirstAdministratorDialog(self.db.uow, self.frame)
+            offer = self.db.url.startswith("sqlite") and not self.db.passphrase
+            first = FirstAdministratorDialog(self.db.uow, self.frame,
+                                             encrypt=self._encrypt_new if offer else None)
             self.first_admin = first
             first.accepted.connect(self.sign_in.show)
             first.rejected.connect(lambda: self.finished.emit(0))
             first.open()
         self.sign_in.set_database(self.db.uow)
         self.ready.emit()
+
+    def _encrypt_new(self, actor: Actor, passphrase: str) -> None:
+        """Encrypt the new database (first start) and go on with the encrypted file."""
+        from app.db import Database
+        from app.services import encryption
+
+        assert self.db is not None
+        encryption.encrypt(self.db, actor, passphrase, self.settings.backup_dir)
+        self.db = Database(self.settings.database_url, passphrase=passphrase)
+        self.sign_in.set_database(self.db.uow)
 
     def _signed_in(self) -> None:
         actor = self.sign_in.actor

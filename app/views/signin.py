@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -120,9 +121,11 @@ class FirstAdministratorDialog(QDialog):
     """A new database has no users: its first administrator is created here (no default
     password ever exists outside demo databases)."""
 
-    def __init__(self, uow: Callable[[], UnitOfWork], parent: QWidget | None = None) -> None:
+    def __init__(self, uow: Callable[[], UnitOfWork], parent: QWidget | None = None, *,
+                 encrypt: Callable[[Actor, str], None] | None = None) -> None:
         super().__init__(parent)
         self._uow = uow
+        self._encrypt = encrypt
         self.setObjectName("first_administrator")
         self.setWindowTitle("Set up Pathways")
         layout = QVBoxLayout(self)
@@ -142,6 +145,30 @@ class FirstAdministratorDialog(QDialog):
         for w in (self.password, self.again):
             w.setEchoMode(QLineEdit.EchoMode.Password)
         layout.addLayout(form)
+        # a desktop file is offered encryption at its first start, on by default: without it
+        # anyone who can read the file reads every case
+        self.encrypt = QCheckBox("Encrypt this database (recommended)")
+        self.encrypt.setChecked(encrypt is not None)
+        self.encrypt.setVisible(encrypt is not None)
+        self.encrypt.setAccessibleName("Encrypt this database")
+        layout.addWidget(self.encrypt)
+        key_form = QFormLayout()
+        self.passphrase = QLineEdit()
+        self.passphrase_again = QLineEdit()
+        for w, label in ((self.passphrase, "Passphrase (12+ characters)"),
+                         (self.passphrase_again, "Passphrase again")):
+            w.setEchoMode(QLineEdit.EchoMode.Password)
+            w.setAccessibleName(label)
+            w.setVisible(encrypt is not None)
+            key_form.addRow(label, w)
+        self._key_labels = [key_form.labelForField(w) for w in (self.passphrase,
+                                                                 self.passphrase_again)]
+        for label_widget in self._key_labels:
+            if label_widget is not None:
+                label_widget.setVisible(encrypt is not None)
+        self.encrypt.toggled.connect(self.passphrase.setEnabled)
+        self.encrypt.toggled.connect(self.passphrase_again.setEnabled)
+        layout.addLayout(key_form)
         self.error = QLabel("")
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
@@ -156,12 +183,26 @@ class FirstAdministratorDialog(QDialog):
         if self.password.text() != self.again.text():
             self.error.setText("The two passwords are not the same.")
             return
-        from app.services import users
+        from app.services import encryption, users
+        from app.services.context import Actor
 
+        encrypting = self._encrypt is not None and self.encrypt.isChecked()
         try:
-            users.create_first_administrator(self._uow(), self.username.text(),
-                                             self.full_name.text(), self.password.text())
+            if encrypting:  # checked before anything is made, so nothing is half-done
+                if self.passphrase.text() != self.passphrase_again.text():
+                    raise DomainError("The two passphrases are not the same.")
+                encryption.check_passphrase_strength(self.passphrase.text())
+            info = users.create_first_administrator(self._uow(), self.username.text(),
+                                                    self.full_name.text(),
+                                                    self.password.text())
         except DomainError as exc:
             self.error.setText(exc.message)
             return
+        if encrypting and self._encrypt is not None:
+            try:
+                self._encrypt(Actor(info.id, info.username, info.full_name, info.role),
+                              self.passphrase.text())
+            except DomainError as exc:  # the account stands; the file stays as it was
+                self.error.setText(f"The account was created, but the database was not "
+                                   f"encrypted: {exc.message} Use 'pathways db encrypt'.")
         self.accept()
