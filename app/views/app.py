@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import APP_NAME, ORG_NAME, Settings
+from app.views.screen import fit_to_screen
 from app.views.signin import FirstAdministratorDialog, SignInDialog
 
 if TYPE_CHECKING:
@@ -158,7 +159,7 @@ class StartupFrame(QMainWindow):
         if geometry:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            fit_to_screen(self, 1280, 800)
 
     def say(self, text: str) -> None:
         self.statusBar().showMessage(text)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -88,13 +89,38 @@ class CaseListView(QWidget):
             d.setEnabled(False)
         self.use_dates.toggled.connect(self.date_from.setEnabled)
         self.use_dates.toggled.connect(self.date_to.setEnabled)
-        for w in (self.scheme, self.status, self.worker, self.pathway):
-            bar.addWidget(w, 1)
-        bar.addWidget(self.use_dates)
-        bar.addWidget(self.date_from)
-        bar.addWidget(QLabel("to"))
-        bar.addWidget(self.date_to)
+        for combo in (self.scheme, self.status, self.worker, self.pathway):
+            # long names (workers, pathways) must not set the window's width
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+        for combo in (self.scheme, self.status):
+            bar.addWidget(combo, 1)
+        # the filters used less often fold into a second row, so the list fits a small screen
+        self.more_filters = QToolButton()
+        self.more_filters.setObjectName("more_filters")
+        self.more_filters.setText("More filters")
+        self.more_filters.setCheckable(True)
+        self.more_filters.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_filters.setArrowType(Qt.ArrowType.DownArrow)
+        bar.addWidget(self.more_filters)
         layout.addLayout(bar)
+        self.more_row = QWidget()
+        self.more_row.setObjectName("more_filters_row")
+        more = QHBoxLayout(self.more_row)
+        more.setContentsMargins(0, 0, 0, 0)
+        for combo in (self.worker, self.pathway):
+            more.addWidget(combo, 1)
+        more.addWidget(self.use_dates)
+        more.addWidget(self.date_from)
+        more.addWidget(QLabel("to"))
+        more.addWidget(self.date_to)
+        more.addStretch(1)
+        self.more_row.hide()
+        self.more_filters.toggled.connect(self.more_row.setVisible)
+        self.more_filters.toggled.connect(lambda on: self.more_filters.setArrowType(
+            Qt.ArrowType.UpArrow if on else Qt.ArrowType.DownArrow))
+        layout.addWidget(self.more_row)
 
         self.model = CaseTableModel(ctx.uow, ctx.actor)
         self.table = QTableView()
@@ -193,6 +219,10 @@ class CaseListView(QWidget):
         """No search text: the filtered list, sorted by its columns. Search text: the cases
         that match it (within the filters), best match first (``app/services/find.py``)."""
         self._debounce.stop()
+        # a folded filter that is set still says so on its button
+        folded = sum((self.worker.currentData() is not None, self.pathway.currentData() is not None,
+                      self.use_dates.isChecked()))
+        self.more_filters.setText(f"More filters ({folded} set)" if folded else "More filters")
         if self._deferred:
             return
         text = self.search.text().strip()

@@ -77,6 +77,19 @@ class _Compute(QRunnable):
             self.signals.done.emit(report)
 
 
+def chart_text(data: reporting.Chart) -> str:
+    """A chart as a sentence per category: the text alternative for the picture."""
+    parts = []
+    for i, category in enumerate(data.categories):
+        values = [f"{s.name} {_figure(s.values[i])}" for s in data.series if i < len(s.values)]
+        parts.append(f"{category}: " + ", ".join(values))
+    return f"{data.title}. " + ("; ".join(parts) if parts else "No figures.") + "."
+
+
+def _figure(value: float | None) -> str:
+    return "not known" if value is None else f"{value:g}"
+
+
 class DashboardView(QWidget):
     open_case = Signal(str)
     #: A new report is on screen (after each computation).
@@ -99,11 +112,16 @@ class DashboardView(QWidget):
         self.end_edit = self._date_edit("dashboard_to", today)
         self.scheme_box = QComboBox()
         self.scheme_box.setObjectName("dashboard_scheme")
+        self.scheme_box.setAccessibleName("Scheme")
         self.scheme_box.addItem("All schemes", None)
         for s in Scheme:
             self.scheme_box.addItem(s.label, s.value)  # Qt would hand back a plain str
         self.worker_box = QComboBox()
         self.worker_box.setObjectName("dashboard_worker")
+        self.worker_box.setAccessibleName("Worker")
+        self.worker_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.worker_box.setMinimumContentsLength(14)
         self.worker_box.addItem("All workers", None)
         for user_id, name in indicators.list_workers(ctx.uow(), ctx.actor):
             self.worker_box.addItem(name, user_id)
@@ -122,12 +140,16 @@ class DashboardView(QWidget):
         self.save_button.setAccessibleName("Save the board report as PDF")
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(lambda: self.save_board_report())
-        filters.addWidget(self.save_button)
         filters.addStretch(1)
+        layout.addLayout(filters)
+        # the report and the 'as of' line on a row of their own: one row would not fit 1024 px
+        report_row = QHBoxLayout()
+        report_row.addWidget(self.save_button)
         self.as_of = QLabel()
         self.as_of.setObjectName("dashboard_as_of")
-        filters.addWidget(self.as_of)
-        layout.addLayout(filters)
+        report_row.addWidget(self.as_of)
+        report_row.addStretch(1)
+        layout.addLayout(report_row)
 
         self.trend_chart, self.trend_view = self._chart("dashboard_trend")
         self.rates_chart, self.rates_view = self._chart("dashboard_rates")
@@ -194,12 +216,16 @@ class DashboardView(QWidget):
         return edit
 
     def _chart(self, name: str) -> tuple[QChart, QChartView]:
+        """A chart view; its name and text alternative are set when it is filled."""
         chart = QChart()
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         view = QChartView(chart)
         view.setObjectName(name)
+        view.setAccessibleName("Chart (being computed)")
+        view.setAccessibleDescription("The figures are being computed.")
+        view.viewport().setAccessibleName("Chart")
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setMinimumHeight(270)
+        view.setMinimumHeight(200)  # three across and the figures below fit 720 px
         view.setMinimumWidth(260)
         return chart, view
 
@@ -327,6 +353,11 @@ class DashboardView(QWidget):
         for axis in chart.axes():
             chart.removeAxis(axis)
         chart.setTitle(data.title)
+        view = next(v for v in (self.trend_view, self.rates_view, self.distance_view)
+                    if v.chart() is chart)
+        # what a screen reader says instead of the picture: the same figures, in words
+        view.setAccessibleName(f"Chart: {data.title}")
+        view.setAccessibleDescription(chart_text(data))
         if horizontal:
             # Qt draws the first category at the bottom; the table reads from the top
             data = reporting.Chart(data.title, data.categories[::-1], tuple(

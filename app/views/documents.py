@@ -34,6 +34,7 @@ from app.views.context import AppContext
 from app.views.folders import documents_folder
 from app.views.forms import ERROR_STYLE
 from app.views.printing import print_document
+from app.views.screen import fit_to_screen
 
 VARIANTS = [("The recipient's preference", None), ("Standard", "standard"),
             ("Easy read", "easy-read"), ("Large print", "large-print")]
@@ -121,7 +122,7 @@ class DocumentDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
-        scroll.setMinimumHeight(420)
+        scroll.setMinimumHeight(300)
         layout.addWidget(scroll, 1)
         buttons = QHBoxLayout()
         self.preview_button = QPushButton("&Preview")
@@ -156,7 +157,7 @@ class DocumentDialog(QDialog):
         close.clicked.connect(self.accept)
         for combo in (self.kind, self.recipient, self.variant, self.language):
             combo.currentIndexChanged.connect(self._choice_changed)
-        self.resize(760, 720)
+        fit_to_screen(self, 760, 620)
 
     def select_kind(self, kind: Kind) -> None:
         """Start on ``kind`` (when the case has it), as when a breach offers its letter."""

@@ -31,6 +31,7 @@ from app.errors import DomainError
 from app.services import languages
 from app.views.confirm import ask
 from app.views.date_field import DateField, DateTimeField
+from app.views.screen import fit_to_screen
 from app.views.style import ERROR_STYLE
 
 #: The language list every person form offers (ISO 639 codes; app/services/languages.py).
@@ -254,6 +255,7 @@ class FormDialog(QDialog):
         self.form = FormWidget(fields)
         self.form.valid_changed = self._valid_changed  # type: ignore[method-assign]
         scroll = QScrollArea()
+        scroll.setAccessibleName(title)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -267,7 +269,7 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(560, min(720, 140 + 62 * len(fields)))
+        fit_to_screen(self, 560, min(600, 140 + 62 * len(fields)))
         self.form.validate()
 
     def _valid_changed(self, ok: bool) -> None:

@@ -33,6 +33,7 @@ from app.views.background import BackgroundTask, Progress
 from app.views.case_list import CaseListView
 from app.views.context import AppContext
 from app.views.my_work import MyWorkView
+from app.views.screen import fit_to_screen
 from app.views.signin import SignInDialog
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
+        self.tabs.setAccessibleName("Open screens and cases")
         self.tabs.setTabsClosable(True)
         self.tabs.setDocumentMode(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
@@ -497,7 +499,7 @@ class MainWindow(QMainWindow):
         if geometry:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            fit_to_screen(self, 1280, 800)
         state = settings.value("main/state")
         if state:
             self.restoreState(state)

@@ -30,6 +30,7 @@ from app.services.enums import DocumentFormat, Gender, RiskBand, Role, Scheme
 from app.services.people import PersonInput, PersonMatch
 from app.views.context import AppContext
 from app.views.forms import ERROR_STYLE, LANGUAGE_CHOICES, Field, FormWidget
+from app.views.screen import fit_to_screen
 
 #: The person's own details: taken from their record when an existing person is linked.
 PERSON_FIELDS = ("first_name", "last_name", "date_of_birth", "gender", "address_line1", "town",
@@ -133,6 +134,7 @@ class ReferralDialog(QDialog):
         side.addStretch(1)
         body_layout.addLayout(side, 2)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Referral")
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         layout.addWidget(scroll)
@@ -145,7 +147,7 @@ class ReferralDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(980, 760)
+        fit_to_screen(self, 980, 620)
         scheme_box = self.form.inputs["scheme"]
         scheme_box.currentIndexChanged.connect(self._scheme_changed)  # type: ignore[attr-defined]
         for name in ("offence_code", "offence_date", "referral_date", "date_of_birth", "gender"):

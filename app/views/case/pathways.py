@@ -62,8 +62,9 @@ class PathwaysTab(CaseTab):
         self.chart_view = QChartView(self.chart)
         self.chart_view.setObjectName("pathway_chart")
         self.chart_view.setAccessibleName("Chart: need level at start and exit by pathway")
+        self.chart_view.viewport().setAccessibleName("Chart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(240)
+        self.chart_view.setMinimumHeight(180)
         self.body.addWidget(self.chart_view, 2)
 
     def _latest_assessment(self, code: str) -> int | None:

@@ -77,7 +77,8 @@ class CaseWorkspace(QWidget):
         layout = QVBoxLayout(self)
         self.header = QLabel()
         self.header.setObjectName("case_header")
-        self.header.setWordWrap(True)
+        # one line each for who and where the case is: wrapping would make the frame taller
+        self.header.setWordWrap(False)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.header)
         banner_row = QHBoxLayout()
@@ -100,6 +101,7 @@ class CaseWorkspace(QWidget):
         layout.addWidget(self.stage_bar)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("case_tabs")
+        self.tabs.setAccessibleName(f"Parts of case {reference_}")
         layout.addWidget(self.tabs, 1)
         self.tab_of: dict[str, CaseTab] = {}
         for cls in TABS:

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
@@ -169,6 +170,13 @@ class RecordTable(QTableView):
         # Double-click and Enter open a row; not 'activated', which some desktops fire on a
         # single click.
         self.doubleClicked.connect(self._activated)
+
+    def sizeHint(self) -> QSize:
+        # about four rows: a tab with two lists still fits a 720 px screen; more rows scroll
+        hint = super().sizeHint()
+        rows = self.verticalHeader().defaultSectionSize() * 4
+        return QSize(hint.width(), min(hint.height(), self.horizontalHeader().sizeHint().height()
+                                       + rows + 2 * self.frameWidth()))
 
     def record_model(self) -> RecordTableModel[Any]:
         model = self.model()
