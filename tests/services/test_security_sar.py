@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from app.errors import AccessDenied, NotFound, ValidationError
 from app.models import Base
 from app.models.cases import PartyRole, Scheme
 from app.models.users import Role
-from app.services import attachments, casefile, demo, documents, sar
+from app.services import attachments, case_notes, casefile, demo, documents, sar
 from app.services.context import Actor
 from app.services.users import sign_in
 from tests.factories import make_case, make_user
@@ -69,6 +70,8 @@ def test_every_row_about_people_is_in_someones_export(demo_db: Database) -> None
     assert first is not None
     documents.generate(demo_db.uow(), coord, first, documents.Kind.SUMMARY)
     attachments.add(demo_db.uow(), coord, first, b"%PDF-1.4\n%%EOF\n", "scan.pdf")
+    case_notes.add_note(demo_db.uow(), coord, first,
+                        case_notes.NoteInput(date.today(), "Spoke on the phone."))
     with demo_db.engine.connect() as conn:
         person_ids = [r[0] for r in conn.execute(text("SELECT id FROM people ORDER BY id"))]
         held: dict[str, set[int]] = {}
