@@ -24,7 +24,16 @@ from datetime import date
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, and_, delete, event, insert, inspect, intersect, select
+from sqlalchemy import (
+    Connection,
+    and_,
+    delete,
+    event,
+    insert,
+    inspect,
+    intersect,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from app.db import UnitOfWork
@@ -217,7 +226,6 @@ def find(uow: UnitOfWork, actor: Actor, text: str, *, limit: int = DEFAULT_LIMIT
          within: CaseFilter | None = None) -> FindResult:
     """The cases the actor may see that match ``text``, best first; ``within`` narrows them
     by the case list's other filters (its own search text is not used)."""
-    from app.services import casefile
 
     if len(text) > MAX_QUERY:
         raise ValidationError(f"Search for at most {MAX_QUERY} characters.", field="text")
@@ -228,11 +236,7 @@ def find(uow: UnitOfWork, actor: Actor, text: str, *, limit: int = DEFAULT_LIMIT
     compact = "".join(words)
     with uow:
         uow.begin_write()
-        if within is not None:
-            visible = casefile.filtered_ids(uow, actor, replace(within, search=None))
-        else:
-            visible = select(Case.id).where(access.visible_clause(
-                actor, read_all=access.navigators_read_all(uow)))
+        scoped = _scope(uow, actor, within)
         # (case, person or None, kind, exact)
         found: dict[int, tuple[int, int | None, TermKind, bool]] = {}
 
@@ -246,8 +250,8 @@ def find(uow: UnitOfWork, actor: Actor, text: str, *, limit: int = DEFAULT_LIMIT
                     found[r.case_id] = (score, r.person_id, k, exact)
 
         s = uow.session
-        base = select(SearchTerm.case_id, SearchTerm.person_id, SearchTerm.kind,
-                      SearchTerm.term).where(SearchTerm.case_id.in_(visible))
+        base = scoped(select(SearchTerm.case_id, SearchTerm.person_id, SearchTerm.kind,
+                             SearchTerm.term))
         # a reference, crime reference, postcode or phone: the whole query as one word
         codes = [TermKind.REFERENCE, TermKind.CRIME_REFERENCE, TermKind.POSTCODE,
                  TermKind.PHONE]
@@ -269,12 +273,14 @@ def find(uow: UnitOfWork, actor: Actor, text: str, *, limit: int = DEFAULT_LIMIT
         if born is not None:
             take(s.execute(base.where(SearchTerm.kind == TermKind.DATE_OF_BIRTH,
                                       SearchTerm.term == born.isoformat()).limit(CANDIDATES)))
-        # names: every word starts a name word of the same person
-        if any(not w.isdigit() for w in words):
-            people = intersect(*(
-                select(SearchTerm.case_id, SearchTerm.person_id)
-                .where(SearchTerm.kind == TermKind.NAME, _starts(w),
-                       SearchTerm.case_id.in_(visible)) for w in words)).subquery()
+        # names: every word (but numbers, which no name has) starts a name word of one person
+        name_words = [w for w in words if not w.isdigit()]
+        if name_words:
+            each = [scoped(select(SearchTerm.case_id, SearchTerm.person_id)
+                           .where(SearchTerm.kind == TermKind.NAME, _starts(w)))
+                    for w in name_words]
+            # one word streams from its index range and stops at the limit
+            people = (intersect(*each) if len(each) > 1 else each[0]).subquery()
             pairs = s.execute(select(people).limit(CANDIDATES)).all()
             if pairs:
                 names: dict[tuple[int, int], set[str]] = {}
@@ -284,12 +290,39 @@ def find(uow: UnitOfWork, actor: Actor, text: str, *, limit: int = DEFAULT_LIMIT
                                SearchTerm.case_id.in_({c for c, _ in pairs}),
                                SearchTerm.person_id.in_({p for _, p in pairs}))):
                     names.setdefault((case_id, person_id), set()).add(term)
-                take([_Row(c, p, TermKind.NAME, "=" if set(words) <= names.get((c, p), set())
+                take([_Row(c, p, TermKind.NAME, "=" if set(name_words) <= names.get((c, p), set())
                            else "~") for c, p in pairs], exact_of="=")
         hits = _hits(uow, found, limit)
         audit.record(uow, actor, "case.find", "cases", detail=f"find; {len(hits)} hits")
         uow.commit()
     return FindResult(tuple(hits), None if hits else HINT)
+
+
+def _narrows(f: CaseFilter) -> bool:
+    return any(v is not None for v in (f.scheme, f.status, f.worker_id, f.pathway_code,
+                                       f.referred_from, f.referred_to)) or f.active_only
+
+
+def _scope(uow: UnitOfWork, actor: Actor, within: CaseFilter | None) -> Any:
+    """How a query on ``search_terms`` is kept to the cases the actor may see (and the case
+    list's filters): joined to ``cases`` by id, so the planner starts from the word's index
+    range and looks each case up, never the other way round; nothing to add for a coordinator
+    with no filters."""
+    from app.services import casefile
+
+    clause = access.visible_clause(actor, read_all=access.navigators_read_all(uow))
+    narrowed = within is not None and _narrows(within)
+    if actor.coordinates and not narrowed:
+        return lambda q: q
+    chosen = casefile.filtered_ids(uow, actor, replace(within, search=None)) \
+        if narrowed and within is not None else None
+
+    def scoped(q: Any) -> Any:
+        # "+ 0": the case is looked up from the word, not the word from each case (SQLite
+        # would otherwise walk every case of the worker and each of its words)
+        q = q.join(Case, Case.id == SearchTerm.case_id + 0).where(clause)
+        return q.where(Case.id.in_(chosen)) if chosen is not None else q
+    return scoped
 
 
 @dataclass(frozen=True)
@@ -307,11 +340,10 @@ def _hits(uow: UnitOfWork, found: dict[int, tuple[int, int | None, TermKind, boo
     if not found:
         return []
     s = uow.session
-    ids = list(found)
-    cases = {r.id: r for r in s.execute(
-        select(Case.id, Case.reference, Case.scheme, Case.status, Case.referral_date,
-               Case.participant_id, Person.first_name, Person.last_name)
-        .join(Person, Person.id == Case.participant_id).where(Case.id.in_(ids)))}
+    # only the best (by score, newer cases first) are read: a wide word ("a") finds hundreds
+    ids = sorted(found, key=lambda c: (found[c][0], c), reverse=True)[:limit * 2]
+    found = {c: found[c] for c in ids}
+    rows = case_rows(uow, ids)
     persons = {p for _, p, _, _ in found.values() if p is not None}
     named = {r.id: f"{r.first_name} {r.last_name}" for r in s.execute(
         select(Person.id, Person.first_name, Person.last_name).where(Person.id.in_(persons)))}
@@ -320,19 +352,16 @@ def _hits(uow: UnitOfWork, found: dict[int, tuple[int, int | None, TermKind, boo
         .where(CaseParty.case_id.in_(ids), CaseParty.person_id.in_(persons)))} if persons else {}
     ranked = []
     for case_id, (score, person_id, kind, exact) in found.items():
-        c = cases[case_id]
-        participant = person_id is None or person_id == c.participant_id
-        ranked.append(((score + (5 if participant else 0), c.referral_date, case_id), FindHit(
-            reference=c.reference, scheme=c.scheme, status=c.status,
-            participant=f"{c.first_name} {c.last_name}",
-            person=named.get(person_id) if person_id else None,
-            role=roles.get((case_id, person_id)) if person_id else None,
-            matched=kind, referral_date=c.referral_date, exact=exact)))
+        row = rows[case_id]
+        role = roles.get((case_id, person_id)) if person_id else None
+        participant = person_id is None or role is PartyRole.PARTICIPANT
+        ranked.append(((score + (5 if participant else 0), row.referral_date, case_id), FindHit(
+            reference=row.reference, scheme=row.scheme, status=row.status,
+            participant=row.participant,
+            person=named.get(person_id) if person_id else None, role=role,
+            matched=kind, referral_date=row.referral_date, exact=exact, row=row)))
     ranked.sort(key=lambda pair: pair[0], reverse=True)
-    best = [hit for _, hit in ranked[:limit]]
-    rows = case_rows(uow, [found_id for (_, _, found_id), _ in ranked[:limit]])
-    return [replace(hit, row=rows[case_id]) for ((_, _, case_id), _), hit in
-            zip(ranked[:limit], best, strict=True)]
+    return [hit for _, hit in ranked[:limit]]
 
 
 # ---------------------------------------------------------------- the person being referred
@@ -366,19 +395,28 @@ def matching_people(uow: UnitOfWork, actor: Actor, first_name: str, last_name: s
     with uow:
         uow.begin_write()
         s = uow.session
-        visible = select(Case.id).where(access.visible_clause(
-            actor, read_all=access.navigators_read_all(uow)))
-        by_name = select(SearchTerm.person_id).where(
-            SearchTerm.kind == TermKind.NAME, _starts(last[:3]),
-            SearchTerm.case_id.in_(visible))
-        wanted = by_name
+        clause = access.visible_clause(actor, read_all=access.navigators_read_all(uow))
+        scoped = _scope(uow, actor, None)
+        first = fold(first_name).split()[0]
+
+        def people(kind: TermKind, term: Any) -> Any:
+            return scoped(select(SearchTerm.person_id).where(SearchTerm.kind == kind, term))
+
+        # the very name; a close spelling (same start of the surname, same initial); the date
+        exact = intersect(*(people(TermKind.NAME, SearchTerm.term == w)
+                            for w in typed.split()))
+        close = intersect(people(TermKind.NAME, _starts(fold(last_name).split()[0][:3])),
+                          people(TermKind.NAME, _starts(first[:1])))
+        queries = [exact, close]
         if date_of_birth is not None:
-            wanted = by_name.union(select(SearchTerm.person_id).where(
-                SearchTerm.kind == TermKind.DATE_OF_BIRTH,
-                SearchTerm.term == date_of_birth.isoformat(), SearchTerm.case_id.in_(visible)))
+            queries.append(people(TermKind.DATE_OF_BIRTH,
+                                  SearchTerm.term == date_of_birth.isoformat()))
+        wanted: set[int] = set()
+        for q in queries:  # one at a time: SQLite cannot bracket an INTERSECT inside a UNION
+            wanted |= set(s.scalars(select(q.subquery().c.person_id).limit(CANDIDATES)))
         candidates = s.execute(
             select(Person.id, Person.first_name, Person.last_name, Person.date_of_birth)
-            .where(Person.id.in_(wanted.limit(CANDIDATES)))).all()
+            .where(Person.id.in_(wanted))).all() if wanted else []
         scored: list[tuple[float, Any]] = []
         for p in candidates:
             likeness = _likeness(typed, p.first_name, p.last_name)
@@ -395,8 +433,8 @@ def matching_people(uow: UnitOfWork, actor: Actor, first_name: str, last_name: s
             for person_id, reference in s.execute(
                     select(CaseParty.person_id, Case.reference)
                     .join(Case, Case.id == CaseParty.case_id)
-                    .where(CaseParty.person_id.in_([p.id for p in best]),
-                           Case.id.in_(visible)).order_by(Case.reference)):
+                    .where(CaseParty.person_id.in_([p.id for p in best]), clause)
+                    .order_by(Case.reference)):
                 refs.setdefault(person_id, []).append(reference)
         matches = [PersonMatch(p.id, f"{p.first_name} {p.last_name}", p.date_of_birth,
                                tuple(dict.fromkeys(refs.get(p.id, ()))), p.first_name,

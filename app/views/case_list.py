@@ -31,6 +31,9 @@ from app.views.date_field import DateField
 from app.views.notes_search import NotesSearchDialog
 from app.views.table_models.case_table_model import CaseTableModel
 
+#: How many matches a search shows, best first (more means the words should say more).
+FOUND_SHOWN = 100
+
 
 class CaseListView(QWidget):
     open_case = Signal(str)
@@ -232,12 +235,14 @@ class CaseListView(QWidget):
             self.model.set_filter(self.current_filter())
         else:
             try:
-                result = find.find(self.ctx.uow(), self.ctx.actor, text, limit=200,
+                result = find.find(self.ctx.uow(), self.ctx.actor, text, limit=FOUND_SHOWN,
                                    within=self.current_filter())
             except DomainError as exc:
                 result = find.FindResult((), exc.message)
             self.model.show_found(result)
-            self.hint.setText(result.hint or "")
+            self.hint.setText(result.hint or (
+                f"The best {FOUND_SHOWN} matches: type more to narrow the search."
+                if len(result.hits) >= FOUND_SHOWN else ""))
         n = self.model.total
         self.count.setText(f"{n:,} case{'s' if n != 1 else ''}")
         if self.model.rowCount() and text:

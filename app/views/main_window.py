@@ -182,7 +182,8 @@ class MainWindow(QMainWindow):
             "Take a new referral")
         self.new_referral_action.setEnabled(may(actor, Action.REFER))
         self.find_action = self._action("&Find case", self.find, QKeySequence.StandardKey.Find,
-                                        "Search cases by name, reference or crime reference")
+                                        "Find anyone: part of a reference, a name, a date of "
+                                        "birth, a postcode, a phone or crime reference")
         self.print_action = self._action("&Generate document...", self.generate_document,
                                          QKeySequence.StandardKey.Print,
                                          "Make a letter, contract or summary for this case")
