@@ -104,7 +104,8 @@ class _NumberedCanvas(Canvas):
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
-        self._startPage()
+        # reportlab's own page reset; the stubs leave out this private method
+        self._startPage()  # type: ignore[attr-defined]
 
     def save(self) -> None:
         total = len(self._pages)
@@ -179,8 +180,10 @@ class BaseRenderer(ABC):
         return [CondPageBreak(self.size * 7), paragraph(str(text), self.styles["h2"])]
 
     def bullets(self, items: Sequence[object]) -> ListFlowable:
+        entries: list[Any] = [ListItem(self.para(i), leftIndent=self.size * 1.4, value="•")
+                              for i in items]
         return ListFlowable(
-            [ListItem(self.para(i), leftIndent=self.size * 1.4, value="•") for i in items],
+            entries,
             bulletType="bullet", start="•", bulletFontName=FONT, bulletFontSize=self.size,
             leftIndent=self.size * 1.4)
 
@@ -239,9 +242,10 @@ class BaseRenderer(ABC):
         blocks: list[Flowable] = []
         line = "_" * 34
         for role, name in names:
-            rows = [[paragraph(name, self.styles["body"], prefix=f"{role}:")],
-                    [Paragraph(f"Signed {line}", self.styles["body"])],
-                    [Paragraph(f"Date {'_' * 14}", self.styles["body"])]]
+            rows: list[list[Any]] = [
+                [paragraph(name, self.styles["body"], prefix=f"{role}:")],
+                [Paragraph(f"Signed {line}", self.styles["body"])],
+                [Paragraph(f"Date {'_' * 14}", self.styles["body"])]]
             t = Table(rows, colWidths=[self.frame_width], splitInRow=1)
             t.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("FONTNAME", (0, 0), (-1, -1), FONT),

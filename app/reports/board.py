@@ -123,8 +123,8 @@ class BoardReportRenderer(BaseRenderer):
         bc = HorizontalBarChart() if chart.horizontal else VerticalBarChart()
         left = 130 if chart.horizontal else 36
         bc.x, bc.y = left, 40
-        bc.width = width - left - 10
-        bc.height = height - 55
+        bc.width = int(width - left - 10)
+        bc.height = int(height - 55)
         bc.data = [list(s.values) for s in chart.series]
         bc.categoryAxis.categoryNames = [chart_label(c) for c in chart.categories]
         for axis in (bc.categoryAxis, bc.valueAxis):

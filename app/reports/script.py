@@ -21,7 +21,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, cast
 from xml.sax.saxutils import escape
 
 from arabic_reshaper import ArabicReshaper
@@ -73,7 +73,7 @@ def register_fonts() -> None:
 @cache
 def _covered(font: str) -> frozenset[int]:
     register_fonts()
-    face: Any = pdfmetrics.getFont(font).face
+    face: Any = cast(TTFont, pdfmetrics.getFont(font)).face
     return frozenset(face.charToGlyph)
 
 

@@ -199,7 +199,7 @@ def _protection_problems(conn: Connection) -> list[str]:
             "AND tbl_name = 'audit_events'")}
         return [f"the audit trail's protection is missing: trigger {name} was dropped"
                 for name in SQLITE_TRIGGERS if "RAISE(ABORT" not in found.get(name, "")]
-    found_pg = dict(conn.execute(text(
+    found_pg: dict[str, str] = dict(conn.execute(text(
         "SELECT tgname, tgenabled FROM pg_trigger "
         "WHERE tgrelid = 'audit_events'::regclass AND NOT tgisinternal")).all())
     problems = []

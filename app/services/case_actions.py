@@ -29,6 +29,7 @@ from app.models.followups import ExitFollowUp
 from app.services import access, cases
 from app.services.access import Action
 from app.services.context import Actor
+from app.services.workflow import allowed
 
 
 class CaseAction(StrEnum):
@@ -220,7 +221,7 @@ def _attachment_offers(s: Session, case: Case, offer: _Offer) -> None:
 
 def _moves(s: Session, case: Case, editable: bool, not_yours: str) -> tuple[StageMove, ...]:
     moves = []
-    for to in sorted(cases.allowed(case.scheme, case.status), key=lambda st: st.value):
+    for to in sorted(allowed(case.scheme, case.status), key=lambda st: st.value):
         if cases.own_action_stage(case, to):
             continue  # offered as its own action (decision, assessment, signing)
         problem = not_yours if not editable else cases.move_problem(s, case, to)
@@ -235,6 +236,7 @@ def _contract_offers(s: Session, case: Case, offer: _Offer) -> None:
     at = f"{case.reference} is at '{case.status.label}'"
     offer(CaseAction.DRAFT_CONTRACT, None if case.status is CaseStatus.ELIGIBILITY_DECIDED else
           f"A contract is drawn up after the eligibility decision and before it starts; {at}.")
+    start: str | None
     if contract is None or contract.status is not ContractStatus.DRAFT:
         start = "There is no draft contract to start."
     else:

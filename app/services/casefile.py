@@ -27,7 +27,7 @@ from sqlalchemy import (
     select,
     union,
 )
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from app.db import UnitOfWork
 from app.errors import AccessDenied
@@ -72,7 +72,7 @@ class CaseFilter:
     active_only: bool = False
 
 
-SORT_COLUMNS = {
+SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
     "reference": Case.reference,
     "participant": Case.participant_search,
     "scheme": Case.scheme,
@@ -99,12 +99,12 @@ class CaseRow:
     version: int
 
 
-def _prefix(column: object, text: str) -> object:
+def _prefix(column: InstrumentedAttribute[Any], text: str) -> ColumnElement[bool]:
     """``column LIKE 'text%'`` as a range, which an ordinary index can serve."""
-    return and_(column >= text, column < text + "\U0010ffff")  # type: ignore[operator]
+    return and_(column >= text, column < text + "\U0010ffff")
 
 
-def _filtered(uow: UnitOfWork, actor: Actor, f: CaseFilter) -> Select[tuple[int]]:
+def _filtered(uow: UnitOfWork, actor: Actor, f: CaseFilter) -> Select[int]:
     q = select(Case.id).where(access.visible_clause(actor,
                                                     read_all=access.navigators_read_all(uow)))
     if f.scheme:
@@ -143,7 +143,7 @@ def _filtered(uow: UnitOfWork, actor: Actor, f: CaseFilter) -> Select[tuple[int]
     return q
 
 
-def filtered_ids(uow: UnitOfWork, actor: Actor, f: CaseFilter) -> Select[tuple[int]]:
+def filtered_ids(uow: UnitOfWork, actor: Actor, f: CaseFilter) -> Select[int]:
     """The ids of the cases the actor may see that pass the filter, as a subquery to build on."""
     return _filtered(uow, actor, f)
 
@@ -168,7 +168,7 @@ def _list_detail(f: CaseFilter) -> str:
     return " ".join(parts) or "all"
 
 
-def _rows_select() -> Select[Any]:
+def _rows_select() -> Select[*tuple[Any, ...]]:
     """What a row of the case list shows, for a join that picks the cases."""
     worker = aliased(User)
     return (select(Case.id, Case.reference, Case.scheme, Case.status, Person.first_name,

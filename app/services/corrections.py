@@ -25,7 +25,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from app.db import UnitOfWork
@@ -238,6 +238,13 @@ _SCORES = _fixed(*((n, f"{n} of 5") for n in range(1, 6)))
 
 def _text(value: str | None) -> str | None:
     return (value or "").strip() or None
+
+
+def _case_id(s: Session, query: Select[int]) -> int:
+    """The case a record hangs off through its parent (contract, party, agreement)."""
+    case_id = s.scalar(query)
+    assert case_id is not None, "a record's parent always belongs to a case"
+    return case_id
 
 
 def _d(value: date) -> str:
@@ -458,7 +465,7 @@ KINDS: dict[EntryKind, _Kind] = {k.kind: k for k in (
         (_Field("worked_on", "Date", FieldType.DATE),
          _Field("hours", "Hours", FieldType.HOURS),
          _Field("task", "Work done", FieldType.TEXT)),
-        lambda s, r: int(s.scalar(select(Contract.case_id).where(Contract.id == r.contract_id))),
+        lambda s, r: _case_id(s, select(Contract.case_id).where(Contract.id == r.contract_id)),
         lambda r: r.recorded_by_id,
         lambda ctx, r: f"Community hours on {_d(r.worked_on)}: {float(r.hours):g} h, {r.task}",
         _check_hours, settle=_settle_hours),
@@ -479,7 +486,7 @@ KINDS: dict[EntryKind, _Kind] = {k.kind: k for k in (
          _Field("action", "Consent", FieldType.TEXT, editable=False),
          _Field("on", "Date", FieldType.DATE),
          _NOTES),
-        lambda s, r: int(s.scalar(select(CaseParty.case_id).where(CaseParty.id == r.party_id))),
+        lambda s, r: _case_id(s, select(CaseParty.case_id).where(CaseParty.id == r.party_id)),
         lambda r: r.recorded_by_id,
         lambda ctx, r: f"Consent {r.action.value} on {_d(r.on)}: "
                        f"{ctx.parties.get(r.party_id, '')}",
@@ -504,8 +511,8 @@ KINDS: dict[EntryKind, _Kind] = {k.kind: k for k in (
          _Field("due_on", "Due", FieldType.DATE),
          _Field("kept", "Kept", FieldType.YES_NO, optional=True),
          _Field("checked_on", "Checked on", FieldType.DATE, optional=True)),
-        lambda s, r: int(s.scalar(select(OutcomeAgreement.case_id).where(
-            OutcomeAgreement.id == r.agreement_id))),
+        lambda s, r: _case_id(s, select(OutcomeAgreement.case_id).where(
+            OutcomeAgreement.id == r.agreement_id)),
         lambda r: r.recorded_by_id,
         lambda ctx, r: f"Agreement action {r.position}: {r.description[:80]}",
         _check_action),

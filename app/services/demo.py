@@ -162,7 +162,8 @@ class _Rows:
             take = itemgetter(*(name for name, _ in columns))
             # bind processors only where a column has one, each value converted once (dates,
             # enums and timestamps repeat across thousands of rows)
-            convert = [(i, proc, {}) for i, (_, proc) in enumerate(columns) if proc is not None]
+            convert: list[tuple[int, Any, dict[Any, Any]]] = [
+                (i, proc, {}) for i, (_, proc) in enumerate(columns) if proc is not None]
             values = []
             for row in rows:
                 vals = list(take(row))
@@ -176,7 +177,7 @@ class _Rows:
                         except TypeError:  # unhashable (JSON): convert each time
                             vals[i] = proc(v)
                 values.append(tuple(vals))
-            self.conn.exec_driver_sql(sql, values)  # type: ignore[arg-type]
+            self.conn.exec_driver_sql(sql, values)
             rows.clear()
         self.count = 0
 
@@ -421,10 +422,11 @@ def _stages_to(scheme: Scheme, target: CaseStatus, r: random.Random) -> list[Cas
     if target in lines:
         return lines[: lines.index(target) + 1]
     if target is S.CLOSED:
-        ending = {Scheme.CHECKPOINT: [S.COMPLETED, S.COMPLETED, S.BREACHED],
-                  Scheme.GATEWAY: [S.COMPLETED, S.COMPLETED, S.NOT_COMPLETED],
-                  Scheme.NEIGHBOURHOOD_RESOLUTION: [None]}[scheme]
-        end = r.choice(ending)
+        endings: dict[Scheme, list[CaseStatus | None]] = {
+            Scheme.CHECKPOINT: [S.COMPLETED, S.COMPLETED, S.BREACHED],
+            Scheme.GATEWAY: [S.COMPLETED, S.COMPLETED, S.NOT_COMPLETED],
+            Scheme.NEIGHBOURHOOD_RESOLUTION: [None]}
+        end = r.choice(endings[scheme])
         if end is None:
             return [*lines, S.CLOSED]
         return [*lines, end, S.CLOSED]

@@ -114,9 +114,12 @@ def search_notes(uow: UnitOfWork, actor: Actor, text: str, *, limit: int = DEFAU
                  .where(visible, and_(*(CaseNote.text.ilike(_like(w), escape="\\")
                                         for w in words)))
                  .order_by(CaseNote.written_on.desc(), CaseNote.id.desc()))
-        for r in uow.session.execute(q.limit(limit)):
+        # the rank (or date) column was added last: rows are read by position
+        intervention_rows: list[Any] = list(uow.session.execute(q.limit(limit)))
+        for r in intervention_rows:
             ranked.append((r[6], NoteHit(*r[:6])))
-        for r in uow.session.execute(n.limit(limit)):
+        note_rows: list[Any] = list(uow.session.execute(n.limit(limit)))
+        for r in note_rows:
             ranked.append((r[5], NoteHit(None, r[1], r[2], r[3], _first_line(r[4]), r[4],
                                          NoteSource.CASE_NOTE, r[0])))
         # best rank first (FTS5's rank is lower for a better match), or newest first

@@ -108,7 +108,8 @@ def _apply(person: Person, data: PersonInput) -> None:
     person.address_line1 = _clean(data.address_line1)
     person.address_line2 = _clean(data.address_line2)
     person.town = _clean(data.town)
-    person.postcode = data.postcode.strip().upper() if _clean(data.postcode) else None
+    postcode = _clean(data.postcode)
+    person.postcode = postcode.upper() if postcode else None
     person.phone = _clean(data.phone)
     person.email = _clean(data.email)
     person.language = languages.code_for(data.language) or languages.ENGLISH

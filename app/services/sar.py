@@ -136,7 +136,8 @@ def collect(uow: UnitOfWork, actor: Actor, person_id: int) -> SarData:
         party_person = dict(s.execute(select(parties.c.id, parties.c.person_id)
                                       .where(parties.c.case_id.in_(case_ids))).all())
         people_ids = {person_id, *party_person.values()}
-        others_on = {c: set() for c in case_ids}  # case id -> people on it besides the requester
+        # case id -> people on it besides the requester
+        others_on: dict[int, set[int]] = {c: set() for c in case_ids}
         for case_id, pid in s.execute(select(parties.c.case_id, parties.c.person_id)
                                       .where(parties.c.case_id.in_(case_ids))):
             if pid != person_id:

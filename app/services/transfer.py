@@ -9,7 +9,7 @@ of a team's server is ever overwritten.
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator
+from collections.abc import Generator
 from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
@@ -47,7 +47,7 @@ def _self_refs(table: Table) -> list[str]:
     return [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
 
 
-def _ordered(conn: Connection, table: Table) -> Iterator[list[dict[str, Any]]]:
+def _ordered(conn: Connection, table: Table) -> Generator[list[dict[str, Any]]]:
     query = select(table).order_by(*table.primary_key.columns)
     with conn.execution_options(stream_results=True, yield_per=BATCH).execute(query) as result:
         for part in result.mappings().partitions(BATCH):
