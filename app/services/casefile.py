@@ -804,7 +804,7 @@ def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None,
     """The start screen: what needs doing, for the cases this person works (coordinators: all).
 
     Each section is one query with a LIMIT over an index made for it (migration
-    0005_my_work_indexes), and one more statement counts every section at once: twelve
+    0005_my_work_indexes), and one more statement counts every section at once: the same
     statements whatever the size of the database (tests/services/test_statement_count.py).
     Only the actor's sections are read (``work_sections``); a coordinator may narrow it all
     to one worker's cases (``worker_id``)."""
