@@ -276,14 +276,15 @@ def find(uow: UnitOfWork, actor: Actor, text: str, *, limit: int = DEFAULT_LIMIT
         # names: every word (but numbers, which no name has) starts a name word of one person
         name_words = [w for w in words if not w.isdigit()]
         if name_words:
-            each = [scoped(select(SearchTerm.case_id, SearchTerm.person_id)
-                           .where(SearchTerm.kind == TermKind.NAME, _starts(w)))
-                    for w in name_words]
+            each: list[Any] = [scoped(select(SearchTerm.case_id, SearchTerm.person_id)
+                                      .where(SearchTerm.kind == TermKind.NAME, _starts(w)))
+                               for w in name_words]
             # one word streams from its index range and stops at the limit
-            people = (intersect(*each) if len(each) > 1 else each[0]).subquery()
+            both: Any = intersect(*each) if len(each) > 1 else each[0]
+            people = both.subquery()
             pairs = s.execute(select(people).limit(CANDIDATES)).all()
             if pairs:
-                names: dict[tuple[int, int], set[str]] = {}
+                names: dict[tuple[int, int | None], set[str]] = {}
                 for case_id, person_id, term in s.execute(
                         select(SearchTerm.case_id, SearchTerm.person_id, SearchTerm.term)
                         .where(SearchTerm.kind == TermKind.NAME,
