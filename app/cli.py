@@ -283,6 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
                                     "a case, newest first, with who, when and why")
     rec_history.add_argument("reference")
     rec_history.add_argument("--json", action="store_true")
+    _practitioner_parsers(sub, rsub)
     return p
 
 
@@ -303,6 +304,12 @@ def _attachment_parser(sub: Any) -> None:
     rm = fsub.add_parser("remove", help="remove an attachment's file, keeping the record of it")
     rm.add_argument("attachment_id", type=_positive)
     rm.add_argument("--reason", required=True)
+
+
+def _practitioner_parsers(sub: Any, rsub: Any) -> None:
+    from app.cli_practitioners import add_parsers
+
+    add_parsers(sub, rsub)
 
 
 def _calendar_parser(sub: Any) -> None:
@@ -954,6 +961,15 @@ def _cmd_record(args: argparse.Namespace, db: Database) -> int:
 
 
 COMMANDS["record"] = _cmd_record
+
+
+def _cmd_practitioner(args: argparse.Namespace, db: Database) -> int:
+    from app.cli_practitioners import cmd_practitioner
+
+    return cmd_practitioner(args, db)
+
+
+COMMANDS["practitioner"] = _cmd_practitioner
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -43,6 +43,19 @@ from app.models.followups import ExitFollowUp, ReoffendingCheck
 from app.models.notes import CaseNote
 from app.models.pathways import AssessmentStage, Intervention, InterventionKind, PathwayAssessment
 from app.models.people import DocumentFormat, Gender, Person
+from app.models.practitioners import (
+    AssignmentConfirmation,
+    ConflictDeclaration,
+    CpdEntry,
+    Expense,
+    FacilitatorObjection,
+    MeetingBooking,
+    Practitioner,
+    SupervisionSession,
+    TrainingRecord,
+    Unavailability,
+    VettingCheck,
+)
 from app.models.reference import (
     Agency,
     CheckpointRule,
@@ -52,6 +65,7 @@ from app.models.reference import (
     Pathway,
 )
 from app.models.retention import ErasureEntry, RetentionDecision, RetentionReview
+from app.models.safeguards import Complaint, ConsentEvidence, RiskAssessment, VictimsCodeRecord
 from app.models.search import SearchTerm, TermKind
 from app.models.settings import AppSetting
 from app.models.users import Role, User, UserPreferences
@@ -66,6 +80,7 @@ __all__ = [
     "Appointment",
     "AppointmentStatus",
     "AssessmentStage",
+    "AssignmentConfirmation",
     "Attachment",
     "AttendeeRole",
     "AuditEvent",
@@ -76,17 +91,21 @@ __all__ = [
     "CaseStatus",
     "CheckpointRule",
     "CommunityHoursEntry",
+    "Complaint",
     "ConditionKind",
     "ConditionState",
     "Conference",
     "ConferenceParticipant",
+    "ConflictDeclaration",
     "ConsentAction",
+    "ConsentEvidence",
     "ConsentRecord",
     "Contract",
     "ContractCondition",
     "ContractStatus",
     "Correction",
     "CorrectionAction",
+    "CpdEntry",
     "Document",
     "DocumentFormat",
     "Eligibility",
@@ -94,10 +113,13 @@ __all__ = [
     "EntryKind",
     "ErasureEntry",
     "ExitFollowUp",
+    "Expense",
+    "FacilitatorObjection",
     "Gender",
     "Intervention",
     "InterventionKind",
     "MediaType",
+    "MeetingBooking",
     "MeetingKind",
     "OffenceCategory",
     "OutcomeAgreement",
@@ -106,18 +128,25 @@ __all__ = [
     "Pathway",
     "PathwayAssessment",
     "Person",
+    "Practitioner",
     "RecordKind",
     "ReferenceCounter",
     "ReoffendingCheck",
     "RetentionDecision",
     "RetentionReview",
+    "RiskAssessment",
     "RiskBand",
     "Role",
     "SatisfactionSurvey",
     "Scheme",
     "SearchTerm",
     "StatusChange",
+    "SupervisionSession",
     "TermKind",
+    "TrainingRecord",
+    "Unavailability",
     "User",
     "UserPreferences",
+    "VettingCheck",
+    "VictimsCodeRecord",
 ]

@@ -38,7 +38,7 @@ from app.models.pathways import AssessmentStage, PathwayAssessment
 from app.models.people import Gender, Person
 from app.models.reference import CheckpointRule, EligibilityCriterion, OffenceCategory, Pathway
 from app.models.users import Role, User
-from app.services import access, audit
+from app.services import access, audit, practitioner_rules
 from app.services import find as _find  # noqa: F401  (keeps the search index on every flush)
 from app.services.access import Action
 from app.services.casecore import check_version as check_version
@@ -284,6 +284,10 @@ def create_referral(uow: UnitOfWork, actor: Actor, data: ReferralInput) -> str:
             s.add(CaseParty(case_id=case.id, person_id=harmed.id, role=PartyRole.HARMED))
         s.add(StatusChange(case_id=case.id, from_status=None, to_status=CaseStatus.REFERRED,
                            on=data.referral_date, by_id=actor.user_id))
+        if data.worker_id or data.coworker_id:
+            s.flush()
+            practitioner_rules.check_assignment(uow, actor, case, data.worker_id,
+                                                data.coworker_id, previous=(None, None))
         audit.record(uow, actor, "case.create", "cases", case.id, case_id=case.id,
                      person_id=person.id, detail=f"referral {data.scheme.value}")
         uow.commit()
@@ -360,6 +364,7 @@ def assign(
                                   field="co-worker")
         _check_worker(uow.session, worker_id, case.scheme, "worker")
         _check_worker(uow.session, coworker_id, case.scheme, "co-worker")
+        practitioner_rules.check_assignment(uow, actor, case, worker_id, coworker_id)
         case.worker_id, case.coworker_id = worker_id, coworker_id
         touch(case, actor)
         audit.record(uow, actor, "case.assign", "cases", case.id, case_id=case.id)

@@ -69,6 +69,7 @@ from app.models.reference import Agency, Pathway
 from app.models.settings import AppSetting
 from app.models.users import Role, User
 from app.services import find
+from app.services import demo_practitioners
 from app.services.cases import add_months
 from app.services.people import search_key
 from app.services.users import hash_password
@@ -270,6 +271,9 @@ def build(uow: UnitOfWork, *, cases: int = 500, seed: int = 1, today: date | Non
         ctx.rows.finish()
         # rows written with Core bypass the ORM's flush, which keeps the find index itself
         find.index_cases(s.connection(), s.scalars(select(Case.id).where(Case.id > before)))
+        coordinator = s.get(User, users["coordinator"])
+        assert coordinator is not None
+        demo_practitioners.add(s, users, today, ctx.rng, coordinator.password_hash)
         for (prefix, year), last in ctx.counters.items():
             row = s.get(ReferenceCounter, (prefix, year))
             if row is None:

@@ -28,7 +28,7 @@ from app.models.conferences import (
     SatisfactionSurvey,
 )
 from app.models.users import Role, User
-from app.services import audit
+from app.services import audit, practitioner_rules
 from app.services.cases import move_within, open_for_edit, touch
 from app.services.context import Actor
 
@@ -150,6 +150,7 @@ def record_meeting(
                 f"A meeting can be recorded once consent is obtained; {case.reference} is at "
                 f"'{case.status.label}'.")
         check_meeting_on_case(uow, case, held_on, facilitator_id, cofacilitator_id, attendees)
+        practitioner_rules.check_meeting(uow, case, facilitator_id, cofacilitator_id, held_on)
         meeting = Conference(
             case_id=case.id, kind=kind, held_on=held_on, venue=(venue or "").strip() or None,
             facilitator_id=facilitator_id, cofacilitator_id=cofacilitator_id,

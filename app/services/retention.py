@@ -80,6 +80,11 @@ SCRUBBED_TEXT = frozenset({
     "attachments.title", "attachments.filename", "attachments.removed_reason",
     # a correction's old and new values hold whatever the record held, and its reason is typed
     "record_corrections.before", "record_corrections.after", "record_corrections.reason",
+    # the standards' records on a case (the signed consent form goes with its name and hash)
+    "complaints.about", "complaints.complainant", "complaints.outcome",
+    "consent_evidence.form_name", "consent_evidence.form_sha256", "consent_evidence.form",
+    "expenses.decision_reason", "expenses.description", "facilitator_objections.reason",
+    "meeting_bookings.venue", "risk_assessments.summary", "victims_code_records.how",
 })
 
 

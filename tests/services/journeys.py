@@ -16,7 +16,8 @@ from app.models.cases import ConsentAction, PartyRole, Scheme
 from app.models.conferences import AttendeeRole, MeetingKind
 from app.models.contracts import ConditionKind
 from app.models.pathways import AssessmentStage
-from app.services import casefile, cases, contracts, meetings, pathways, people
+from app.models.safeguards import RiskLevel, RiskStage
+from app.services import casefile, cases, contracts, meetings, pathways, people, safeguards
 from app.services.context import Actor
 from app.services.contracts import ConditionInput
 from app.services.meetings import AttendeeInput
@@ -128,7 +129,14 @@ def nr_assessed(db: Database, coord: Actor, fac: Actor, fac2: Actor) -> str:
     ref = make_case(db, coord, Scheme.NEIGHBOURHOOD_RESOLUTION, worker=fac,
                     coworker_id=fac2.user_id, days_ago=40)
     cases.decide_eligibility(db.uow(), coord, ref, eligible=True, on=days_ago(38))
+    prepare_meeting(db, coord, ref)
     return ref
+
+
+def prepare_meeting(db: Database, actor: Actor, ref: str, on_days_ago: int = 37) -> None:
+    """The pre-meeting risk assessment every restorative meeting needs."""
+    safeguards.record_risk_assessment(db.uow(), actor, ref, stage=RiskStage.PREPARATION,
+                                      assessed_on=days_ago(on_days_ago), level=RiskLevel.LOW)
 
 
 def nr_consented(db: Database, coord: Actor, fac: Actor, fac2: Actor, *,

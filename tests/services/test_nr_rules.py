@@ -21,6 +21,7 @@ from tests.services.journeys import (
     nr_assessed,
     nr_consented,
     nr_parties,
+    prepare_meeting,
     refused,
 )
 
@@ -235,6 +236,7 @@ def test_neighbourhood_resolution_journey(db, coord, fac, fac2):
     cases.decide_eligibility(db.uow(), coord, ref, eligible=True, on=days_ago(58),
                              notes="Low risk; both sides live on the same street")
     people.add_party(db.uow(), fac, ref, PartyRole.SUPPORTER, person("Pat", "Avery"))
+    prepare_meeting(db, fac, ref, on_days_ago=45)
     participant, harmed = nr_parties(db, fac, ref)
     people.record_consent(db.uow(), fac, ref, participant, ConsentAction.GIVEN, days_ago(50))
     people.record_consent(db.uow(), fac, ref, harmed, ConsentAction.GIVEN, days_ago(49))
