@@ -8,11 +8,23 @@ from app.models.contracts import ConditionKind, ConditionState
 from app.models.corrections import CorrectionAction, EntryKind
 from app.models.pathways import NEED_LEVELS, AssessmentStage, InterventionKind
 from app.models.people import DocumentFormat, Gender
+from app.models.practitioners import (
+    DbsLevel,
+    ExpenseKind,
+    ExpenseStatus,
+    PractitionerKind,
+    PractitionerStatus,
+    RjcLevel,
+    SupervisionKind,
+)
+from app.models.safeguards import ConsentMethod, RiskLevel, RiskStage, SensitiveKind
 from app.models.users import Role
 
 __all__ = [
     "NEED_LEVELS", "ActionKind", "AppointmentStatus", "AssessmentStage", "AttendeeRole",
-    "CaseStatus", "ConditionKind", "ConditionState", "ConsentAction", "CorrectionAction",
-    "DocumentFormat", "EntryKind", "Gender", "InterventionKind", "MediaType", "MeetingKind",
-    "PartyRole", "RecordKind", "RiskBand", "Role", "Scheme",
+    "CaseStatus", "ConditionKind", "ConditionState", "ConsentAction", "ConsentMethod",
+    "CorrectionAction", "DbsLevel", "DocumentFormat", "EntryKind", "ExpenseKind", "ExpenseStatus",
+    "Gender", "InterventionKind", "MediaType", "MeetingKind", "PartyRole", "PractitionerKind",
+    "PractitionerStatus", "RecordKind", "RiskBand", "RiskLevel", "RiskStage", "RjcLevel", "Role",
+    "Scheme", "SensitiveKind", "SupervisionKind",
 ]

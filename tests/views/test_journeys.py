@@ -167,6 +167,7 @@ def test_facilitator_records_consent_meeting_agreement_and_followup(qtbot, db,
         select_row(ws.table("people_table"), name)
         save(qtbot, click(qtbot, ws, "consent_given"))
     assert ws.detail.status is CaseStatus.CONSENT_OBTAINED
+    save(qtbot, click(qtbot, ws, "record_risk"))  # no meeting without a current assessment
     dialog = click(qtbot, ws, "record_meeting")
     fill(qtbot, dialog.form, venue="Northgate community centre",
          cofacilitator=_user_id(db, "fac2"), other_name="PCSO Ada Quinn")

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel
 
-from app.services import meetings, users
+from app.services import meetings, safeguards, users
 from app.services.casefile import CaseDetail
 from app.services.enums import (
     ActionKind,
@@ -16,8 +16,11 @@ from app.services.enums import (
     EntryKind,
     MeetingKind,
     PartyRole,
+    RiskLevel,
+    RiskStage,
     Role,
     Scheme,
+    SensitiveKind,
 )
 from app.views.case.tab import CaseTab, day, yes_no
 from app.views.forms import Field, FormDialog
@@ -33,6 +36,7 @@ class MeetingsTab(CaseTab):
         return detail.scheme is Scheme.NEIGHBOURHOOD_RESOLUTION
 
     def build(self) -> None:
+        self.button("&Risk assessment...", "record_risk", self.record_risk)
         self.button("Record &meeting...", "record_meeting", self.record_meeting)
         self.button("Outcome &agreement...", "record_agreement", self.record_agreement)
         self.button("Action &kept", "action_kept", lambda: self.mark_action(True))
@@ -120,6 +124,31 @@ class MeetingsTab(CaseTab):
                 cofacilitator_id=v["cofacilitator"], venue=v["venue"], attendees=attendees,
                 expected_version=self.case.version)
         return self.ws.form("Record the restorative meeting", fields, submit)
+
+    def record_risk(self) -> FormDialog:
+        """One stage of the RJC's two-stage risk assessment (before allocation to a
+        volunteer; again before the meeting). A sensitive case needs a staff facilitator."""
+        stages = [(s.value.capitalize(), s) for s in RiskStage]
+        fields = [
+            Field("stage", "Stage", "choice", True,
+                  RiskStage.PREPARATION if self.detail.worker_id else RiskStage.ALLOCATION,
+                  stages),
+            Field("assessed_on", "Assessed on", "date", True, date.today()),
+            Field("level", "Risk", "choice", True, RiskLevel.LOW,
+                  [(lv.value.capitalize(), lv) for lv in RiskLevel]),
+            Field("sensitive", "Sensitive or complex", "choice", default=None,
+                  choices=[("No", None), *[(k.value.capitalize(), k) for k in SensitiveKind]],
+                  help="Domestic abuse, sexual offences, hate crime and stalking need a staff "
+                       "facilitator."),
+            Field("summary", "Summary", "multiline"),
+        ]
+
+        def submit(v: dict[str, Any]) -> int:
+            return safeguards.record_risk_assessment(
+                self.case.uow(), self.case.actor, self.case.reference, stage=v["stage"],
+                assessed_on=v["assessed_on"], level=v["level"], sensitive=v["sensitive"],
+                summary=v["summary"], expected_version=self.case.version)
+        return self.ws.form("Risk assessment", fields, submit)
 
     def record_agreement(self) -> FormDialog:
         d = self.detail
