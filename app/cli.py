@@ -617,6 +617,10 @@ def _cmd_document(args: argparse.Namespace, db: Database) -> int:
 def _cmd_report(args: argparse.Namespace, db: Database) -> int:
     from app.services import indicators, reporting
 
+    if args.report_command == "standards":
+        from app.cli_practitioners import cmd_report_standards
+
+        return cmd_report_standards(args, db)
     actor = _actor(args, db)
     worker = indicators.find_worker(db.uow(), actor, args.worker) if args.worker else None
     scope = indicators.Scope(args.start, args.end, args.scheme, worker)

@@ -119,3 +119,18 @@ def cmd_practitioner(args: argparse.Namespace, db: Database) -> int:
             print("already assigned to: " + ", ".join(affected) + " (reassign these cases)")
         return 0
     raise DomainError(f"unknown practitioner command {command!r}")
+
+
+def cmd_report_standards(args: argparse.Namespace, db: Database) -> int:
+    from app.cli import _actor, _print
+    from app.services import standards
+
+    actor = _actor(args, db)
+    result = standards.figures(db.uow(), actor, args.start, args.end)
+    if args.json:
+        _print(result)
+        return 0
+    print(f"Standards, {args.start} to {args.end}: {result.practitioners} active practitioners")
+    for label, shown in standards.figure_lines(result):
+        print(f"  {label}: {shown}")
+    return 0

@@ -180,7 +180,7 @@ def _cases(s: Session, users: dict[str, int], records: dict[str, Practitioner], 
         due = limits.add_working_days(case.referral_date, days, nation)
         open_case = case.status not in (CaseStatus.CLOSED,)
         offered = None
-        if not (open_case and rng.random() < 0.25):
+        if not (open_case and (today - case.referral_date).days < 21 and rng.random() < 0.6):
             offered = min(today, case.referral_date + timedelta(days=rng.choice(
                 [1, 2, 3, 5, 8, 20])))
         s.add(VictimsCodeRecord(party_id=party.id, case_id=case.id, enhanced_rights=enhanced,

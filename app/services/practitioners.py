@@ -739,3 +739,65 @@ def confirm_no_conflict(uow: UnitOfWork, actor: Actor, reference: str,
         audit.record(uow, actor, "practitioner.no-conflict", "assignment_confirmations",
                      rows[0].id, case_id=rows[0].case_id)
         uow.commit()
+
+
+# ---------------------------------------------------------------- the supervision record
+
+
+def supervision_record_pdf(uow: UnitOfWork, actor: Actor, username: str,
+                           today: date | None = None) -> bytes:
+    """The redacted supervision record a provider sends with its registration renewal:
+    sessions, observations, actions and sign-off, with cases named by reference only and the
+    session notes withheld (they may name the people on a case). Coordinators; audited."""
+    from app.reports.base import Header, Letterhead
+    from app.reports.summary import CaseSummaryData, CaseSummaryRenderer, SummarySection
+    from app.services.organisation import get_organisation
+
+    today = today or date.today()
+    _may_manage(actor)
+    org = get_organisation(uow)  # the letterhead (its own read, before the write)
+    with uow:
+        uow.begin_write()
+        user, record = load(uow, username)
+        detail = _detail(uow, user, record, today)
+        r = detail.row
+        sections = (
+            SummarySection("Practitioner", facts=(
+                ("Name", r.full_name), ("Role", f"{r.kind.value.capitalize()}, "
+                                                + ", ".join(s.label for s in r.schemes)),
+                ("Started", f"{detail.started_on:%d %B %Y}"),
+                ("RJC registration", f"{r.rjc_level.value}, {r.rjc_number}, renewal "
+                                     f"{r.rjc_renewal_on:%d %B %Y}"
+                 if r.rjc_level and r.rjc_renewal_on else "not registered"),
+                ("DBS check", f"{r.check_level.value}, next due {r.next_check_due:%d %B %Y}"
+                 if r.check_level and r.next_check_due else "none recorded"),
+                ("CPD and training, last 12 months", f"{r.cpd_hours_12_months} hours"))),
+            SummarySection(
+                "Supervision and observed practice",
+                head=("Date", "Kind", "Supervisor", "Cases (by reference)", "Actions",
+                      "Signed off"),
+                rows=tuple((f"{x.held_on:%d/%m/%Y}", x.kind.value, x.supervisor,
+                            ", ".join(x.cases_discussed) or "-", x.actions or "-",
+                            f"{x.signed_off_by}, {x.signed_off_on:%d/%m/%Y}"
+                            if x.signed_off_by and x.signed_off_on else "not yet")
+                           for x in detail.supervision),
+                widths=(0.12, 0.14, 0.16, 0.2, 0.24, 0.14),
+                note="" if detail.supervision else "No sessions recorded."),
+            SummarySection("Training", head=("Completed", "Course", "Hours"),
+                           rows=tuple((f"{t.completed_on:%d/%m/%Y}", t.course, f"{t.hours}")
+                                      for t in detail.training),
+                           widths=(0.18, 0.67, 0.15),
+                           note="" if detail.training else "No training recorded."),
+        )
+        data = CaseSummaryData(
+            header=Header(Letterhead(org.name, org.address, org.phone, org.email, org.logo),
+                          "Supervision record", user.username, today),
+            audience="the Restorative Justice Council (registration renewal)",
+            notice=("Redacted: cases are named by reference only and the notes of each "
+                    "session are withheld.",),
+            sections=sections)
+        pdf = CaseSummaryRenderer(data).render()
+        audit.record(uow, actor, "practitioner.print", "practitioners", record.id,
+                     detail="supervision record")
+        uow.commit()
+        return pdf

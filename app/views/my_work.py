@@ -179,8 +179,31 @@ class MyWorkView(QWidget):
                             expanded=section is WorkSection.REFERRALS)
             else:
                 self._section(section.value, title, rows, total)
+        self._standards()
         for col in range(len(self.columns)):
             self.tree.resizeColumnToContents(col)  # follows the font size
+
+    def _standards(self) -> None:
+        """The national standards' alerts: checks and registrations lapsing (60/30/7 days),
+        supervision overdue, Victims' Code offers and complaint clocks, conflict
+        confirmations. A practitioner's row opens nothing; a case's row opens the case."""
+        from app.services import standards
+
+        found = standards.alerts(self.ctx.uow(), self.ctx.actor)
+        if not found and not self.ctx.actor.coordinates:
+            return
+        head = self._header("standards", "Standards: checks, supervision, Victims' Code and "
+                            "complaints", len(found), any(a.urgent for a in found))
+        for a in found:
+            texts = [a.what, a.case_reference or "", a.who, f"{a.due:%a %d %b %Y}"]
+            child = QTreeWidgetItem(texts + ([a.username or ""] if self.ctx.actor.coordinates
+                                             else []))
+            child.setData(0, Qt.ItemDataRole.UserRole, a.case_reference)
+            if a.urgent:
+                for col in range(len(self.columns)):
+                    child.setForeground(col, QBrush(URGENT))
+            head.addChild(child)
+        head.setExpanded(bool(found))
 
     def _header(self, key: str, title: str, count: int, urgent: bool) -> QTreeWidgetItem:
         item = QTreeWidgetItem([f"{title} ({count})"])

@@ -410,3 +410,26 @@ def test_supervision_names_cases_by_reference_and_another_supervisor(db, coord, 
 def test_limits_refuse_values_out_of_range(db, coord, key, bad) -> None:
     refused(db, coord, None, lambda: limits.set_value(db.uow(), coord, key, bad),
             ValidationError, ".")
+
+
+def test_the_redacted_supervision_record_reads_back(db, coord, fac, fac2) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    ref = nr_consented(db, coord, fac, fac2)
+    register(db, coord, fac)
+    practitioners.record_training(db.uow(), coord, fac.username, course="Foundation course",
+                                  completed_on=days_ago(300), hours=18)
+    practitioners.record_supervision(db.uow(), coord, fac.username, held_on=days_ago(2),
+                                     supervisor=coord.username, cases_discussed=[ref],
+                                     notes="Harriet Wells was upset", actions="Call back",
+                                     sign_off=True)
+    pdf = practitioners.supervision_record_pdf(db.uow(), coord, fac.username)
+    text = "\n".join(p.extract_text() for p in PdfReader(BytesIO(pdf)).pages)
+    assert "Supervision record" in text and ref in text and "Call back" in text
+    assert fac.full_name in text and "Foundation course" in text
+    assert "Harriet" not in text and "upset" not in text
+    refused(db, fac, None, lambda: practitioners.supervision_record_pdf(db.uow(), fac,
+                                                                        fac.username),
+            AccessDenied, "Only coordinators")
