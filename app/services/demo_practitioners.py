@@ -143,8 +143,11 @@ def add(s: Session, users: dict[str, int], today: date, rng: random.Random,
 def _cases(s: Session, users: dict[str, int], records: dict[str, Practitioner], today: date,
            rng: random.Random) -> None:
     coordinator = users["coordinator"]
-    nr = list(s.scalars(select(Case).where(Case.scheme == Scheme.NEIGHBOURHOOD_RESOLUTION)
-                        .order_by(Case.id)))
+    # a second 'pathways demo' on the same database adds only to the cases it has just made
+    done = set(s.scalars(select(RiskAssessment.case_id)))
+    first_time = not done
+    nr = [c for c in s.scalars(select(Case).where(Case.scheme == Scheme.NEIGHBOURHOOD_RESOLUTION)
+                               .order_by(Case.id)) if c.id not in done]
     for case in nr:
         if case.status is CaseStatus.REFERRED and not case.closed_on:
             continue
@@ -172,8 +175,11 @@ def _cases(s: Session, users: dict[str, int], records: dict[str, Practitioner], 
                                          confirmed_on=None if rng.random() < 0.3 else
                                          case.referral_date + timedelta(days=1)))
     nation = "england"
+    have_clock = set(s.scalars(select(VictimsCodeRecord.party_id)))
     for party, case in s.execute(select(CaseParty, Case).join(Case).where(
             CaseParty.role == PartyRole.HARMED).order_by(CaseParty.id)):
+        if party.id in have_clock:
+            continue
         enhanced = rng.random() < 0.15
         days = (limits.LIMITS["vc_enhanced_working_days"] if enhanced
                 else limits.LIMITS["vc_offer_working_days"]).default
@@ -187,9 +193,10 @@ def _cases(s: Session, users: dict[str, int], records: dict[str, Practitioner], 
                                 due_on=due, offered_on=offered,
                                 offered_by_id=coordinator if offered else None,
                                 how="Phone call" if offered else None))
-    _conflict_objection_booking(s, users, records, nr, today)
-    _complaints(s, users, nr, today)
-    _expenses(s, records, nr, today, rng)
+    if first_time:
+        _conflict_objection_booking(s, users, records, nr, today)
+        _complaints(s, users, nr, today)
+        _expenses(s, records, nr, today, rng)
 
 
 def _conflict_objection_booking(s: Session, users: dict[str, int],

@@ -169,8 +169,18 @@ def render_board_report(uow: UnitOfWork, report: IndicatorReport) -> bytes:
         rows = tuple(FigureRow(f.label, f.display, basis(f))
                      for ind in ids for f in report.of(ind))
         sections.append(FigureSection(title, rows))
+    sections.append(_standards_section(uow, s.start, s.end))
     data = BoardReportData(header, tuple(facts), notes, charts(report), tuple(sections))
     return render_pdf(BoardReportRenderer(data), "board report")
+
+
+def _standards_section(uow: UnitOfWork, start: date, end: date) -> FigureSection:
+    """The national standards' figures (practitioners, Victims' Code, complaints)."""
+    from app.services import standards
+
+    return FigureSection(standards.TITLE, tuple(
+        FigureRow(label, value, basis)
+        for label, value, basis in standards.board_rows(uow, start, end)))
 
 
 # ---------------------------------------------------------------- commissioner's return

@@ -240,6 +240,34 @@ FIGURE_LABELS = (
 )
 
 
+def _basis(f: StandardsFigures, key: str) -> str:
+    return {
+        "registered_pct": f"{f.registered} of {f.practitioners} active practitioners",
+        "supervision_pct": f"{f.supervised} of {f.practitioners} active practitioners",
+        "lapsed_checks": f"of {f.practitioners} active practitioners, on {f.end:%d %b %Y}",
+        "training_hours": "training courses and CPD recorded in the period",
+        "complaints_in_time_pct": f"{f.complaints_in_time} of {f.complaints_due} complaints "
+                                  "answered or due (received in the period)",
+        "vc_offers_in_time_pct": f"{f.vc_offers_in_time} of {f.vc_offers_due} offers due in "
+                                 "the period",
+    }[key]
+
+
+TITLE = "National standards: practitioners, Victims' Code and complaints"
+
+
+def figure_rows(f: StandardsFigures) -> list[tuple[str, str, str]]:
+    """(label, value, basis) for the dashboard and the board report."""
+    return [(label, shown, _basis(f, key))
+            for (key, _), (label, shown) in zip(FIGURE_LABELS, figure_lines(f), strict=True)]
+
+
+def board_rows(uow: UnitOfWork, start: date, end: date) -> list[tuple[str, str, str]]:
+    """The standards' rows of the board report (its caller has checked the reader)."""
+    with uow:
+        return figure_rows(_figures(uow, start, end))
+
+
 def figure_lines(f: StandardsFigures) -> list[tuple[str, str]]:
     """(label, value as shown) for the dashboard and the board report; '-' when no data."""
     out = []

@@ -343,8 +343,29 @@ class DashboardView(QWidget):
                 section.addChild(item)
                 self.items[f.id] = item
             section.setExpanded(True)
+        self._standards_section(report)
         self.tree.resizeColumnToContents(0)
         self.tree.resizeColumnToContents(1)
+
+    def _standards_section(self, report: IndicatorReport) -> None:
+        """The national standards' figures for the same period (as the board report)."""
+        from app.services import standards
+
+        found = standards.figures(self.ctx.uow(), self.ctx.actor, report.scope.start,
+                                  report.scope.end)
+        section = QTreeWidgetItem([standards.TITLE])
+        font = QFont(section.font(0))
+        font.setBold(True)
+        section.setFont(0, font)
+        section.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.tree.addTopLevelItem(section)
+        for label, value, basis in standards.figure_rows(found):
+            item = QTreeWidgetItem([label, value, basis])
+            item.setToolTip(2, basis)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            section.addChild(item)
+        section.setExpanded(True)
+        self.standards_item = section
 
     def _bars(self, chart: QChart, data: reporting.Chart, figure_ids: tuple[list[str], ...],
               *, horizontal: bool = False) -> None:
