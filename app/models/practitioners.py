@@ -200,7 +200,8 @@ class FacilitatorObjection(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
-    party_id: Mapped[int] = mapped_column(ForeignKey("case_parties.id", ondelete="CASCADE"))
+    party_id: Mapped[int] = mapped_column(ForeignKey("case_parties.id", ondelete="CASCADE"),
+                                          index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     reason: Mapped[str | None] = mapped_column(String(400))
     recorded_on: Mapped[date] = mapped_column(Date)
@@ -234,7 +235,7 @@ class Expense(Versioned, Base):
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
                                                 index=True)
     conference_id: Mapped[int | None] = mapped_column(
-        ForeignKey("conferences.id", ondelete="CASCADE"))
+        ForeignKey("conferences.id", ondelete="CASCADE"), index=True)
     incurred_on: Mapped[date] = mapped_column(Date)
     kind: Mapped[ExpenseKind] = mapped_column(enum_column(ExpenseKind))
     miles: Mapped[Decimal | None] = mapped_column(Numeric(7, 1))

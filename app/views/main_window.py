@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
             i = self.tabs.addTab(self.dashboard_tab, "Dashboard")
             self.tabs.tabBar().setTabButton(i, self.tabs.tabBar().ButtonPosition.RightSide,
                                             None)
+        self._add_practitioners_tab()
 
         self.locked_page = QWidget()
         lock_layout = QVBoxLayout(self.locked_page)
@@ -148,6 +149,32 @@ class MainWindow(QMainWindow):
         self._restore()
         if load_in_background:
             self.my_work.refresh_in_background()
+
+    def _add_practitioners_tab(self) -> None:
+        """The practitioner register (coordinators), or one's own record (practitioners)."""
+        self.practitioners: QWidget | None = None
+        self.practitioners_tab: LazyTab | None = None
+        if self.ctx.actor.administers and not self.ctx.actor.coordinates:
+            return
+        self.practitioners_tab = LazyTab(self._make_practitioners,
+                                         "Loading the practitioner register...")
+        self.practitioners_tab.setObjectName("practitioners_tab")
+        title = "Practitioners" if self.ctx.actor.coordinates else "My record"
+        i = self.tabs.addTab(self.practitioners_tab, title)
+        self.tabs.tabBar().setTabButton(i, self.tabs.tabBar().ButtonPosition.RightSide, None)
+
+    def _make_practitioners(self) -> QWidget:
+        from app.views.practitioners import PractitionersView
+
+        self.practitioners = PractitionersView(self.ctx)
+        return self.practitioners
+
+    def show_practitioners(self) -> QWidget | None:
+        """Bring the Practitioners tab forward, building it the first time."""
+        if self.practitioners_tab is None:
+            return None
+        self.tabs.setCurrentWidget(self.practitioners_tab)
+        return self.practitioners_tab.ensure()
 
     def _make_dashboard(self) -> DashboardView:
         from app.views.dashboard import DashboardView
@@ -289,7 +316,7 @@ class MainWindow(QMainWindow):
         self.my_work.refresh()
 
     def close_tab(self, index: int) -> None:
-        if index < 2 or self.tabs.widget(index) is self.dashboard_tab:
+        if index < 2 or self.tabs.widget(index) in (self.dashboard_tab, self.practitioners_tab):
             return
         widget = self.tabs.widget(index)
         self.tabs.removeTab(index)

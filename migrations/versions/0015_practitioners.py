@@ -237,6 +237,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('expenses', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_expenses_case_id'), ['case_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_expenses_conference_id'), ['conference_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_expenses_practitioner_id'), ['practitioner_id'], unique=False)
 
     op.create_table('facilitator_objections',
@@ -255,6 +256,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('facilitator_objections', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_facilitator_objections_case_id'), ['case_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_facilitator_objections_party_id'), ['party_id'], unique=False)
 
     op.create_table('victims_code_records',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -298,11 +300,13 @@ def downgrade() -> None:
 
     op.drop_table('victims_code_records')
     with op.batch_alter_table('facilitator_objections', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_facilitator_objections_party_id'))
         batch_op.drop_index(batch_op.f('ix_facilitator_objections_case_id'))
 
     op.drop_table('facilitator_objections')
     with op.batch_alter_table('expenses', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_expenses_practitioner_id'))
+        batch_op.drop_index(batch_op.f('ix_expenses_conference_id'))
         batch_op.drop_index(batch_op.f('ix_expenses_case_id'))
 
     op.drop_table('expenses')
