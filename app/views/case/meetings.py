@@ -3,7 +3,7 @@ actions, follow-up contact, the harmed party's survey and calls to agencies."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtWidgets import QLabel
@@ -37,6 +37,7 @@ class MeetingsTab(CaseTab):
 
     def build(self) -> None:
         self.button("&Risk assessment...", "record_risk", self.record_risk)
+        self.button("&Book meeting...", "book_meeting", self.book_meeting)
         self.button("Record &meeting...", "record_meeting", self.record_meeting)
         self.button("Outcome &agreement...", "record_agreement", self.record_agreement)
         self.button("Action &kept", "action_kept", lambda: self.mark_action(True))
@@ -149,6 +150,32 @@ class MeetingsTab(CaseTab):
                 assessed_on=v["assessed_on"], level=v["level"], sensitive=v["sensitive"],
                 summary=v["summary"], expected_version=self.case.version)
         return self.ws.form("Risk assessment", fields, submit)
+
+    def book_meeting(self) -> FormDialog:
+        """Plan the meeting in a time slot: refused if a facilitator is booked elsewhere then,
+        unavailable that day, or may not facilitate this case."""
+        d = self.detail
+        facilitators = [(f"{u.full_name} ({u.role.value})", u.id)
+                        for u in users.list_users(self.case.uow())
+                        if u.role in (Role.FACILITATOR, Role.COORDINATOR)]
+        start = datetime.combine(date.today() + timedelta(days=7), time(10, 0))
+        fields = [
+            Field("starts", "Starts", "datetime", True, start),
+            Field("hours", "Hours", "int", True, 2, minimum=1, maximum=8),
+            Field("facilitator", "Facilitator", "choice", True, d.worker_id, facilitators),
+            Field("cofacilitator", "Co-facilitator", "choice", default=d.coworker_id,
+                  choices=[("None", None), *facilitators]),
+            Field("venue", "Venue"),
+        ]
+
+        def submit(v: dict[str, Any]) -> int:
+            starts = v["starts"].astimezone()
+            return safeguards.book_meeting(
+                self.case.uow(), self.case.actor, self.case.reference, starts_at=starts,
+                ends_at=starts + timedelta(hours=v["hours"]), facilitator_id=v["facilitator"],
+                cofacilitator_id=v["cofacilitator"], venue=v["venue"],
+                expected_version=self.case.version)
+        return self.ws.form("Book the restorative meeting", fields, submit)
 
     def record_agreement(self) -> FormDialog:
         d = self.detail
