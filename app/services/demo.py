@@ -68,8 +68,7 @@ from app.models.people import DocumentFormat, Gender, Person
 from app.models.reference import Agency, Pathway
 from app.models.settings import AppSetting
 from app.models.users import Role, User
-from app.services import find
-from app.services import demo_practitioners
+from app.services import demo_practitioners, find
 from app.services.cases import add_months
 from app.services.people import search_key
 from app.services.users import hash_password
