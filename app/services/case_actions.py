@@ -71,6 +71,8 @@ class CaseAction(StrEnum):
     REMOVE_ATTACHMENT = "remove_attachment"
     PRINT_DOCUMENT = "print_document"
     ADD_NOTE = "add_note"
+    RECORD_RISK = "record_risk"
+    BOOK_MEETING = "book_meeting"
 
 
 @dataclass(frozen=True)
@@ -276,6 +278,11 @@ def _restorative_offers(s: Session, case: Case, offer: _Offer) -> None:
     offer(CaseAction.RECORD_SURVEY, "There is no harmed party on the case." if not harmed
           else None if harmed - answered else "The harmed party's survey is already recorded.")
     offer(CaseAction.RECORD_CALLS)
+    # the standards: two-stage risk assessment, and a meeting booked in a slot
+    offer(CaseAction.RECORD_RISK)
+    offer(CaseAction.BOOK_MEETING, None if case.status in (
+        CaseStatus.ASSESSED, CaseStatus.CONSENT_OBTAINED, CaseStatus.MEETING_HELD)
+        else f"A meeting is booked once the referral is accepted and before monitoring; {at}.")
 
 
 class _Offer(Protocol):

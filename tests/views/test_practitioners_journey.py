@@ -29,6 +29,7 @@ def _refused(qtbot: Any, dialog: FormDialog, match: str) -> None:
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible(), "the form closed: it was saved"
     assert match in dialog.form.general_error.text(), dialog.form.general_error.text()
+    dialog.hide()  # closed as refused, without the "discard changes?" question
     dialog.reject()
 
 
