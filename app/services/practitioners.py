@@ -774,14 +774,15 @@ def supervision_record_pdf(uow: UnitOfWork, actor: Actor, username: str,
                 ("CPD and training, last 12 months", f"{r.cpd_hours_12_months} hours"))),
             SummarySection(
                 "Supervision and observed practice",
-                head=("Date", "Kind", "Supervisor", "Cases (by reference)", "Actions",
-                      "Signed off"),
-                rows=tuple((f"{x.held_on:%d/%m/%Y}", x.kind.value, x.supervisor,
-                            ", ".join(x.cases_discussed) or "-", x.actions or "-",
-                            f"{x.signed_off_by}, {x.signed_off_on:%d/%m/%Y}"
-                            if x.signed_off_by and x.signed_off_on else "not yet")
+                head=("Date", "Kind", "Supervisor", "Cases (by reference)",
+                      "Actions and sign-off"),
+                rows=tuple((f"{x.held_on:%d/%m/%y}", x.kind.value, x.supervisor,
+                            ", ".join(x.cases_discussed) or "-",
+                            (x.actions or "No actions.") + (
+                                f" Signed off by {x.signed_off_by} on {x.signed_off_on:%d/%m/%y}."
+                                if x.signed_off_by and x.signed_off_on else " Not signed off."))
                            for x in detail.supervision),
-                widths=(0.12, 0.14, 0.16, 0.2, 0.24, 0.14),
+                widths=(0.13, 0.17, 0.18, 0.22, 0.30),
                 note="" if detail.supervision else "No sessions recorded."),
             SummarySection("Training", head=("Completed", "Course", "Hours"),
                            rows=tuple((f"{t.completed_on:%d/%m/%Y}", t.course, f"{t.hours}")
