@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from app.services import meetings, safeguards, users
 from app.services.casefile import CaseDetail
@@ -36,8 +36,15 @@ class MeetingsTab(CaseTab):
         return detail.scheme is Scheme.NEIGHBOURHOOD_RESOLUTION
 
     def build(self) -> None:
+        # the standards' preparation (risk assessment, booking) on a row of its own, so the
+        # tab still fits a small screen
+        first = self.button_row
+        self.button_row = QHBoxLayout()
+        self.body.insertLayout(1, self.button_row)
         self.button("&Risk assessment...", "record_risk", self.record_risk)
         self.button("&Book meeting...", "book_meeting", self.book_meeting)
+        self.button_row.addStretch(1)
+        self.button_row = first
         self.button("Record &meeting...", "record_meeting", self.record_meeting)
         self.button("Outcome &agreement...", "record_agreement", self.record_agreement)
         self.button("Action &kept", "action_kept", lambda: self.mark_action(True))
