@@ -79,6 +79,8 @@ class RiskBand(enum.StrEnum):
 
 class PartyRole(enum.StrEnum):
     PARTICIPANT = "participant"
+    #: Another person responsible (a Neighbourhood Resolution case may have several).
+    HARMER = "harmer"
     HARMED = "harmed party"
     SUPPORTER = "supporter"
     GUARDIAN = "parent or guardian"

@@ -16,6 +16,8 @@ from app.services import audit
 from app.services.casecore import case_edit
 from app.services.cases import open_for_edit, touch
 from app.services.context import Actor
+from app.services.dates import check_date
+from app.services.workflow import ACTIVE_STAGES
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ def _validate(data: AppointmentInput) -> None:
         raise ValidationError("The appointment time needs a time zone.", field="starts_at")
     if not data.purpose.strip():
         raise ValidationError("Say what the appointment is for.", field="purpose")
+    check_date(data.starts_at.date(), "appointment date", "starts_at", future=True)
 
 
 def schedule(
@@ -42,8 +45,9 @@ def schedule(
     _validate(data)
     with uow:
         case = open_for_edit(uow, actor, reference, expected_version)
-        if case.status is CaseStatus.CLOSED:
-            raise WorkflowError(f"Case {case.reference} is closed.")
+        if case.status not in ACTIVE_STAGES:
+            raise WorkflowError(f"Case {case.reference} is {case.status.label.lower()}: "
+                                "appointments are booked only while a case is running.")
         if data.starts_at.astimezone().date() < case.referral_date:  # the local day
             raise ValidationError("The appointment is before the referral date.",
                                   field="starts_at")
@@ -126,6 +130,7 @@ def rearrange(
     """Move an appointment: the old one is kept as 'rearranged' and points at the new one."""
     if new_start.tzinfo is None:
         raise ValidationError("The new time needs a time zone.", field="starts_at")
+    check_date(new_start.date(), "appointment date", "starts_at", future=True)
     with uow:
         case = open_for_edit(uow, actor, reference, expected_version)
         appt = _scheduled(uow, case.id, appointment_id)

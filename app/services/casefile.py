@@ -53,6 +53,7 @@ from app.models.users import User
 from app.services import access, audit
 from app.services.cases import load_case
 from app.services.context import Actor
+from app.services.outcomes import Outcome, agreement_kept, case_outcome
 from app.services.workflow import ACTIVE_STAGES, allowed
 
 PAGE_SIZE = 200
@@ -513,6 +514,19 @@ class CaseDetail:
     def party(self, party_id: int) -> PartyInfo:
         return next(p for p in self.parties if p.id == party_id)
 
+    @property
+    def outcome(self) -> Outcome:
+        """The case's outcome, by the one definition in ``app.services.outcomes``."""
+        return case_outcome(
+            self.scheme, [CaseStatus(s.to_status) for s in self.stages] + [self.status],
+            accepted=self.started_on is not None,
+            stopped=self.status is CaseStatus.CLOSED or self.ended_on is not None)
+
+    @property
+    def agreement_kept(self) -> bool | None:
+        """Neighbourhood Resolution: the latest follow-up's answer (None until one is made)."""
+        return agreement_kept((f.contacted_on, f.agreement_kept) for f in self.followups)
+
 
 def _party_info(party: CaseParty, person: Person, consents: list[ConsentInfo]) -> PartyInfo:
     address = tuple(x for x in (person.address_line1, person.address_line2, person.town,
@@ -642,7 +656,7 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
         FollowUpInfo(f.contacted_on, f.agreement_kept, f.notes, f.id)
         for f in s.scalars(select(AgreementFollowUp).where(AgreementFollowUp.case_id == case.id,
                                                            AgreementFollowUp.live())
-                           .order_by(AgreementFollowUp.contacted_on)))
+                           .order_by(AgreementFollowUp.contacted_on, AgreementFollowUp.id)))
     surveys = tuple(
         SurveyInfo(v.party_id, v.answered_on, v.satisfied, v.felt_heard, v.feels_safer,
                    v.would_recommend, v.id)

@@ -46,12 +46,16 @@ from app.services.casecore import load_case as load_case
 from app.services.casecore import open_for_edit as open_for_edit
 from app.services.casecore import touch as touch
 from app.services.context import Actor
+from app.services.dates import check_date
 from app.services.people import PersonInput, new_person
-from app.services.workflow import ACCEPTED_STAGE, allowed
+from app.services.workflow import ACCEPTED_STAGE, ACTIVE_STAGES, allowed
 
 # load_case, open_for_edit, check_version and touch: the edit skeleton, kept in casecore and
 # re-exported here for the services that import them from this module
 DIVERSION_OUTCOME_CODE = "22"
+#: Parties whose own consent a Neighbourhood Resolution case needs before any meeting: every
+#: person responsible and every harmed party (supporters need it only to attend).
+NEEDS_CONSENT = frozenset({PartyRole.PARTICIPANT, PartyRole.HARMER, PartyRole.HARMED})
 CHECKPOINT_OFFENCE_MAX_AGE = timedelta(days=92)  # "under three months old"
 ADULT_AGE = 18
 
@@ -214,6 +218,9 @@ def create_referral(uow: UnitOfWork, actor: Actor, data: ReferralInput) -> str:
     today = date.today()
     if data.referral_date > today:
         raise ValidationError("The referral date cannot be in the future.", field="referral_date")
+    check_date(data.referral_date, "referral date", "referral_date")
+    if data.offence_date is not None:
+        check_date(data.offence_date, "offence date", "offence_date")
     if data.offence_date and data.offence_date > data.referral_date:
         raise ValidationError("The offence date is after the referral date.", field="offence_date")
     if data.scheme is Scheme.CHECKPOINT and not data.offence_code:
@@ -309,7 +316,7 @@ def decide_eligibility(
     and risk, Gateway to Change acceptance). 'Yes' against the rules needs an override reason;
     'no' closes the case with the reasons."""
     access.require(actor, Action.DECIDE_ELIGIBILITY)
-    on = on or date.today()
+    on = check_date(on or date.today(), "decision date", "on")
     with uow:
         case = open_for_edit(uow, actor, reference, expected_version)
         if case.status is not CaseStatus.REFERRED:
@@ -437,6 +444,7 @@ def _move(
                                 " It is closed."))
     if on > date.today():
         raise ValidationError("A stage change cannot be dated in the future.", field="on")
+    check_date(on, "date", "on")
     if on < case.referral_date:
         raise ValidationError("That date is before the referral.", field="on")
     _GUARDS.get((case.scheme, to), _no_guard)(uow.session, case, on, reason)
@@ -447,6 +455,8 @@ def _move(
         case.started_on = on
     if to in (CaseStatus.COMPLETED, CaseStatus.BREACHED, CaseStatus.NOT_COMPLETED):
         case.ended_on = on
+    if to not in ACTIVE_STAGES:
+        _cancel_booked(uow, actor, case, to, on, reason)
     previous = case.status
     case.status = to
     touch(case, actor)
@@ -454,6 +464,26 @@ def _move(
                                  by_id=actor.user_id, reason=(reason or "").strip() or None))
     audit.record(uow, actor, "case.status", "cases", case.id, case_id=case.id,
                  detail=f"{previous.value} -> {to.value}")
+
+
+def _cancel_booked(uow: UnitOfWork, actor: Actor, case: Case, to: CaseStatus, on: date,
+                   reason: str | None) -> None:
+    """When a case ends or closes, appointments still booked from now on are cancelled, with
+    the reason on each (a bail appointment must never wait for a woman whose case is over).
+    Past ones keep waiting for their outcome: kept or missed is part of the record."""
+    why = f"Cancelled: the case was {to.label.lower()} on {on:%d %b %Y}" + (
+        f" ({reason.strip()})" if reason and reason.strip() else "") + "."
+    now = utcnow()
+    for appt in uow.session.scalars(select(Appointment).where(
+            Appointment.case_id == case.id, Appointment.status == AppointmentStatus.SCHEDULED,
+            Appointment.starts_at >= now)):
+        appt.status = AppointmentStatus.CANCELLED
+        appt.outcome_recorded_at = now
+        appt.outcome_by_id = actor.user_id
+        appt.outcome_notes = why[:2000]
+        appt.updated_by_id = actor.user_id
+        audit.record(uow, actor, "appointment.cancelled", "appointments", appt.id,
+                     case_id=case.id, detail=f"case {to.value}")
 
 
 def _no_guard(session: Session, case: Case, on: date, reason: str | None) -> None:
@@ -472,7 +502,7 @@ def current_consent(session: Session, case: Case) -> dict[int, bool]:
 def _guard_consent(session: Session, case: Case, on: date, reason: str | None) -> None:
     consent = current_consent(session, case)
     missing = [p.person.full_name for p in case.parties
-               if p.role in (PartyRole.PARTICIPANT, PartyRole.HARMED) and not consent[p.id]]
+               if p.role in NEEDS_CONSENT and not consent[p.id]]
     if not any(p.role is PartyRole.HARMED for p in case.parties):
         raise WorkflowError("Add the harmed party to the case before recording consent.")
     if missing:
@@ -509,6 +539,10 @@ def _contract(session: Session, case: Case) -> Contract:
 
 def _check_cp_complete(session: Session, case: Case) -> None:
     contract = _contract(session, case)
+    if on < contract.end_date:
+        raise WorkflowError(
+            f"The contract runs until {contract.end_date:%d %b %Y}: a Checkpoint case is "
+            "completed on or after its contract's end date, not before.")
     open_conditions = [c for c in contract.conditions
                        if c.state is not ConditionState.MET and not c.victim_declined]
     if open_conditions:

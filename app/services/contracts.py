@@ -34,6 +34,7 @@ from app.models.reference import Pathway
 from app.services import audit
 from app.services.cases import add_months, move_within, open_for_edit, touch
 from app.services.context import Actor
+from app.services.dates import check_date
 
 NO_REOFFENDING_TEXT = "You must not commit any offence during the four months of this contract."
 
@@ -108,6 +109,7 @@ def draft_contract(
     # 'no reoffending' always comes first, whatever order the form gave.
     conditions = sorted(conditions, key=lambda c: c.kind is not ConditionKind.NO_REOFFENDING)
     validate_conditions(conditions, community_hours)
+    check_date(start_date, "contract start date", "start_date", future=True)
     with uow:
         case = open_for_edit(uow, actor, reference, expected_version)
         if case.scheme is not Scheme.CHECKPOINT:

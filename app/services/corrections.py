@@ -408,7 +408,9 @@ def _check_exit(ctx: _Ctx, row: ExitFollowUp, v: dict[str, Any]) -> dict[str, An
 
 def _check_reoffending(ctx: _Ctx, row: ReoffendingCheck, v: dict[str, Any]) -> dict[str, Any]:
     followups.check_reoffending(v["window_months"], v["offences"], v["first_offence_on"])
-    followups.check_reoffending_on_case(ctx.case, v["first_offence_on"])
+    followups.check_reoffending_on_case(ctx.case, v["first_offence_on"],
+                                        checked_on=v["checked_on"],
+                                        window_months=v["window_months"])
     return {**v, "notes": _text(v["notes"])}
 
 

@@ -69,7 +69,7 @@ from app.models.reference import Agency, Pathway
 from app.models.settings import AppSetting
 from app.models.users import Role, User
 from app.services import demo_practitioners, find
-from app.services.cases import add_months
+from app.services.cases import DIVERSION_OUTCOME_CODE, add_months
 from app.services.people import search_key
 from app.services.users import hash_password
 from app.services.workflow import statuses
@@ -480,9 +480,12 @@ def _fill(ctx: _Ctx, case: dict[str, Any], path: list[CaseStatus], participant: 
     ended = S.COMPLETED in reached or S.BREACHED in reached or S.NOT_COMPLETED in reached
     if ended:
         end_day = min(today, start + timedelta(days=r.randint(110, 125)))
+        if scheme is Scheme.CHECKPOINT and S.COMPLETED in reached:
+            # completed on or after the contract's end date: early completion is not a thing
+            end_day = min(today, add_months(start, 4) + timedelta(days=r.randint(0, 10)))
         case["ended_on"] = end_day
         if S.COMPLETED in reached:
-            case["outcome_code"] = "22"
+            case["outcome_code"] = DIVERSION_OUTCOME_CODE
             for p, level in levels_start.items():
                 add(PathwayAssessment, case_id=case_id, stage=AssessmentStage.EXIT,
                     pathway_code=p, level=max(0, level - r.randint(0, 2)), assessed_on=end_day,
@@ -609,6 +612,8 @@ def _restorative(ctx: _Ctx, case: dict[str, Any], reached: set[CaseStatus], part
             kept=kept if closed else None,
             checked_on=held + timedelta(days=30) if closed else None, recorded_by_id=by)
     if closed:
+        case["closure_reason"] = ("Outcome agreement kept" if kept else
+                                  "Outcome agreement not kept; closed after follow-up")
         follow = min(today, held + timedelta(days=30))
         add(AgreementFollowUp, case_id=case_id, contacted_on=follow, party_id=harmed,
             agreement_kept=kept, recorded_by_id=by)

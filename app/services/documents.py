@@ -20,7 +20,7 @@ from sqlalchemy import select
 from app.db import UnitOfWork
 from app.errors import AccessDenied, NotFound, ValidationError, WorkflowError
 from app.models.appointments import Appointment, AppointmentStatus
-from app.models.cases import Case, CaseStatus, PartyRole, Scheme
+from app.models.cases import Case, PartyRole, Scheme
 from app.models.documents import Document
 from app.models.reference import OutcomeCode, Pathway
 from app.models.users import User
@@ -49,8 +49,10 @@ from app.services.languages import ENGLISH
 from app.services.languages import code_for as language_code
 from app.services.languages import name as language_name
 from app.services.organisation import Organisation, get_organisation
+from app.services.outcomes import Outcome
 from app.services.rendering import render_pdf
 from app.services.templates import Wording, wording
+from app.services.workflow import ACTIVE_STAGES
 
 
 class Kind(StrEnum):
@@ -95,9 +97,6 @@ KIND_SCHEMES: dict[Kind, frozenset[Scheme]] = {
 PARTY_KINDS = frozenset({Kind.CONTRACT, Kind.AGREEMENT, Kind.OUTCOME_PARTICIPANT,
                          Kind.OUTCOME_HARMED, Kind.APPOINTMENT})
 
-COMPLETED, NOT_COMPLETED, IN_PROGRESS = "completed", "not-completed", "in-progress"
-OUTCOME_WORDS = {COMPLETED: "completed", NOT_COMPLETED: "not completed",
-                 IN_PROGRESS: "still in progress"}
 
 
 @dataclass(frozen=True)
@@ -311,6 +310,7 @@ def appointment_letters(
         refs = list(uow.session.scalars(
             select(Case.reference).join(Appointment, Appointment.case_id == Case.id)
             .where(Case.scheme == Scheme.GATEWAY, access.visible_case_ids(uow, actor),
+                   Case.status.in_(ACTIVE_STAGES),
                    Appointment.status == AppointmentStatus.SCHEDULED, Appointment.live(),
                    Appointment.bail_condition.is_(True),
                    Appointment.starts_at >= lo, Appointment.starts_at < hi)
@@ -432,21 +432,18 @@ def _when(detail: CaseDetail, *more: str) -> set[str]:
     return {detail.scheme.value, "restricted" if detail.restricted else "open", *more}
 
 
-def outcome_of(detail: CaseDetail) -> str:
-    """completed / not-completed / in-progress, from the stages the case has passed."""
-    reached = {s.to_status for s in detail.stages} | {detail.status.value}
-    if detail.scheme is Scheme.NEIGHBOURHOOD_RESOLUTION:
-        if detail.status is not CaseStatus.CLOSED:
-            return IN_PROGRESS
-        if detail.followups:
-            return COMPLETED if detail.followups[-1].agreement_kept else NOT_COMPLETED
-        actions = detail.agreement.actions if detail.agreement else ()
-        return COMPLETED if actions and all(a.kept for a in actions) else NOT_COMPLETED
-    if CaseStatus.COMPLETED.value in reached:
-        return COMPLETED
-    if {CaseStatus.BREACHED.value, CaseStatus.NOT_COMPLETED.value} & reached:
-        return NOT_COMPLETED
-    return IN_PROGRESS
+def outcome_tags(detail: CaseDetail) -> tuple[str, ...]:
+    """The template tags for the case's outcome (``app.services.outcomes``): ``completed``,
+    ``not-completed`` (breached or not completed: the case goes back to the police),
+    ``withdrawn`` or ``in-progress``; for Neighbourhood Resolution also ``agreement-kept`` or
+    ``agreement-not-kept`` from the latest follow-up."""
+    outcome = detail.outcome
+    tag = ("not-completed" if outcome.unsuccessful else
+           "withdrawn" if outcome is Outcome.NOT_ACCEPTED else outcome.value)
+    kept = detail.agreement_kept
+    if detail.scheme is not Scheme.NEIGHBOURHOOD_RESOLUTION or kept is None:
+        return (tag,)
+    return (tag, "agreement-kept" if kept else "agreement-not-kept")
 
 
 def _signatory(ctx: _Context) -> tuple[str, str]:
@@ -513,11 +510,10 @@ def _build_agreement(detail: CaseDetail, ctx: _Context, to: PartyInfo | None, va
 def _build_outcome_participant(detail: CaseDetail, ctx: _Context, to: PartyInfo | None,
                                variant: str, window: tuple[date, date] | None) -> _Built:
     assert to is not None
-    outcome = outcome_of(detail)
-    if outcome == IN_PROGRESS:
+    if not detail.outcome.ended:
         raise WorkflowError(f"Case {detail.reference} has no outcome yet.")
     ended = detail.ended_on or detail.closed_on
-    w = ctx.words("outcome-participant", variant, _when(detail, outcome),
+    w = ctx.words("outcome-participant", variant, _when(detail, *outcome_tags(detail)),
                 _values(ctx, detail, to.name, ended_on=fmt_date(ended)))
     return _party_letter(ParticipantOutcomeRenderer, ctx, detail, w, variant, to,
                          "participant")
@@ -546,8 +542,7 @@ def _matter(detail: CaseDetail) -> str:
 def _build_outcome_harmed(detail: CaseDetail, ctx: _Context, to: PartyInfo | None,
                           variant: str, window: tuple[date, date] | None) -> _Built:
     assert to is not None
-    outcome = outcome_of(detail)
-    w = ctx.words("outcome-harmed", variant, _when(detail, outcome),
+    w = ctx.words("outcome-harmed", variant, _when(detail, *outcome_tags(detail)),
                 _values(ctx, detail, to.name, matter=_matter(detail)))
     return _party_letter(HarmedPartyOutcomeRenderer, ctx, detail, w, variant, to,
                          "harmed party")
@@ -562,26 +557,25 @@ def _build_outcome_officer(detail: CaseDetail, ctx: _Context, to: PartyInfo | No
                            variant: str, window: tuple[date, date] | None) -> _Built:
     if not detail.referring_officer:
         raise WorkflowError(f"Case {detail.reference} has no referring officer recorded.")
-    outcome = outcome_of(detail)
+    outcome = detail.outcome
     code = detail.outcome_code
-    w = ctx.words("outcome-officer", variant, _when(detail, outcome), _values(
+    w = ctx.words("outcome-officer", variant, _when(detail, *outcome_tags(detail)), _values(
         ctx, detail, detail.referring_officer, participant=detail.participant.name,
-        crime_reference=detail.crime_reference or "not recorded",
-        outcome=OUTCOME_WORDS[outcome]))
+        crime_reference=detail.crime_reference or "not recorded", outcome=outcome.label))
     facts = [("Participant", detail.participant.name),
              ("Crime reference", detail.crime_reference or "not recorded"),
              ("Scheme", detail.scheme.label)]
     if not detail.restricted and detail.offence:
         facts.append(("Offence", detail.offence))
     facts += [("Referred on", fmt_date(detail.referral_date)),
-              ("Outcome", OUTCOME_WORDS[outcome].capitalize()),
+              ("Outcome", outcome.label.capitalize()),
               ("Ended on", fmt_date(detail.ended_on or detail.closed_on)),
               ("Police outcome code", f"{code}: {ctx.outcome_codes.get(code, '')}".rstrip(": ")
                if code else "none recorded")]
     rows: tuple[tuple[str, ...], ...] = ()
     if detail.contract is not None:
         c = detail.contract
-        if outcome == NOT_COMPLETED:
+        if outcome.unsuccessful:
             facts.append(("Breach", "Held on the case: ask the coordinator"
                           if detail.restricted else (c.breach_reason or "not recorded")))
         rows = tuple((str(x.position), _condition_label(x.kind),
@@ -615,6 +609,9 @@ def _window_datetimes(start: date, end: date) -> tuple[datetime, datetime]:
 def _build_appointment(detail: CaseDetail, ctx: _Context, to: PartyInfo | None,
                        variant: str, window: tuple[date, date] | None) -> _Built:
     assert to is not None
+    if detail.status not in ACTIVE_STAGES:
+        raise WorkflowError(f"Case {detail.reference} is {detail.status.label.lower()}: no "
+                            "appointment letter is made for a case that has ended.")
     lo, hi = _window_datetimes(*window) if window else (datetime.now().astimezone(), None)
     due = [a for a in detail.appointments
            if a.status == AppointmentStatus.SCHEDULED.value and lo <= a.starts_at

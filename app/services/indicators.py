@@ -49,6 +49,7 @@ from app.services import access, audit
 from app.services.access import Action
 from app.services.cases import DIVERSION_OUTCOME_CODE, add_months
 from app.services.context import Actor
+from app.services.outcomes import DECIDING_STAGES, Outcome, agreement_kept, case_outcome
 
 #: Months after the follow-up window for an offence to be proven (MoJ proven reoffending).
 PROVING_MONTHS = 6
@@ -61,8 +62,6 @@ MAX_PERIOD_DAYS = 366 * 10
 
 COUNT, PERCENT, DAYS, PER_100, LEVELS = "count", "%", "days", "per 100", "levels"
 
-_ENDING = {CaseStatus.COMPLETED: "completed", CaseStatus.BREACHED: "breached",
-           CaseStatus.NOT_COMPLETED: "breached"}
 
 
 @dataclass(frozen=True)
@@ -103,7 +102,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("reoffending_per100_24m", "Proven reoffences per 100, 24 months", PER_100,
               "Checkpoint: proven offences within 24 months per 100 in the cohort"),
     Indicator("harmed_satisfied", "Harmed parties satisfied", PERCENT,
-              "harmed parties' surveys in the period that said satisfied"),
+              "harmed parties (each one counted) whose survey in the period said satisfied"),
     Indicator("agreements_kept", "Outcome agreements kept", PERCENT,
               "follow-up contacts in the period that found the agreement kept"),
     Indicator("agreement_actions_kept", "Agreement actions kept", PERCENT,
@@ -256,8 +255,8 @@ class _Case:
     outcome_code: str | None
     restricted: bool
     first_time_entrant: bool | None
-    #: "completed", "breached" or "withdrawn" once the case has ended; None while it runs.
-    outcome: str | None = None
+    #: The case's outcome (``app.services.outcomes``), decided once for every figure.
+    outcome: Outcome = Outcome.IN_PROGRESS
 
     @property
     def end(self) -> date | None:
@@ -333,23 +332,13 @@ def compute(uow: UnitOfWork, actor: Actor, scope: Scope, *, today: date | None =
             q = q.where(Case.worker_id == scope.worker_id)
             in_scope = in_scope.where(Case.worker_id == scope.worker_id)
         rows = [_Case(*r) for r in s.execute(q)]
-        endings: dict[int, str] = {}
-        reached_agreement: set[int] = set()
+        reached: dict[int, set[CaseStatus]] = defaultdict(set)
         for case_id, to in s.execute(select(StatusChange.case_id, StatusChange.to_status).where(
-                StatusChange.to_status.in_([*_ENDING, CaseStatus.AGREEMENT_MONITORING]))):
-            if to is CaseStatus.AGREEMENT_MONITORING:
-                reached_agreement.add(case_id)
-            else:
-                endings[case_id] = _ENDING[to]
-        cases = {}
-        for c in rows:
-            outcome = None
-            if c.end is not None:
-                if c.scheme is Scheme.NEIGHBOURHOOD_RESOLUTION:
-                    outcome = "completed" if c.id in reached_agreement else "withdrawn"
-                else:
-                    outcome = endings.get(c.id, "withdrawn")
-            cases[c.id] = replace(c, outcome=outcome)
+                StatusChange.to_status.in_(DECIDING_STAGES))):
+            reached[case_id].add(to)
+        cases = {c.id: replace(c, outcome=case_outcome(
+            c.scheme, reached.get(c.id, ()), accepted=c.started_on is not None,
+            stopped=c.end is not None)) for c in rows}
         read_all = access.navigators_read_all(uow)
         visible = set(s.scalars(select(Case.id).where(access.visible_clause(
             actor, read_all=read_all))))
@@ -419,7 +408,7 @@ def _decisions(b: _Builder, scope: Scope, cases: dict[int, _Case]) -> None:
           counted=eligible, cohort=decided)
     b.rate("eligible_rate", eligible, decided, empty="no referral decisions in the period")
     ended = [c for c in cases.values() if scope.holds(c.end)]
-    diverted = [c for c in ended if c.outcome == "completed"
+    diverted = [c for c in ended if c.outcome is Outcome.COMPLETED
                 and c.outcome_code == DIVERSION_OUTCOME_CODE]
     b.add("diverted", len(diverted), numerator=len(diverted), counted=diverted)
     first = [c for c in diverted if c.first_time_entrant]
@@ -430,11 +419,11 @@ def _decisions(b: _Builder, scope: Scope, cases: dict[int, _Case]) -> None:
 def _outcomes(b: _Builder, scope: Scope, cases: dict[int, _Case]) -> None:
     for scheme in scope.schemes():
         ended = [c for c in cases.values() if c.scheme is scheme and scope.holds(c.end)]
-        done = [c for c in ended if c.outcome == "completed"]
+        done = [c for c in ended if c.outcome is Outcome.COMPLETED]
         b.rate("completion_rate", done, ended, part=scheme.value, scheme=scheme,
                label=f"Completion rate: {scheme.label}", empty="no cases ended in the period")
         if scheme is not Scheme.NEIGHBOURHOOD_RESOLUTION:
-            breached = [c for c in ended if c.outcome == "breached"]
+            breached = [c for c in ended if c.outcome.unsuccessful]
             b.rate("breach_rate", breached, ended, part=scheme.value, scheme=scheme,
                    label=f"Breach rate: {scheme.label}", empty="no cases ended in the period")
         days = [(c.end - c.started_on).days for c in done  # type: ignore[operator]
@@ -456,7 +445,7 @@ def _reoffending(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data
         if scheme not in scope.schemes():
             continue
         cohort = [c for c in cases.values() if c.scheme is scheme and c.ended_on is not None
-                  and c.outcome in ("completed", "breached") and scope.holds(c.ended_on)]
+                  and c.outcome.has_result and scope.holds(c.ended_on)]
         for window in windows:
             rate_id, per_id = f"reoffending_rate_{window}m", f"reoffending_per100_{window}m"
             labels = (f"{indicator(rate_id).title}: {scheme.label}",
@@ -504,31 +493,32 @@ def _reoffending(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data
                   counted=reoffenders, cohort=checked)
 
 
-def _latest_per_case(rows: list[tuple[object, ...]]) -> dict[int, tuple[object, ...]]:
-    """rows of (case_id, on, ...): the latest row per case (ties: the last one stored)."""
-    out: dict[int, tuple[object, ...]] = {}
-    for r in sorted(rows, key=lambda r: (r[1], r[-1])):  # type: ignore[arg-type, return-value]
-        out[r[0]] = r  # type: ignore[index]
-    return out
-
-
 def _restorative(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data,
                  today: date) -> None:
     if Scheme.NEIGHBOURHOOD_RESOLUTION not in scope.schemes():
         return
     nr = {i: c for i, c in cases.items() if c.scheme is Scheme.NEIGHBOURHOOD_RESOLUTION}
-    surveys = _latest_per_case([r for r in data.rows(
-        SatisfactionSurvey.case_id, SatisfactionSurvey.answered_on, SatisfactionSurvey.satisfied,
-        SatisfactionSurvey.id) if r[0] in nr and scope.holds(r[1])])  # type: ignore[arg-type]
-    answered = [nr[i] for i in surveys]
-    satisfied = [nr[i] for i, r in surveys.items() if r[2]]
+    # satisfaction is asked of each harmed party: each party's latest answer is one response
+    surveys: dict[tuple[int, int], tuple[date, int, bool]] = {}
+    for case_id, party_id, on, satisfied_, row_id in data.rows(
+            SatisfactionSurvey.case_id, SatisfactionSurvey.party_id,
+            SatisfactionSurvey.answered_on, SatisfactionSurvey.satisfied, SatisfactionSurvey.id):
+        key = (case_id, party_id)
+        if case_id in nr and scope.holds(on) and (key not in surveys
+                                                   or (on, row_id) > surveys[key][:2]):
+            surveys[key] = (on, row_id, satisfied_)
+    answered = [nr[case_id] for case_id, _ in surveys]
+    satisfied = [nr[case_id] for (case_id, _), r in surveys.items() if r[2]]
     b.rate("harmed_satisfied", satisfied, answered, empty="no survey answered in the period")
-    followups = _latest_per_case([r for r in data.rows(
-        AgreementFollowUp.case_id, AgreementFollowUp.contacted_on,
-        AgreementFollowUp.agreement_kept, AgreementFollowUp.id)
-        if r[0] in nr and scope.holds(r[1])])  # type: ignore[arg-type]
-    b.rate("agreements_kept", [nr[i] for i, r in followups.items() if r[2]],
-           [nr[i] for i in followups], empty="no follow-up contact in the period")
+    contacts: dict[int, list[tuple[date, bool]]] = defaultdict(list)
+    for case_id, on, kept_, _ in sorted(data.rows(
+            AgreementFollowUp.case_id, AgreementFollowUp.contacted_on,
+            AgreementFollowUp.agreement_kept, AgreementFollowUp.id), key=lambda r: r[3]):
+        if case_id in nr and scope.holds(on):
+            contacts[case_id].append((on, kept_))
+    kept_by_case = {case_id: agreement_kept(answers) for case_id, answers in contacts.items()}
+    b.rate("agreements_kept", [nr[i] for i, kept in kept_by_case.items() if kept],
+           [nr[i] for i in kept_by_case], empty="no follow-up contact in the period")
     actions: list[tuple[int, bool]] = [(r[0], r[1]) for r in data.s.execute(
         select(OutcomeAgreement.case_id, AgreementAction.kept)
         .join(AgreementAction, AgreementAction.agreement_id == OutcomeAgreement.id)
@@ -602,7 +592,7 @@ def _women(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data,
     if Scheme.GATEWAY not in scope.schemes():
         return
     cohort = [c for c in cases.values() if c.scheme is Scheme.GATEWAY
-              and c.outcome == "completed" and scope.holds(c.ended_on)]
+              and c.outcome is Outcome.COMPLETED and scope.holds(c.ended_on)]
     answers: dict[tuple[int, int], tuple[bool | None, bool | None]] = {}
     for case_id, months, done_on, independent, free in data.rows(
             ExitFollowUp.case_id, ExitFollowUp.months, ExitFollowUp.done_on,
@@ -665,18 +655,18 @@ def _appointments(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Dat
 
 def _months(scope: Scope, cases: dict[int, _Case]) -> list[MonthPoint]:
     referred: dict[date, int] = defaultdict(int)
-    ended: dict[tuple[date, str | None], int] = defaultdict(int)
+    ended: dict[tuple[date, bool], int] = defaultdict(int)
     for c in cases.values():
         if scope.holds(c.referral_date):
             referred[c.referral_date.replace(day=1)] += 1
         end = c.end
-        if end is not None and scope.holds(end):
-            ended[(end.replace(day=1), c.outcome)] += 1
+        if end is not None and scope.holds(end) and c.outcome.has_result:
+            ended[(end.replace(day=1), c.outcome is Outcome.COMPLETED)] += 1
     out: list[MonthPoint] = []
     month = scope.start.replace(day=1)
     while month <= scope.end:
-        out.append(MonthPoint(month, referred[month], ended[(month, "completed")],
-                              ended[(month, "breached")]))
+        out.append(MonthPoint(month, referred[month], ended[(month, True)],
+                              ended[(month, False)]))
         month = add_months(month, 1)
     return out
 

@@ -1,8 +1,9 @@
 """Neighbourhood Resolution: the restorative meeting, the outcome agreement, follow-up,
 the harmed party's satisfaction survey and calls to agencies before and after.
 
-The rule that matters most: no meeting without the consent of each harmed party and
-participant who attends, given on or before the meeting day and not withdrawn since.
+The rule that matters most: no meeting without the consent of everyone on the case who attends
+(whatever their role: a harmer, a harmed party, a supporter), given on or before the meeting day
+and not withdrawn since. A face-to-face conference is run by a facilitator and a co-facilitator.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.db import UnitOfWork
 from app.errors import NotFound, ValidationError, WorkflowError
@@ -31,14 +32,14 @@ from app.models.users import Role, User
 from app.services import audit, practitioner_rules
 from app.services.cases import move_within, open_for_edit, touch
 from app.services.context import Actor
-
-CONSENTED_ROLES = (PartyRole.PARTICIPANT, PartyRole.HARMED)
+from app.services.dates import check_date
 
 
 @dataclass(frozen=True)
 class AttendeeInput:
     role: AttendeeRole
-    attended: bool
+    #: None until asked: a form starts with nobody marked as there or not.
+    attended: bool | None
     party_id: int | None = None
     name: str | None = None
 
@@ -94,10 +95,18 @@ def check_meeting(kind: MeetingKind, held_on: date, facilitator_id: int | None,
     if facilitator_id == cofacilitator_id:
         raise ValidationError("The facilitator and co-facilitator must be two people.",
                               field="cofacilitator")
+    if kind is MeetingKind.FACE_TO_FACE and not cofacilitator_id:
+        raise ValidationError("A face-to-face conference is run in pairs: choose the "
+                              "co-facilitator.", field="cofacilitator")
+    check_date(held_on, "meeting date", "held_on")
     if kind is MeetingKind.FACE_TO_FACE and not (venue or "").strip():
         raise ValidationError("Give the venue of the conference.", field="venue")
     if not attendees:
         raise ValidationError("List who took part.", field="attendees")
+    if any(a.attended is None for a in attendees):
+        raise ValidationError("Say for each person whether they attended.", field="attendees")
+    if not any(a.attended for a in attendees):
+        raise ValidationError("Nobody is marked as attending.", field="attendees")
 
 
 def check_meeting_on_case(uow: UnitOfWork, case: Case, held_on: date, facilitator_id: int,
@@ -120,12 +129,14 @@ def consent_missing(case: Case, held_on: date, attendees: list[AttendeeInput]) -
             if not (a.name or "").strip():
                 raise ValidationError("Name each person who is not a party on the case.",
                                       field="attendees")
-            if a.role in (AttendeeRole.HARMER, AttendeeRole.HARMED):
-                raise ValidationError("The harmer and harmed must be parties on the case.",
-                                      field="attendees")
+            if a.role in (AttendeeRole.HARMER, AttendeeRole.HARMED, AttendeeRole.SUPPORTER):
+                raise ValidationError(
+                    f"A {a.role.value} attends as a party on the case, with their own "
+                    "consent: add them to the case first.", field="attendees")
             continue
         party = _party(case, a.party_id)
-        if a.attended and party.role in CONSENTED_ROLES and not consent_on(party, held_on):
+        # whatever their role: everyone on the case who attends has consent on record that day
+        if a.attended and not consent_on(party, held_on):
             missing.append(party.person.full_name)
     return missing
 
@@ -159,7 +170,7 @@ def record_meeting(
         for a in attendees:
             meeting.participants.append(ConferenceParticipant(
                 party_id=a.party_id, name=(a.name or "").strip() or None, role=a.role,
-                attended=a.attended))
+                attended=bool(a.attended)))
         uow.session.add(meeting)
         uow.session.flush()
         if case.status is CaseStatus.CONSENT_OBTAINED:
@@ -178,13 +189,19 @@ def check_action(a: ActionInput, agreed_on: date) -> None:
     if a.due_on < agreed_on:
         raise ValidationError("An action is due before the agreement was made.",
                               field="actions")
+    check_date(a.due_on, "action's due date", "actions", future=True)
 
 
 def record_agreement(
     uow: UnitOfWork, actor: Actor, reference: str, *, agreed_on: date,
-    actions: list[ActionInput], conference_id: int | None = None, signed: bool = True,
+    actions: list[ActionInput], conference_id: int | None = None, signed: bool | None = None,
     expected_version: int | None = None,
 ) -> int:
+    if signed is None:
+        raise ValidationError("Say whether the parties signed the agreement.", field="signed")
+    check_date(agreed_on, "agreement date", "agreed_on")
+    if agreed_on > date.today():
+        raise ValidationError("The agreement date is in the future.", field="agreed_on")
     if not actions:
         raise ValidationError("An outcome agreement has at least one action.", field="actions")
     for a in actions:
@@ -241,18 +258,28 @@ def mark_action(
 def check_followup_date(contacted_on: date) -> None:
     if contacted_on > date.today():
         raise ValidationError("The follow-up date is in the future.", field="contacted_on")
+    check_date(contacted_on, "follow-up date", "contacted_on")
 
 
 def record_followup(
-    uow: UnitOfWork, actor: Actor, reference: str, *, contacted_on: date, agreement_kept: bool,
-    party_id: int | None = None, notes: str | None = None, expected_version: int | None = None,
+    uow: UnitOfWork, actor: Actor, reference: str, *, contacted_on: date,
+    agreement_kept: bool | None, party_id: int | None = None, notes: str | None = None,
+    expected_version: int | None = None,
 ) -> None:
     check_followup_date(contacted_on)
+    if agreement_kept is None:  # "agreements kept" is a board figure: only from an answer
+        raise ValidationError("Answer whether the agreement was kept (yes or no).",
+                              field="agreement_kept")
     with uow:
         case = open_for_edit(uow, actor, reference, expected_version)
         _nr_case(case)
         if case.status is not CaseStatus.AGREEMENT_MONITORING:
             raise WorkflowError("Follow-up comes after the outcome agreement.")
+        agreed_on = uow.session.scalar(select(func.max(OutcomeAgreement.agreed_on)).where(
+            OutcomeAgreement.case_id == case.id))
+        if agreed_on is not None and contacted_on < agreed_on:
+            raise ValidationError(f"The agreement was made on {agreed_on:%d %b %Y}; the follow-up "
+                                  "comes after it.", field="contacted_on")
         if party_id is not None:
             _party(case, party_id)
         uow.session.add(AgreementFollowUp(
@@ -277,10 +304,17 @@ def check_survey_party(case: Case, party_id: int) -> None:
 
 def record_survey(
     uow: UnitOfWork, actor: Actor, reference: str, *, party_id: int, answered_on: date,
-    satisfied: bool, felt_heard: int | None = None, feels_safer: int | None = None,
+    satisfied: bool | None, felt_heard: int | None = None, feels_safer: int | None = None,
     would_recommend: bool | None = None, comments: str | None = None,
     expected_version: int | None = None,
 ) -> None:
+    """One harmed party's answers; each harmed party is asked (and counted) on their own."""
+    if satisfied is None:  # the board's satisfaction figure counts this answer
+        raise ValidationError("Answer whether they are satisfied overall (yes or no).",
+                              field="satisfied")
+    if answered_on > date.today():
+        raise ValidationError("The survey date is in the future.", field="answered_on")
+    check_date(answered_on, "survey date", "answered_on")
     check_survey_scores(felt_heard, feels_safer)
     with uow:
         case = open_for_edit(uow, actor, reference, expected_version)

@@ -24,6 +24,7 @@ from app.models.users import User
 from app.services import access, audit, languages
 from app.services.access import Action
 from app.services.context import Actor
+from app.services.dates import check_date
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
@@ -76,10 +77,7 @@ def validate_person(data: PersonInput) -> None:
     if len(data.first_name) > 80 or len(data.last_name) > 80:
         raise ValidationError("Names are at most 80 characters.", field="last_name")
     if data.date_of_birth is not None:
-        if data.date_of_birth > date.today():
-            raise ValidationError("The date of birth is in the future.", field="date_of_birth")
-        if data.date_of_birth.year < 1900:
-            raise ValidationError("The date of birth is before 1900.", field="date_of_birth")
+        check_date(data.date_of_birth, "date of birth", "date_of_birth")
     if data.email and not EMAIL.match(data.email.strip()):
         raise ValidationError(f"{data.email.strip()!r} is not an email address.", field="email")
     if data.postcode and not POSTCODE.match(data.postcode.strip().upper()):
@@ -201,6 +199,9 @@ def add_party(
         raise ValidationError("A case has one participant, recorded at referral.", field="role")
     with uow:
         case = open_for_edit(uow, actor, reference, expected_version)
+        if role is PartyRole.HARMER and case.scheme is not Scheme.NEIGHBOURHOOD_RESOLUTION:
+            raise ValidationError(f"A {case.scheme.label} case has one person responsible, its "
+                                  "participant.", field="role")
         p = new_person(person)
         uow.session.add(p)
         uow.session.flush()
@@ -216,11 +217,11 @@ def add_party(
 
 def _advance_when_all_consent(uow: UnitOfWork, actor: Actor, case: Case, on: date) -> None:
     """Neighbourhood Resolution moves to 'consent obtained' when the last needed consent comes."""
-    from app.services.cases import current_consent, move_within
+    from app.services.cases import NEEDS_CONSENT, current_consent, move_within
 
     if case.scheme is not Scheme.NEIGHBOURHOOD_RESOLUTION or case.status is not CaseStatus.ASSESSED:
         return
-    needed = [p for p in case.parties if p.role in (PartyRole.PARTICIPANT, PartyRole.HARMED)]
+    needed = [p for p in case.parties if p.role in NEEDS_CONSENT]
     consent = current_consent(uow.session, case)
     if any(p.role is PartyRole.HARMED for p in needed) and all(consent[p.id] for p in needed):
         move_within(uow, actor, case, CaseStatus.CONSENT_OBTAINED, on)
@@ -245,6 +246,7 @@ def record_consent(
     from app.services.cases import open_for_edit, touch
 
     check_consent_date(on, None)
+    check_date(on, "consent date", "on")
     with uow:
         case = open_for_edit(uow, actor, reference, expected_version)
         party = next((p for p in case.parties if p.id == party_id), None)

@@ -115,8 +115,10 @@ def test_follow_up_months_are_calendar_months_clamped_to_the_month_end():
     assert cases.add_months(date(2023, 10, 31), 4) == date(2024, 2, 29)
 
 
-def test_exit_follow_up_is_recorded_once(db, mentor, engaged):
-    cases.change_status(db.uow(), mentor, engaged, CaseStatus.COMPLETED, on=days_ago(1))
+def test_exit_follow_up_is_recorded_once(db, coord, mentor):
+    engaged = make_case(db, coord, Scheme.GATEWAY, worker=mentor, days_ago=200)
+    cases.decide_eligibility(db.uow(), coord, engaged, eligible=True, on=days_ago(198))
+    cases.change_status(db.uow(), mentor, engaged, CaseStatus.COMPLETED, on=days_ago(92))
 
     def record():
         followups.record_exit_followup(db.uow(), mentor, engaged, months=3, done_on=date.today(),

@@ -121,10 +121,21 @@ def test_meeting_is_recorded_when_consent_was_withdrawn_only_after_it(db, fac, f
     assert casefile.get_case(db.uow(), fac, consented).status is CaseStatus.MEETING_HELD
 
 
-def test_a_supporter_attends_without_consent_records(db, fac, fac2, consented):
+def test_a_pcso_attends_by_name_but_a_supporter_needs_consent(db, fac, fac2, consented):
+    supporter = people.add_party(db.uow(), fac, consented, PartyRole.SUPPORTER,
+                                 person("Sam", "Neighbour"))
     attendees = [*both_attend(db, fac, consented),
                  AttendeeInput(AttendeeRole.PCSO, True, name="PCSO Example"),
-                 AttendeeInput(AttendeeRole.SUPPORTER, True, name="A neighbour")]
+                 AttendeeInput(AttendeeRole.SUPPORTER, True, supporter)]
+    refused(db, fac, consented, lambda: hold_meeting(db, fac, fac2, consented,
+                                                     attendees=attendees),
+            WorkflowError, "no consent on .* from Sam Neighbour")
+    refused(db, fac, consented, lambda: hold_meeting(
+        db, fac, fac2, consented, attendees=[*attendees[:3], AttendeeInput(
+            AttendeeRole.SUPPORTER, True, name="A neighbour")]),
+        ValidationError, "A supporter attends as a party on the case")
+    people.record_consent(db.uow(), fac, consented, supporter, ConsentAction.GIVEN,
+                          days_ago(25))
     hold_meeting(db, fac, fac2, consented, attendees=attendees)
     detail = casefile.get_case(db.uow(), fac, consented)
     assert len(detail.meetings[0].attendees) == 4
@@ -153,7 +164,7 @@ def test_meeting_input_rules(db, fac, fac2, consented):
     refused(db, fac, consented, meeting(attendees=[]), ValidationError, "who took part")
     refused(db, fac, consented,
             meeting(attendees=[AttendeeInput(AttendeeRole.HARMED, True, name="Someone")]),
-            ValidationError, "must be parties on the case")
+            ValidationError, "attends as a party on the case")
 
 
 # ---------------------------------------------------------------- agreement, follow-up, close
@@ -162,7 +173,7 @@ def test_meeting_input_rules(db, fac, fac2, consented):
 def agree(db, fac, ref, meeting_id=None):
     participant, _ = nr_parties(db, fac, ref)
     return meetings.record_agreement(
-        db.uow(), fac, ref, agreed_on=days_ago(20), conference_id=meeting_id,
+        db.uow(), fac, ref, agreed_on=days_ago(20), conference_id=meeting_id, signed=True,
         actions=[ActionInput(ActionKind.APOLOGY, "Write a letter of apology", participant,
                              days_ago(10)),
                  ActionInput(ActionKind.REPAIR, "Repair the fence", participant, days_ago(5))])
@@ -175,11 +186,11 @@ def test_agreement_rules(db, fac, fac2, consented):
     hold_meeting(db, fac, fac2, consented)
     refused(db, fac, consented,
             lambda: meetings.record_agreement(db.uow(), fac, consented, agreed_on=days_ago(20),
-                                              actions=[]),
+                                              actions=[], signed=True),
             ValidationError, "at least one action")
     refused(db, fac, consented,
             lambda: meetings.record_agreement(
-                db.uow(), fac, consented, agreed_on=days_ago(20),
+                db.uow(), fac, consented, agreed_on=days_ago(20), signed=True,
                 actions=[ActionInput(ActionKind.APOLOGY, "Letter", participant,
                                      days_ago(21))]),
             ValidationError, "due before the agreement")
