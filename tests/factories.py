@@ -59,6 +59,7 @@ def referral(scheme: Scheme, *, worker: Actor | None = None, days_ago: int = 10,
              harmed: PersonInput | None = None, crime_reference: str | None = None,
              **kw: object) -> cases.ReferralInput:
     referral_date = date.today() - timedelta(days=days_ago)
+    kw.setdefault("first_time_entrant", True if scheme in cases.ASKS_FIRST_TIME_ENTRANT else None)
     if scheme is Scheme.CHECKPOINT:
         offence, answers = offence_code or "theft-shop", CHECKPOINT_YES
     elif scheme is Scheme.GATEWAY:
@@ -85,3 +86,15 @@ def make_case(db: Database, actor: Actor, scheme: Scheme, **kw: object) -> str:
 def at(days_from_now: float, hour: int = 10) -> datetime:
     base = datetime.now(UTC).replace(hour=hour, minute=0, second=0, microsecond=0)
     return base + timedelta(days=days_from_now)
+
+
+def answer_referral(dialog: object, *, source: str = "Police custody",
+                    first_time_entrant: bool | None = True) -> None:
+    """Answer a referral dialog's questions as a coordinator would: every eligibility question
+    the way that passes, the source from the list, first-time entrant where it is asked."""
+    passing = {**CHECKPOINT_YES, **GATEWAY_YES, **NR_YES}
+    for code in dialog.criteria:  # type: ignore[attr-defined]
+        dialog.set_answer(code, passing[code])  # type: ignore[attr-defined]
+    dialog.form.set_value("referral_source", source)  # type: ignore[attr-defined]
+    if dialog.form.inputs["first_time_entrant"].isEnabled():  # type: ignore[attr-defined]
+        dialog.form.set_value("first_time_entrant", first_time_entrant)  # type: ignore

@@ -1,14 +1,16 @@
-"""Appointments, including Gateway to Change bail-condition appointments."""
+"""Appointments, including Gateway to Change bail-condition appointments, and the conditions of
+bail and diversion a Gateway to Change case carries."""
 
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Correctable, UTCDateTime, Versioned, enum_column
+from app.models.contracts import ConditionState
 
 
 class AppointmentStatus(enum.StrEnum):
@@ -48,3 +50,23 @@ class Appointment(Correctable, Versioned, Base):
     rearranged_to_id: Mapped[int | None] = mapped_column(ForeignKey("appointments.id"))
     #: Who booked it (null on rows made before this was kept: a coordinator corrects those).
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class GatewayCondition(Base):
+    """One condition on a Gateway to Change case, from the partnership's list: open until it is
+    recorded met or not met, with the date; completing the scheme needs every one met."""
+
+    __tablename__ = "gateway_conditions"
+    __table_args__ = (UniqueConstraint("case_id", "kind_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind_code: Mapped[str] = mapped_column(ForeignKey("gateway_condition_kinds.code"))
+    position: Mapped[int] = mapped_column(Integer)
+    #: The list's wording when the condition was set (a later edit of the list changes no case).
+    description: Mapped[str] = mapped_column(Text)
+    state: Mapped[ConditionState] = mapped_column(
+        enum_column(ConditionState), default=ConditionState.OPEN)
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    notes: Mapped[str | None] = mapped_column(Text)

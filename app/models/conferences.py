@@ -78,7 +78,8 @@ class OutcomeAgreement(Versioned, Base):
     conference_id: Mapped[int | None] = mapped_column(ForeignKey("conferences.id"),
                                                       index=True)  # subject access export (0008)
     agreed_on: Mapped[date] = mapped_column(Date)
-    signed: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Asked, never assumed: "signed by the parties" has no default.
+    signed: Mapped[bool] = mapped_column(Boolean)
 
     #: Live actions only (not those entered in error).
     actions: Mapped[list[AgreementAction]] = relationship(

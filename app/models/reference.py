@@ -75,3 +75,27 @@ class OutcomeCode(Base):
 
     code: Mapped[str] = mapped_column(String(8), primary_key=True)
     description: Mapped[str] = mapped_column(String(200))
+
+
+class ReferralSource(Base):
+    """Who may refer, as the partnership lists them: a case names one of these by its name,
+    so each source is one figure in the referrals-by-source count."""
+
+    __tablename__ = "referral_sources"
+
+    name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class GatewayConditionKind(Base):
+    """A condition of bail or diversion a Gateway to Change case may carry; ``usual`` ones are
+    put on every case when it is accepted (attend the appointments, apologise to the shop)."""
+
+    __tablename__ = "gateway_condition_kinds"
+
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    text: Mapped[str] = mapped_column(String(200))
+    usual: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)

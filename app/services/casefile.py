@@ -31,7 +31,7 @@ from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from app.db import UnitOfWork
 from app.errors import AccessDenied
-from app.models.appointments import Appointment, AppointmentStatus
+from app.models.appointments import Appointment, AppointmentStatus, GatewayCondition
 from app.models.cases import Case, CaseParty, CaseStatus, ConsentAction, Scheme, StatusChange
 from app.models.conferences import (
     AgencyCallCount,
@@ -42,7 +42,13 @@ from app.models.conferences import (
     OutcomeAgreement,
     SatisfactionSurvey,
 )
-from app.models.contracts import CommunityHoursEntry, Contract, ContractCondition, ContractStatus
+from app.models.contracts import (
+    CommunityHoursEntry,
+    ConditionState,
+    Contract,
+    ContractCondition,
+    ContractStatus,
+)
 from app.models.documents import Document
 from app.models.followups import ExitFollowUp, ReoffendingCheck
 from app.models.notes import CaseNote
@@ -329,6 +335,19 @@ class ConditionInfo:
 
 
 @dataclass(frozen=True)
+class GatewayConditionInfo:
+    """A Gateway to Change condition of bail or diversion, with its result."""
+
+    id: int
+    position: int
+    code: str
+    description: str
+    state: ConditionState
+    decided_on: date | None
+    notes: str | None
+
+
+@dataclass(frozen=True)
 class HoursInfo:
     worked_on: date
     hours: Decimal
@@ -510,6 +529,7 @@ class CaseDetail:
     documents: tuple[DocumentInfo, ...] = ()
     stages: tuple[StageInfo, ...] = field(default=())
     notes: tuple[NoteInfo, ...] = ()
+    gateway_conditions: tuple[GatewayConditionInfo, ...] = ()
 
     def party(self, party_id: int) -> PartyInfo:
         return next(p for p in self.parties if p.id == party_id)
@@ -690,6 +710,11 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
                  n.version)
         for n in s.scalars(select(CaseNote).where(CaseNote.case_id == case.id, CaseNote.live())
                            .order_by(CaseNote.written_on.desc(), CaseNote.id.desc())))
+    gateway_conditions = tuple(
+        GatewayConditionInfo(g.id, g.position, g.kind_code, g.description, g.state,
+                             g.decided_on, g.notes)
+        for g in s.scalars(select(GatewayCondition).where(GatewayCondition.case_id == case.id)
+                           .order_by(GatewayCondition.position)))
     stages = tuple(
         StageInfo(c.to_status.value, c.on, users.get(c.by_id, ""), c.reason)
         for c in s.scalars(select(StatusChange).where(StatusChange.case_id == case.id)
@@ -717,6 +742,7 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
         contract=contract_info, meetings=meetings, agreement=agreement_info,
         followups=followups, surveys=surveys, exit_followups=exits, reoffending_checks=checks,
         agency_calls=calls, documents=documents, stages=stages, notes=notes,
+        gateway_conditions=gateway_conditions,
     )
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.db import UnitOfWork
 from app.errors import ValidationError, WorkflowError
-from app.models.appointments import Appointment, AppointmentStatus
+from app.models.appointments import Appointment, AppointmentStatus, GatewayCondition
 from app.models.base import utcnow
 from app.models.cases import (
     Case,
@@ -48,6 +48,7 @@ from app.services.casecore import touch as touch
 from app.services.context import Actor
 from app.services.dates import check_date
 from app.services.people import PersonInput, new_person
+from app.services.reference import match_referral_source
 from app.services.workflow import ACCEPTED_STAGE, ACTIVE_STAGES, allowed
 
 # load_case, open_for_edit, check_version and touch: the edit skeleton, kept in casecore and
@@ -211,10 +212,29 @@ def _check_worker(session: Session, user_id: int | None, scheme: Scheme, what: s
             f"choose a {wanted.value} as {what} for {scheme.label}.", field=what)
 
 
+#: Schemes that divert from prosecution: the board counts their first-time entrants.
+ASKS_FIRST_TIME_ENTRANT = frozenset({Scheme.CHECKPOINT, Scheme.GATEWAY})
+
+
+def _require_answers(session: Session, data: ReferralInput) -> None:
+    """Every question the referral asks needs an answer given, not a default: eligibility
+    decisions and the board's figures are made from them."""
+    unanswered = [c.question for c in session.scalars(
+        select(EligibilityCriterion).where(EligibilityCriterion.scheme == data.scheme.value)
+        .order_by(EligibilityCriterion.position))
+        if not isinstance(data.eligibility_answers.get(c.code), bool)]
+    if unanswered:
+        raise ValidationError("Answer every eligibility question (yes or no); not answered: "
+                              + "; ".join(unanswered) + ".", field="eligibility")
+    if data.scheme in ASKS_FIRST_TIME_ENTRANT and data.first_time_entrant is None:
+        raise ValidationError("Say whether this is a first-time entrant to the justice system "
+                              "(yes or no).", field="first_time_entrant")
+
+
 def create_referral(uow: UnitOfWork, actor: Actor, data: ReferralInput) -> str:
     """Take a referral: a new case at stage 'referred'. Returns its reference."""
     access.require(actor, Action.REFER, data.scheme)
-    source = _need(data.referral_source, "Say where the referral came from.", "referral_source")
+    _need(data.referral_source, "Say where the referral came from.", "referral_source")
     today = date.today()
     if data.referral_date > today:
         raise ValidationError("The referral date cannot be in the future.", field="referral_date")
@@ -231,6 +251,8 @@ def create_referral(uow: UnitOfWork, actor: Actor, data: ReferralInput) -> str:
     with uow:
         uow.begin_write()
         s = uow.session
+        source = match_referral_source(s, data.referral_source)
+        _require_answers(s, data)
         offence = None
         if data.offence_code:
             offence = s.get(OffenceCategory, data.offence_code)
@@ -537,9 +559,9 @@ def _contract(session: Session, case: Case) -> Contract:
     return contract
 
 
-def _check_cp_complete(session: Session, case: Case) -> None:
+def _check_cp_complete(session: Session, case: Case, on: date | None = None) -> None:
     contract = _contract(session, case)
-    if on < contract.end_date:
+    if (on or date.today()) < contract.end_date:
         raise WorkflowError(
             f"The contract runs until {contract.end_date:%d %b %Y}: a Checkpoint case is "
             "completed on or after its contract's end date, not before.")
@@ -558,7 +580,7 @@ def _check_cp_complete(session: Session, case: Case) -> None:
 
 
 def _guard_cp_complete(session: Session, case: Case, on: date, reason: str | None) -> None:
-    _check_cp_complete(session, case)
+    _check_cp_complete(session, case, on)
     contract = _contract(session, case)
     contract.status = ContractStatus.COMPLETED
     contract.ended_on = on
@@ -576,9 +598,16 @@ def _guard_cp_breach(session: Session, case: Case, on: date, reason: str | None)
             c.state = ConditionState.NOT_MET
 
 
-def _guard_gtc_engaged(session: Session, case: Case, on: date, reason: str | None) -> None:
+def _check_gtc_engaged(session: Session, case: Case) -> None:
     if case.worker_id is None:
         raise WorkflowError("Assign a mentor before she starts on the scheme.")
+
+
+def _guard_gtc_engaged(session: Session, case: Case, on: date, reason: str | None) -> None:
+    _check_gtc_engaged(session, case)
+    from app.services.gateway import add_usual_conditions  # gateway builds on this module
+
+    add_usual_conditions(session, case)
 
 
 def _check_gtc_complete(session: Session, case: Case) -> None:
@@ -593,6 +622,14 @@ def _check_gtc_complete(session: Session, case: Case) -> None:
     )
     if pending:
         raise WorkflowError(f"{pending} past bail appointment(s) have no outcome recorded.")
+    from app.services.gateway import unmet
+
+    if not session.scalar(select(func.count()).where(GatewayCondition.case_id == case.id)):
+        raise WorkflowError("Record her conditions of bail and diversion first.")
+    not_met = unmet(session, case)
+    if not_met:
+        raise WorkflowError("These conditions are not yet met: " + "; ".join(
+            f"{c.position}. {c.description} ({c.state.value})" for c in not_met) + ".")
 
 
 def _guard_gtc_complete(session: Session, case: Case, on: date, reason: str | None) -> None:
@@ -655,7 +692,7 @@ _CHECKS: dict[tuple[Scheme, CaseStatus], Callable[[Session, Case], None]] = {
     (Scheme.CHECKPOINT, CaseStatus.CONTRACT_ACTIVE): _looks(guard_contract_start),
     (Scheme.CHECKPOINT, CaseStatus.COMPLETED): _check_cp_complete,
     (Scheme.CHECKPOINT, CaseStatus.BREACHED): _has_contract,
-    (Scheme.GATEWAY, CaseStatus.ENGAGED): _looks(_guard_gtc_engaged),
+    (Scheme.GATEWAY, CaseStatus.ENGAGED): _check_gtc_engaged,
     (Scheme.GATEWAY, CaseStatus.COMPLETED): _check_gtc_complete,
 }
 

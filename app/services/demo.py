@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from app.db import UnitOfWork
 from app.errors import WorkflowError
-from app.models.appointments import Appointment, AppointmentStatus
+from app.models.appointments import Appointment, AppointmentStatus, GatewayCondition
 from app.models.audit import AuditEvent, queue
 from app.models.base import UTCDateTime, utcnow
 from app.models.cases import (
@@ -65,11 +65,11 @@ from app.models.corrections import Correction, CorrectionAction, EntryKind
 from app.models.followups import EXIT_FOLLOWUP_MONTHS, ExitFollowUp, ReoffendingCheck
 from app.models.pathways import AssessmentStage, Intervention, InterventionKind, PathwayAssessment
 from app.models.people import DocumentFormat, Gender, Person
-from app.models.reference import Agency, Pathway
+from app.models.reference import Agency, GatewayConditionKind, Pathway, ReferralSource
 from app.models.settings import AppSetting
 from app.models.users import Role, User
 from app.services import demo_practitioners, find
-from app.services.cases import DIVERSION_OUTCOME_CODE, add_months
+from app.services.cases import ASKS_FIRST_TIME_ENTRANT, DIVERSION_OUTCOME_CODE, add_months
 from app.services.people import search_key
 from app.services.users import hash_password
 from app.services.workflow import statuses
@@ -101,8 +101,17 @@ LAST = ["Atkinson", "Bell", "Carr", "Dixon", "Elliott", "Fletcher", "Graham", "H
 STREETS = ["Gladstone Street", "Northgate", "Cleveland Terrace", "Skerne Park Road",
            "Victoria Road", "Yarm Road", "Cockerton Green", "Bank Top Way", "Eastbourne Drive",
            "Firthmoor Crescent"]
-SOURCES = ["Police custody", "Neighbourhood policing team", "Housing provider", "Self-referral",
-           "Women's service", "Anti-social behaviour team", "School", "Probation"]
+#: Where each scheme's referrals usually come from: names on the partnership's list
+#: (``referral_sources``); a name the list does not have is left out.
+SOURCES = {
+    Scheme.CHECKPOINT: ["Police custody"] * 4 + ["Neighbourhood policing team", "Police (other)",
+                                                 "Probation", "Court"],
+    Scheme.NEIGHBOURHOOD_RESOLUTION: ["Anti-social behaviour team", "Housing provider",
+                                      "Neighbourhood policing team", "Self-referral", "School",
+                                      "Victim Support"],
+    Scheme.GATEWAY: ["Police custody", "Court", "Women's service", "Probation",
+                     "Health service"],
+}
 LANGUAGES = ["en"] * 12 + ["pl", "ro", "cy", "tr", "vi"]
 
 
@@ -111,7 +120,8 @@ LANGUAGES = ["en"] * 12 + ["pl", "ro", "cy", "tr", "vi"]
 _ORDER = [Person, Case, CaseParty, ConsentRecord, StatusChange, PathwayAssessment, Intervention,
           Contract, ContractCondition, CommunityHoursEntry, Conference, ConferenceParticipant,
           OutcomeAgreement, AgreementAction, AgreementFollowUp, SatisfactionSurvey,
-          AgencyCallCount, Appointment, ExitFollowUp, ReoffendingCheck, Correction]
+          AgencyCallCount, Appointment, GatewayCondition, ExitFollowUp, ReoffendingCheck,
+          Correction]
 _BATCH_ROWS = 20_000
 
 
@@ -217,6 +227,10 @@ class _Ctx:
     agency_for: dict[str, int]
     counters: dict[tuple[str, int], int]
     demo_user: int
+    #: Referral sources per scheme, from the partnership's list.
+    sources: dict[Scheme, list[str]]
+    #: Gateway to Change conditions from the list: (code, wording, usual).
+    conditions: list[tuple[str, str, bool]]
 
 
 def is_demo(uow: UnitOfWork) -> bool:
@@ -252,13 +266,22 @@ def build(uow: UnitOfWork, *, cases: int = 500, seed: int = 1, today: date | Non
                                          .order_by(Agency.id)):
             if code is not None:
                 agency_for.setdefault(code, agency_id)
+        listed = set(s.scalars(select(ReferralSource.name).where(
+            ReferralSource.active.is_(True))))
+        sources = {scheme: [n for n in names if n in listed] or sorted(listed)
+                   for scheme, names in SOURCES.items()}
+        if not listed:
+            raise WorkflowError("Reference data is missing: run 'pathways db upgrade' first.")
         now = datetime.now(UTC)
         ctx = _Ctx(
             rng=random.Random(seed), rows=_Rows(s.connection(), now), today=today, now=now,
             users=users, pathways=pathways, agency_for=agency_for,
             counters={(c.prefix, c.year): c.last_number
                       for c in s.scalars(select(ReferenceCounter))},
-            demo_user=users["coordinator"],
+            demo_user=users["coordinator"], sources=sources,
+            conditions=[(k.code, k.text, k.usual) for k in s.scalars(
+                select(GatewayConditionKind).where(GatewayConditionKind.active.is_(True))
+                .order_by(GatewayConditionKind.position))],
         )
         plan = [(scheme, status) for scheme in Scheme for status in statuses(scheme)]
         before = s.scalar(select(func.max(Case.id))) or 0
@@ -371,7 +394,7 @@ def _make_case(ctx: _Ctx, scheme: Scheme, status: CaseStatus, i: int) -> None:
     case = ctx.rows.add(
         Case, reference=_reference(ctx, scheme, referral.year), scheme=scheme, status=status,
         participant_id=person_id, participant_search=person["search_name"],
-        referral_date=referral, referral_source=r.choice(SOURCES),
+        referral_date=referral, referral_source=r.choice(ctx.sources[scheme]),
         referring_officer=f"PC {r.randint(1000, 9999)} {r.choice(LAST)}",
         referring_officer_email=f"officer{r.randint(100, 999)}@police.example.org",
         offence_code=offence, offence_date=referral - timedelta(days=r.randint(1, 30)),
@@ -382,7 +405,8 @@ def _make_case(ctx: _Ctx, scheme: Scheme, status: CaseStatus, i: int) -> None:
         officer_decision="Suitable for diversion" if scheme is Scheme.CHECKPOINT else None,
         worker_id=ctx.users[worker_name] if assigned else None,
         coworker_id=coworker if (coworker and assigned) else None,
-        restricted=restricted, first_time_entrant=r.random() < 0.6,
+        restricted=restricted,
+        first_time_entrant=r.random() < 0.6 if scheme in ASKS_FIRST_TIME_ENTRANT else None,
         updated_by_id=ctx.demo_user,
     )
     participant = ctx.rows.add(CaseParty, case_id=case["id"], person_id=person_id,
@@ -503,6 +527,7 @@ def _fill(ctx: _Ctx, case: dict[str, Any], path: list[CaseStatus], participant: 
         _restorative(ctx, case, reached, participant, harmed, referral, by)
     if scheme is Scheme.GATEWAY and S.ENGAGED in reached:
         _bail_appointments(ctx, case, start, final, by)
+        _gateway_conditions(ctx, case, start, reached, by)
         if S.COMPLETED in reached and case["ended_on"]:
             for months in EXIT_FOLLOWUP_MONTHS:
                 due = add_months(case["ended_on"], months)
@@ -624,6 +649,30 @@ def _restorative(ctx: _Ctx, case: dict[str, Any], reached: set[CaseStatus], part
             add(AgencyCallCount, case_id=case_id, agency_name="Police (101)", period=period,
                 months=6, calls=r.randint(2, 9) if period == "before" else r.randint(0, 3),
                 recorded_by_id=by)
+
+
+def _gateway_conditions(ctx: _Ctx, case: dict[str, Any], start: date,
+                        reached: set[CaseStatus], by: int) -> None:
+    """The usual conditions and sometimes one more; all met by completion, the appointments
+    condition not met when she did not complete, some still open while she is engaged."""
+    r, today = ctx.rng, ctx.today
+    chosen = [k for k in ctx.conditions if k[2]]
+    extra = [k for k in ctx.conditions if not k[2]]
+    if extra and r.random() < 0.4:
+        chosen.append(r.choice(extra))
+    end = case["ended_on"] or today
+    for position, (code, text_, _) in enumerate(chosen, start=1):
+        if CaseStatus.COMPLETED in reached:
+            state = ConditionState.MET
+        elif CaseStatus.NOT_COMPLETED in reached:
+            state = ConditionState.NOT_MET if position == 1 else ConditionState.MET
+        else:
+            state = ConditionState.MET if r.random() < 0.4 else ConditionState.OPEN
+        decided = None if state is ConditionState.OPEN else \
+            min(end, start + timedelta(days=r.randint(20, 100)))
+        ctx.rows.add(GatewayCondition, case_id=case["id"], kind_code=code, position=position,
+                     description=text_, state=state, decided_on=decided,
+                     recorded_by_id=by if decided else None)
 
 
 def _bail_appointments(ctx: _Ctx, case: dict[str, Any], start: date, final: CaseStatus,

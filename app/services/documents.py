@@ -42,7 +42,7 @@ from app.reports.letters import (
 from app.reports.summary import CaseSummaryData, CaseSummaryRenderer, SummarySection
 from app.services import access, audit, casefile
 from app.services.access import Action
-from app.services.casefile import CaseDetail, PartyInfo
+from app.services.casefile import CaseDetail, GatewayConditionInfo, PartyInfo
 from app.services.cases import load_case
 from app.services.context import Actor
 from app.services.languages import ENGLISH
@@ -515,17 +515,25 @@ def _build_outcome_participant(detail: CaseDetail, ctx: _Context, to: PartyInfo 
     ended = detail.ended_on or detail.closed_on
     w = ctx.words("outcome-participant", variant, _when(detail, *outcome_tags(detail)),
                 _values(ctx, detail, to.name, ended_on=fmt_date(ended)))
+    # her own conditions, with how each ended, are hers to know
+    rows = tuple((g.description, _condition_result(g)) for g in detail.gateway_conditions)
     return _party_letter(ParticipantOutcomeRenderer, ctx, detail, w, variant, to,
-                         "participant")
+                         "participant", table=("Your conditions", ("Condition", "Result"), rows,
+                                               (0.65, 0.35)) if rows else None)
 
 
 def _party_letter(renderer: Callable[[LetterData], BaseRenderer], ctx: _Context,
                   detail: CaseDetail, w: Wording, variant: str, to: PartyInfo,
-                  audience: str) -> _Built:
-    """A plain outcome letter to one party: their own address only, the template's body."""
+                  audience: str, table: tuple[str, tuple[str, ...],
+                                              tuple[tuple[str, ...], ...],
+                                              tuple[float, ...]] | None = None) -> _Built:
+    """A plain outcome letter to one party: their own address only, the template's body
+    (and a table of their own, if given: title, head, rows, widths)."""
     who, role = _signatory(ctx)
+    title, head, rows, widths = table or ("", (), (), ())
     data = LetterData(_header(ctx, detail, w, variant), to.name, to.address,
-                      f"Dear {to.name}", w.section("body"), signatory=who,
+                      f"Dear {to.name}", w.section("body"), table_title=title,
+                      table_head=head, table_rows=rows, table_widths=widths, signatory=who,
                       signatory_role=role)
     return _Built(renderer(data), w, f"{w.title}: {to.name}", to, audience)
 
@@ -585,6 +593,8 @@ def _build_outcome_officer(detail: CaseDetail, ctx: _Context, to: PartyInfo | No
             facts.append(("Community hours", f"{fmt_hours(c.hours_done)} of "
                                              f"{c.community_hours_required} done"))
     if detail.scheme is Scheme.GATEWAY:
+        rows = tuple((str(g.position), g.description, _condition_result(g))
+                     for g in detail.gateway_conditions)
         kept = sum(a.status == AppointmentStatus.KEPT.value for a in detail.appointments
                    if a.bail_condition)
         missed = sum(a.status == AppointmentStatus.MISSED.value for a in detail.appointments
@@ -594,7 +604,9 @@ def _build_outcome_officer(detail: CaseDetail, ctx: _Context, to: PartyInfo | No
     email = (detail.referring_officer_email,) if detail.referring_officer_email else ()
     data = LetterData(_header(ctx, detail, w, variant), detail.referring_officer, email,
                       f"Dear {detail.referring_officer}", w.section("body"),
-                      facts=tuple(facts), table_title="Contract conditions" if rows else "",
+                      facts=tuple(facts), table_title=("" if not rows else
+                                                       "Contract conditions" if detail.contract
+                                                       else "Conditions of bail and diversion"),
                       table_head=("", "Condition", "Result"), table_rows=rows,
                       table_widths=(0.08, 0.6, 0.32), signatory=who, signatory_role=role)
     return _Built(OfficerOutcomeRenderer(data), w, f"{w.title}: {detail.referring_officer}",
@@ -748,8 +760,21 @@ def _pathway_sections(d: CaseDetail, *, hide: frozenset[str], notes: bool
     return out
 
 
+def _condition_result(g: GatewayConditionInfo) -> str:
+    """'met on 3 Mar 2026', 'not met on ...' or 'open'."""
+    if g.decided_on is None:
+        return g.state.value
+    return f"{g.state.value} on {fmt_date(g.decided_on)}"
+
+
 def _scheme_sections(d: CaseDetail) -> list[SummarySection]:
     out: list[SummarySection] = []
+    if d.gateway_conditions:
+        out.append(SummarySection(
+            "Conditions of bail and diversion", head=("", "Condition", "Result"),
+            rows=tuple((str(g.position), g.description + (f"\n{g.notes}" if g.notes else ""),
+                        _condition_result(g)) for g in d.gateway_conditions),
+            widths=(0.07, 0.63, 0.3)))
     if d.contract is not None:
         c = d.contract
         out.append(SummarySection(

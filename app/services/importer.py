@@ -9,7 +9,8 @@ Columns (header row required, order free; see README): ``scheme``, ``first_name`
 ``last_name``, ``date_of_birth``, ``gender``, ``address_line1``, ``town``, ``postcode``,
 ``phone``, ``email``, ``offence_code``, ``offence_date``, ``offence_summary``,
 ``crime_reference``, ``risk_band``, ``referral_date``, ``referral_source``,
-``referring_officer``, ``eligibility``, ``harmed_first_name``, ``harmed_last_name``.
+``referring_officer``, ``eligibility``, ``harmed_first_name``, ``harmed_last_name``,
+``first_time_entrant``.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ from app.services.people import PersonInput
 COLUMNS = ("scheme", "first_name", "last_name", "date_of_birth", "gender", "address_line1",
            "town", "postcode", "phone", "email", "offence_code", "offence_date",
            "offence_summary", "crime_reference", "risk_band", "referral_date", "referral_source",
-           "referring_officer", "eligibility", "harmed_first_name", "harmed_last_name")
+           "referring_officer", "eligibility", "harmed_first_name", "harmed_last_name",
+           "first_time_entrant")
 REQUIRED = ("scheme", "first_name", "last_name", "referral_date", "referral_source")
 SCHEMES = {"cp": Scheme.CHECKPOINT, "nr": Scheme.NEIGHBOURHOOD_RESOLUTION,
            "gtc": Scheme.GATEWAY}
@@ -81,6 +83,19 @@ def _opt(row: dict[str, str], key: str) -> str | None:
     return value or None
 
 
+_YES_NO = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False}
+
+
+def _yes_no(row: dict[str, str], key: str) -> bool | None:
+    """An optional yes/no column: empty is 'not answered' (the service decides if it may be)."""
+    text = _opt(row, key)
+    if text is None:
+        return None
+    if text.lower() not in _YES_NO:
+        raise ValidationError(f"{key} {text!r} is not yes or no.", field=key)
+    return _YES_NO[text.lower()]
+
+
 def _answers(text: str | None) -> dict[str, bool]:
     """``lives-in-area=yes; admission=no``."""
     answers: dict[str, bool] = {}
@@ -88,8 +103,7 @@ def _answers(text: str | None) -> dict[str, bool]:
         if not part.strip():
             continue
         key, sep, value = part.partition("=")
-        flag = {"yes": True, "y": True, "true": True, "no": False, "n": False,
-                "false": False}.get(value.strip().lower())
+        flag = _YES_NO.get(value.strip().lower())
         if not sep or not key.strip() or flag is None:
             raise ValidationError(f"eligibility {part.strip()!r} is not 'criterion=yes' or "
                                   "'criterion=no'.", field="eligibility")
@@ -138,7 +152,7 @@ def parse_row(row: dict[str, str]) -> cases.ReferralInput:
         offence_date=_date(offence_date, "offence_date") if offence_date else None,
         offence_summary=_opt(row, "offence_summary"), crime_reference=_opt(row, "crime_reference"),
         risk_band=risk, eligibility_answers=_answers(_opt(row, "eligibility")),
-        harmed_party=harmed)
+        harmed_party=harmed, first_time_entrant=_yes_no(row, "first_time_entrant"))
 
 
 def read_rows(data: bytes) -> list[tuple[int, dict[str, str]]]:

@@ -11,16 +11,20 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.config import RESOURCES
 from app.db import UnitOfWork
+from app.errors import ValidationError
 from app.models.reference import (
     Agency,
     CheckpointRule,
     EligibilityCriterion,
+    GatewayConditionKind,
     OffenceCategory,
     OutcomeCode,
     Pathway,
+    ReferralSource,
 )
 from app.models.settings import AppSetting
 
@@ -113,8 +117,75 @@ def seed_reference(uow: UnitOfWork, path: Path = SEED_FILE) -> int:
             if oc["code"] not in have:
                 s.add(OutcomeCode(code=oc["code"], description=oc["description"]))
                 added += 1
+        added += _seed_sources(s, data.get("referral_sources", []))
+        have = set(s.scalars(select(GatewayConditionKind.code)))
+        last = max(s.scalars(select(GatewayConditionKind.position)), default=0)
+        for k in data.get("gateway_conditions", []):
+            if k["code"] not in have:
+                last += 1
+                s.add(GatewayConditionKind(code=k["code"], text=k["text"],
+                                           usual=k.get("usual", False), position=last,
+                                           active=True))
+                added += 1
         uow.commit()
     return added
+
+
+def fold(text: str) -> str:
+    """A name as compared: case and spacing do not make a different source."""
+    return " ".join(text.split()).casefold()
+
+
+def _seed_sources(s: Session, names: list[str]) -> int:
+    rows = list(s.scalars(select(ReferralSource)))
+    have = {fold(r.name) for r in rows}
+    position = max((r.position for r in rows), default=0)
+    added = 0
+    for name in names:
+        if fold(name) not in have:
+            position += 1
+            s.add(ReferralSource(name=name, position=position, active=True))
+            have.add(fold(name))
+            added += 1
+    return added
+
+
+@dataclass(frozen=True)
+class ConditionKindInfo:
+    code: str
+    text: str
+    usual: bool
+
+
+def gateway_condition_kinds(uow: UnitOfWork) -> list[ConditionKindInfo]:
+    """The Gateway to Change conditions in use, in the list's order (the case's menu)."""
+    with uow:
+        rows = uow.session.scalars(select(GatewayConditionKind).where(
+            GatewayConditionKind.active.is_(True)).order_by(GatewayConditionKind.position))
+        return [ConditionKindInfo(k.code, k.text, k.usual) for k in rows]
+
+
+def referral_sources(uow: UnitOfWork) -> list[str]:
+    """The partnership's referral sources in use, in their order (the referral form's list)."""
+    with uow:
+        return list(uow.session.scalars(select(ReferralSource.name).where(
+            ReferralSource.active.is_(True)).order_by(ReferralSource.position)))
+
+
+def match_referral_source(s: Session, text: str | None) -> str:
+    """The listed source ``text`` names (case and spacing folded), or a ValidationError that
+    lists the choices: a referral source is chosen from the list, never typed anew."""
+    names = list(s.scalars(select(ReferralSource.name).where(ReferralSource.active.is_(True))
+                           .order_by(ReferralSource.position)))
+    wanted = fold(text or "")
+    if not wanted:
+        raise ValidationError("Say where the referral came from.", field="referral_source")
+    for name in names:
+        if fold(name) == wanted:
+            return name
+    raise ValidationError(
+        f"{' '.join((text or '').split())[:60]!r} is not on the partnership's list of referral "
+        "sources; choose one of: " + ", ".join(names) + ".", field="referral_source")
 
 
 def pathways(uow: UnitOfWork) -> list[PathwayInfo]:

@@ -60,6 +60,7 @@ KEPT_TEXT = frozenset({
     "documents.template_version", "documents.variant", "documents.sha256",
     "attachments.sha256",
     "retention_reviews.case_reference", "retention_reviews.reason",
+    "gateway_conditions.description",  # the partnership's wording of the condition
 })
 #: Text columns anonymising replaces (names, contacts, notes, anything typed about someone).
 SCRUBBED_TEXT = frozenset({
@@ -85,6 +86,7 @@ SCRUBBED_TEXT = frozenset({
     "consent_evidence.form_name", "consent_evidence.form_sha256", "consent_evidence.form",
     "expenses.decision_reason", "expenses.description", "facilitator_objections.reason",
     "meeting_bookings.venue", "risk_assessments.summary", "victims_code_records.how",
+    "gateway_conditions.notes",
 })
 
 

@@ -42,7 +42,9 @@ LANGUAGE_CHOICES = [(lang.label, lang.code) for lang in languages.LANGUAGES]
 class Field:
     name: str
     label: str
-    kind: str = "text"  # text multiline password date datetime choice check int
+    #: text multiline password date datetime choice check int; a "choice" whose default is
+    #: None (and not one of its choices) starts unanswered, and a required one must be chosen
+    kind: str = "text"
     required: bool = False
     default: Any = None
     choices: Sequence[tuple[str, Any]] = ()
@@ -122,9 +124,11 @@ class FormWidget(QWidget):
             w = QComboBox()
             for text, value in f.choices:
                 w.addItem(text, value)
-            if f.default is not None:
-                idx = next((i for i, (_, v) in enumerate(f.choices) if v == f.default), -1)
-                w.setCurrentIndex(idx)
+            # a question starts unanswered unless the field names its default (or offers
+            # "none" as a choice): Qt would otherwise pick the first answer for the user
+            w.setPlaceholderText(f.extra.get("placeholder", "Choose..."))
+            idx = next((i for i, (_, v) in enumerate(f.choices) if v == f.default), -1)
+            w.setCurrentIndex(idx)
             w.currentIndexChanged.connect(self.validate)
         elif f.kind == "check":
             w = QCheckBox(f.extra.get("text", ""))

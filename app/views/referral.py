@@ -10,9 +10,10 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -35,6 +36,8 @@ from app.views.screen import fit_to_screen
 #: The person's own details: taken from their record when an existing person is linked.
 PERSON_FIELDS = ("first_name", "last_name", "date_of_birth", "gender", "address_line1", "town",
                  "postcode", "phone", "email", "language", "document_format")
+
+YES_NO: list[tuple[str, bool]] = [("Yes", True), ("No", False)]
 
 
 def _none_if_blank(text: str) -> str | None:
@@ -74,8 +77,9 @@ class ReferralDialog(QDialog):
             Field("document_format", "Letters in", "choice", default=DocumentFormat.STANDARD,
                   choices=[(f.value.capitalize(), f) for f in DocumentFormat]),
             Field("referral_date", "Referral date", "date", True, date.today()),
-            Field("referral_source", "Referred by (source)", required=True,
-                  default="Police custody"),
+            Field("referral_source", "Referred by (source)", "choice", True,
+                  choices=[(name, name) for name in reference.referral_sources(ctx.uow())],
+                  help="The partnership's list of referral sources"),
             Field("referring_officer", "Referring officer"),
             Field("referring_officer_email", "Officer's email"),
             Field("offence_code", "Offence or incident", "choice", True,
@@ -87,6 +91,9 @@ class ReferralDialog(QDialog):
                   choices=[("Not given", None)] + [(r.value.capitalize(), r) for r in RiskBand]),
             Field("officer_decision", "Officer's decision"),
             Field("risk_override_reason", "Risk override reason"),
+            Field("first_time_entrant", "First-time entrant", "choice", choices=YES_NO,
+                  help="First time in the criminal justice system (Checkpoint and Gateway to "
+                       "Change count the diverted first-time entrants)"),
             Field("worker_id", "Worker", "choice", default=None,
                   choices=[("Assign later", None)] + [
                       (f"{u.full_name} ({u.role.value})", u.id) for u in workers
@@ -104,7 +111,9 @@ class ReferralDialog(QDialog):
         side = QVBoxLayout()
         self.criteria_box = QGroupBox("Eligibility questions")
         self.criteria_layout = QVBoxLayout(self.criteria_box)
-        self.criteria: dict[str, QCheckBox] = {}
+        self.criteria: dict[str, QComboBox] = {}
+        self.criteria_form = QFormLayout()
+        self.criteria_layout.addLayout(self.criteria_form)
         side.addWidget(self.criteria_box)
         self.eligibility = QLabel("")
         self.eligibility.setObjectName("eligibility_result")
@@ -165,21 +174,31 @@ class ReferralDialog(QDialog):
     # ---- live checks
     def _scheme_changed(self) -> None:
         scheme: Scheme = self.form.value("scheme")
-        for box in self.criteria.values():
-            box.setParent(None)
-            box.deleteLater()
+        while self.criteria_form.rowCount():
+            self.criteria_form.removeRow(0)
         self.criteria = {}
         for c in reference.criteria(self.ctx.uow(), scheme.value):
-            box = QCheckBox(c.question)
+            # each question starts unanswered: the rules are applied to answers given
+            box = QComboBox()
             box.setObjectName(f"criterion_{c.code}")
             box.setAccessibleName(c.question)
-            box.setChecked(not c.excludes_when)
-            box.toggled.connect(self.update_checks)
-            self.criteria_layout.addWidget(box)
+            box.setPlaceholderText("Not answered")
+            for text, value in YES_NO:
+                box.addItem(text, value)
+            box.setCurrentIndex(-1)
+            box.currentIndexChanged.connect(self.update_checks)
+            label = QLabel(c.question)
+            label.setWordWrap(True)
+            label.setBuddy(box)
+            self.criteria_form.addRow(label, box)
             self.criteria[c.code] = box
         is_nr = scheme is Scheme.NEIGHBOURHOOD_RESOLUTION
         for name in ("harmed_first_name", "harmed_last_name", "harmed_phone"):
             self.form.inputs[name].setEnabled(is_nr or scheme is Scheme.CHECKPOINT)
+        asks = scheme in cases.ASKS_FIRST_TIME_ENTRANT
+        self.form.inputs["first_time_entrant"].setEnabled(asks)
+        if not asks:
+            self.form.set_value("first_time_entrant", None)
         if scheme is Scheme.GATEWAY:
             self.form.set_value("gender", Gender.FEMALE)
         self.update_checks()
@@ -202,7 +221,7 @@ class ReferralDialog(QDialog):
                 town=_none_if_blank(v["town"]), postcode=_none_if_blank(v["postcode"]),
                 phone=_none_if_blank(v["phone"]), email=_none_if_blank(v["email"]),
                 language=v["language"], document_format=v["document_format"]),
-            referral_date=v["referral_date"], referral_source=v["referral_source"],
+            referral_date=v["referral_date"], referral_source=v["referral_source"] or "",
             referring_officer=_none_if_blank(v["referring_officer"]),
             referring_officer_email=_none_if_blank(v["referring_officer_email"]),
             offence_code=v["offence_code"], offence_date=v["offence_date"],
@@ -210,15 +229,30 @@ class ReferralDialog(QDialog):
             crime_reference=_none_if_blank(v["crime_reference"]),
             risk_band=v["risk_band"], officer_decision=_none_if_blank(v["officer_decision"]),
             risk_override_reason=_none_if_blank(v["risk_override_reason"]),
-            eligibility_answers={code: box.isChecked() for code, box in self.criteria.items()},
+            eligibility_answers={code: YES_NO[box.currentIndex()][1]
+                                 for code, box in self.criteria.items()
+                                 if 0 <= box.currentIndex() < len(YES_NO)},
+            first_time_entrant=v["first_time_entrant"],
             worker_id=v["worker_id"], harmed_party=harmed,
             eligibility_override_reason=_none_if_blank(self.override.value("override_reason")),
         )
 
+    def set_answer(self, code: str, answer: bool | None) -> None:
+        """Answer (or clear) one eligibility question, as a user picking Yes or No."""
+        box = self.criteria[code]
+        box.setCurrentIndex(-1 if answer is None else [v for _, v in YES_NO].index(answer))
+
+    def _unanswered(self) -> int:
+        return sum(1 for box in self.criteria.values() if box.currentIndex() < 0)
+
     def update_checks(self) -> None:
         check = cases.preview_eligibility(self.ctx.uow(), self._input())
         self.rules_say_no = not check.passes
-        if check.passes:
+        if self._unanswered():
+            self.eligibility.setText(f"Answer each eligibility question ({self._unanswered()} "
+                                     "not answered yet).")
+            self.eligibility.setStyleSheet("")
+        elif check.passes:
             self.eligibility.setText("Eligible on the information given.")
             self.eligibility.setStyleSheet("color: #1b5e20;")
         else:
@@ -308,6 +342,9 @@ class ReferralDialog(QDialog):
             self.form.show_error(None, "Fill in the fields marked *.")
             return
         data = self._input()
+        if self._unanswered():
+            self.form.show_error(None, "Answer every eligibility question (yes or no).")
+            return
         if self.rules_say_no and not data.eligibility_override_reason:
             self.override.show_error("override_reason",
                                      "The rules say no: give an override reason to go ahead.")

@@ -153,7 +153,8 @@ def test_a_read_only_folder_gives_a_clear_message_and_loses_nothing(
 
 ROWS = [{"scheme": "nr", "first_name": f"Sam{i}", "last_name": "Filler" * 5,
          "offence_code": "neighbour-dispute", "referral_date": date.today().isoformat(),
-         "referral_source": "Housing office", "offence_summary": "y" * 2000}
+         "referral_source": "Housing provider", "eligibility": "all-parties-willing=yes",
+         "offence_summary": "y" * 2000}
         for i in range(400)]
 
 

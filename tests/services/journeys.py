@@ -160,3 +160,16 @@ def hold_meeting(db: Database, fac: Actor, fac2: Actor, ref: str, held_days_ago:
         db.uow(), fac, ref, kind=MeetingKind.FACE_TO_FACE, held_on=days_ago(held_days_ago),
         facilitator_id=fac.user_id, cofacilitator_id=fac2.user_id, venue="Community centre",
         attendees=attendees if attendees is not None else both_attend(db, fac, ref))
+
+
+# ---------------------------------------------------------------- Gateway to Change
+
+
+def meet_conditions(db: Database, actor: Actor, ref: str, on: date | None = None) -> None:
+    """Record every open condition of bail and diversion on a Gateway case as met."""
+    from app.services import gateway
+
+    for c in casefile.get_case(db.uow(), actor, ref).gateway_conditions:
+        if c.decided_on is None:
+            gateway.record_condition(db.uow(), actor, ref, c.id, met=True,
+                                     on=on or date.today())

@@ -15,7 +15,7 @@ from app.services import appointments, casefile, cases, followups, pathways
 from app.services.appointments import AppointmentInput
 from app.services.pathways import InterventionInput, NeedInput
 from tests.factories import at, make_case
-from tests.services.journeys import all_needs, count, days_ago, refused
+from tests.services.journeys import all_needs, count, days_ago, meet_conditions, refused
 
 
 @pytest.fixture
@@ -98,6 +98,7 @@ def test_not_completed_needs_a_reason(db, mentor, engaged):
 
 def test_completion_schedules_the_3_6_12_month_follow_ups(db, mentor, engaged):
     on = days_ago(1)
+    meet_conditions(db, mentor, engaged, on)
     cases.change_status(db.uow(), mentor, engaged, CaseStatus.COMPLETED, on=on)
     detail = casefile.get_case(db.uow(), mentor, engaged)
     assert detail.status is CaseStatus.COMPLETED
@@ -118,6 +119,7 @@ def test_follow_up_months_are_calendar_months_clamped_to_the_month_end():
 def test_exit_follow_up_is_recorded_once(db, coord, mentor):
     engaged = make_case(db, coord, Scheme.GATEWAY, worker=mentor, days_ago=200)
     cases.decide_eligibility(db.uow(), coord, engaged, eligible=True, on=days_ago(198))
+    meet_conditions(db, mentor, engaged, days_ago(100))
     cases.change_status(db.uow(), mentor, engaged, CaseStatus.COMPLETED, on=days_ago(92))
 
     def record():
@@ -151,6 +153,7 @@ def test_gateway_journey(db, coord, mentor):
         InterventionKind.CONTACT, days_ago(20), "Letter of apology to the shop written"))
     pathways.record_assessment(db.uow(), mentor, ref, AssessmentStage.EXIT, days_ago(2),
                                all_needs(level=1))
+    meet_conditions(db, mentor, ref, days_ago(3))
     cases.change_status(db.uow(), mentor, ref, CaseStatus.COMPLETED, on=days_ago(1))
     cases.change_status(db.uow(), coord, ref, CaseStatus.CLOSED, reason="Completed")
 

@@ -36,13 +36,18 @@ GOOD = [
      "offence_date": (TODAY - timedelta(days=6)).isoformat(), "crime_reference": "DU26IMP001",
      "risk_band": "low", "referral_date": (TODAY - timedelta(days=3)).strftime("%d/%m/%Y"),
      "referral_source": "Police custody", "referring_officer": "PC 1 Example",
-     "eligibility": "lives-in-area=yes; offended-in-area=yes; admission=yes"},
+     "eligibility": "lives-in-area=yes; offended-in-area=yes; admission=yes; "
+                    "held-for-court=no; mental-health-act=no; on-court-order=no; co-accused=no",
+     "first_time_entrant": "yes"},
     {"scheme": "nr", "first_name": "Ola", "last_name": "Nowak", "offence_code":
-     "neighbour-dispute", "referral_date": TODAY.isoformat(), "referral_source": "Housing",
-     "harmed_first_name": "Ruth", "harmed_last_name": "Gale"},
+     "neighbour-dispute", "referral_date": TODAY.isoformat(),
+     "referral_source": "housing  PROVIDER",
+     "harmed_first_name": "Ruth", "harmed_last_name": "Gale",
+     "eligibility": "all-parties-willing=yes"},
     {"scheme": "gtc", "first_name": "Nia", "last_name": "Hughes", "gender": "female",
      "offence_code": "theft-shop", "referral_date": TODAY.isoformat(),
-     "referral_source": "Court"},
+     "referral_source": "Court", "eligibility": "charged-theft=yes; agrees-to-engage=yes",
+     "first_time_entrant": "no"},
 ]
 
 
@@ -65,6 +70,23 @@ def test_every_good_row_becomes_a_referral(db: Database, coord) -> None:
     assert count(db, "cases") == 3
     assert count(db, "case_parties") == 4  # the harmed party of the NR row too
     assert count(db, "audit_events", "action = 'case.create'") == 3
+    assert count(db, "cases", "referral_source = 'Housing provider'") == 1  # as listed
+    assert count(db, "cases", "first_time_entrant IS NULL") == 1  # not asked for NR
+
+
+@pytest.mark.parametrize(("change", "phrase"), [
+    (dict(referral_source="The pub"), "'The pub' is not on the partnership's list"),
+    (dict(eligibility="lives-in-area=yes"), "not answered: Offence committed in the area"),
+    (dict(first_time_entrant=""), "first-time entrant"),
+    (dict(first_time_entrant="maybe"), "first_time_entrant 'maybe' is not yes or no"),
+])
+def test_a_row_without_an_answer_or_with_an_unlisted_source_is_refused(
+        db: Database, coord, change, phrase) -> None:
+    before = snapshot(db)
+    with pytest.raises(importer.ImportRefused) as info:
+        importer.import_referrals(db.uow(), coord, to_csv([dict(GOOD[0], **change)]))
+    assert phrase in info.value.problems[0].message
+    assert snapshot(db) == before
 
 
 def test_bad_rows_are_each_named_by_line_and_nothing_is_imported(db: Database, coord) -> None:
@@ -83,7 +105,7 @@ def test_bad_rows_are_each_named_by_line_and_nothing_is_imported(db: Database, c
 
 
 def test_line_numbers_count_quoted_newlines_and_blank_lines(db: Database, coord) -> None:
-    text = to_csv([dict(GOOD[1], referral_source="Housing\nofficer"), {}, dict(GOOD[1],
+    text = to_csv([dict(GOOD[1], referral_source="Housing\nprovider"), {}, dict(GOOD[1],
                    first_name="")]).decode()
     with pytest.raises(importer.ImportRefused) as info:
         importer.import_referrals(db.uow(), coord, text.encode())
@@ -268,5 +290,5 @@ def test_text_too_long_for_its_column_is_refused_alike_on_both_stores(db: Databa
         meetings.record_meeting(
             db.uow(), fac, ref, kind=MeetingKind.FACE_TO_FACE, held_on=TODAY,
             facilitator_id=fac.user_id, cofacilitator_id=fac2.user_id, venue="v" * 201,
-            attendees=[AttendeeInput(AttendeeRole.SUPPORTER, True, None, "A Friend")])
+            attendees=[AttendeeInput(AttendeeRole.COUNCILLOR, True, None, "A Friend")])
     assert snapshot(db) == before

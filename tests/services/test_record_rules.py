@@ -22,6 +22,7 @@ from app.services import (
     contracts,
     documents,
     followups,
+    gateway,
     indicators,
     meetings,
     people,
@@ -39,6 +40,7 @@ from tests.services.journeys import (
     count,
     days_ago,
     hold_meeting,
+    meet_conditions,
     nr_assessed,
     nr_consented,
     nr_parties,
@@ -122,6 +124,7 @@ def test_ending_a_gateway_case_cancels_its_booked_appointments(db, mentor, engag
     appointments.record_outcome(db.uow(), mentor, engaged, kept, AppointmentStatus.KEPT)
     for days in (3, 10):
         _book(db, mentor, engaged, days)
+    meet_conditions(db, mentor, engaged)
     cases.change_status(db.uow(), mentor, engaged, end, reason=reason)
     detail = casefile.get_case(db.uow(), mentor, engaged)
     assert [a.status for a in detail.appointments] == ["kept", "cancelled", "cancelled"]
@@ -163,6 +166,7 @@ def test_no_appointment_letter_for_a_case_that_has_ended(db, coord, mentor, enga
 
 
 def test_exit_follow_ups_come_after_the_exit_near_when_they_are_due(db, mentor, engaged):
+    meet_conditions(db, mentor, engaged, days_ago(150))
     cases.change_status(db.uow(), mentor, engaged, CaseStatus.COMPLETED, on=days_ago(100))
     due = next(e.due_on for e in casefile.get_case(db.uow(), mentor, engaged).exit_followups
                if e.months == 3)
@@ -192,6 +196,7 @@ def test_exit_follow_ups_come_after_the_exit_near_when_they_are_due(db, mentor, 
 
 
 def test_reoffending_check_rules(db, mentor, engaged):
+    meet_conditions(db, mentor, engaged, days_ago(195))
     cases.change_status(db.uow(), mentor, engaged, CaseStatus.COMPLETED, on=days_ago(190))
     ended = days_ago(190)
 
@@ -357,3 +362,103 @@ def test_indicators_letters_and_screens_agree_on_a_restorative_outcome(db, coord
                                detail.participant.id)
     text = " ".join(pdf_text(letter.content).split())
     assert "were not all done" in text and "have been done" not in text
+
+
+# ---------------------------------------------------------------- referrals: answers and lists
+
+
+@pytest.mark.parametrize("scheme, change, match", [
+    (Scheme.CHECKPOINT, dict(referral_source="The pub"),
+     "'The pub' is not on the partnership's list of referral sources; choose one of: Police"),
+    (Scheme.CHECKPOINT, dict(eligibility_answers={"lives-in-area": True}),
+     "Answer every eligibility question .* not answered: Offence committed in the area"),
+    (Scheme.GATEWAY, dict(eligibility_answers={"charged-theft": True, "agrees-to-engage": None}),
+     "not answered: Agrees to attend"),
+    (Scheme.CHECKPOINT, dict(first_time_entrant=None), "first-time entrant"),
+    (Scheme.GATEWAY, dict(first_time_entrant=None), "first-time entrant"),
+])
+def test_a_referral_needs_its_answers_and_a_listed_source(db, coord, scheme, change, match):
+    data = replace(referral(scheme), **change)
+    refused(db, coord, None, lambda: cases.create_referral(db.uow(), coord, data),
+            ValidationError, match)
+
+
+def test_a_listed_source_is_matched_whatever_its_case_and_spacing(db, coord):
+    ref = cases.create_referral(db.uow(), coord, replace(
+        referral(Scheme.NEIGHBOURHOOD_RESOLUTION), referral_source="  housing   PROVIDER ",
+        first_time_entrant=None))
+    detail = casefile.get_case(db.uow(), coord, ref)
+    assert detail.referral_source == "Housing provider"
+    report = indicators.compute(db.uow(), coord, indicators.Scope(days_ago(30), date.today()))
+    assert [(f.label, f.value) for f in report.of("referrals_by_source")] == [
+        ("Housing provider", 1)]
+
+
+# ---------------------------------------------------------------- Gateway conditions
+
+
+def test_an_accepted_gateway_case_carries_the_usual_conditions(db, mentor, engaged, coord, nav):
+    conditions = casefile.get_case(db.uow(), mentor, engaged).gateway_conditions
+    assert [(c.description, c.state) for c in conditions] == [
+        ("Attend the women's service appointments", ConditionState.OPEN),
+        ("Write a letter of apology to the shop", ConditionState.OPEN)]
+    gateway.add_condition(db.uow(), mentor, engaged, "stay-away")
+    assert [c.code for c in casefile.get_case(db.uow(), mentor, engaged).gateway_conditions][
+        -1] == "stay-away"
+    refused(db, mentor, engaged, lambda: gateway.add_condition(db.uow(), mentor, engaged,
+                                                               "stay-away"),
+            WorkflowError, "already has the condition")
+    refused(db, mentor, engaged, lambda: gateway.add_condition(db.uow(), mentor, engaged,
+                                                               "dance"),
+            ValidationError, "not on the partnership's list of conditions")
+    cp = make_case(db, coord, Scheme.CHECKPOINT, worker=nav)
+    refused(db, coord, cp, lambda: gateway.add_condition(db.uow(), coord, cp, "stay-away"),
+            WorkflowError, "belong to Gateway to Change cases")
+
+
+def test_each_condition_is_recorded_once_with_its_date(db, mentor, engaged):
+    first, second = casefile.get_case(db.uow(), mentor, engaged).gateway_conditions
+
+    def record(condition, met, on):
+        return lambda: gateway.record_condition(db.uow(), mentor, engaged, condition.id,
+                                                met=met, on=on)
+
+    refused(db, mentor, engaged, record(first, None, days_ago(1)), ValidationError,
+            "whether the condition was met")
+    refused(db, mentor, engaged, record(first, True, date.today() + timedelta(days=1)),
+            ValidationError, "the date is in the future")
+    refused(db, mentor, engaged, record(first, True, days_ago(201)), ValidationError,
+            "before the referral")
+    record(first, True, days_ago(5))()
+    refused(db, mentor, engaged, record(first, False, days_ago(1)), WorkflowError,
+            "already recorded as met on")
+    refused(db, mentor, engaged, lambda: cases.change_status(
+        db.uow(), mentor, engaged, CaseStatus.COMPLETED), WorkflowError,
+        "not yet met: 2. Write a letter of apology to the shop \\(open\\)")
+    record(second, False, days_ago(2))()
+    refused(db, mentor, engaged, lambda: cases.change_status(
+        db.uow(), mentor, engaged, CaseStatus.COMPLETED), WorkflowError,
+        "not yet met: 2. Write a letter of apology to the shop \\(not met\\)")
+    cases.change_status(db.uow(), mentor, engaged, CaseStatus.NOT_COMPLETED,
+                        reason="No apology written")
+    detail = casefile.get_case(db.uow(), mentor, engaged)
+    assert [(c.state, c.decided_on) for c in detail.gateway_conditions] == [
+        (ConditionState.MET, days_ago(5)), (ConditionState.NOT_MET, days_ago(2))]
+    refused(db, mentor, engaged, lambda: gateway.add_condition(db.uow(), mentor, engaged,
+                                                               "stay-away"),
+            WorkflowError, "can no longer change")
+
+
+def test_completion_needs_every_condition_met_and_the_documents_print_them(db, coord, mentor,
+                                                                           engaged):
+    meet_conditions(db, mentor, engaged, days_ago(3))
+    cases.change_status(db.uow(), mentor, engaged, CaseStatus.COMPLETED, on=days_ago(1))
+    detail = casefile.get_case(db.uow(), coord, engaged)
+    assert detail.outcome is Outcome.COMPLETED
+    met_on = f"met on {days_ago(3).day} {days_ago(3):%B %Y}"
+    for kind, to in ((Kind.SUMMARY, None), (Kind.OUTCOME_OFFICER, None),
+                     (Kind.OUTCOME_PARTICIPANT, detail.participant.id)):
+        text = " ".join(pdf_text(documents.preview(db.uow(), coord, engaged, kind, to)
+                                 .content).split())
+        assert "Write a letter of apology to the shop" in text, kind
+        assert met_on in text, kind

@@ -31,7 +31,7 @@ from app.services import (
 )
 from app.services.appointments import AppointmentInput
 from app.services.pathways import InterventionInput, InterventionKind
-from tests.factories import make_case, person
+from tests.factories import GATEWAY_YES, NR_YES, make_case, person
 from tests.services.journeys import (
     STANDARD_CONDITIONS,
     all_needs,
@@ -109,7 +109,8 @@ def test_a_persons_details_changed_through_another_case_are_not_overwritten(db, 
     second = cases.create_referral(db.uow(), coord, cases.ReferralInput(
         scheme=Scheme.GATEWAY if party.gender == "female" else Scheme.NEIGHBOURHOOD_RESOLUTION,
         person=None, existing_person_id=party.person_id, referral_date=days_ago(2),
-        referral_source="Police", offence_code="neighbour-dispute"))
+        referral_source="Police custody", offence_code="neighbour-dispute",
+        eligibility_answers={**GATEWAY_YES, **NR_YES}, first_time_entrant=True))
     # the navigator opens the person on the first case; the coordinator edits them on the
     # second; the navigator's save of the old form must not win
     opened_at = casefile.get_case(db.uow(), nav, first)

@@ -20,7 +20,7 @@ from app.models.users import Role
 from app.services import cases, demo, people
 from app.services.enums import ConsentAction, Gender, Scheme
 from app.views.case import CaseWorkspace
-from tests.factories import make_case, make_user, person
+from tests.factories import answer_referral, make_case, make_user, person
 
 
 def _inputs(widget: QWidget) -> list[QWidget]:
@@ -38,6 +38,10 @@ def test_excluded_offence_needs_an_override_reason_at_intake(qtbot, db, open_win
     qtbot.keyClicks(dialog.form.inputs["first_name"], "Reece")
     qtbot.keyClicks(dialog.form.inputs["last_name"], "Todd")
     dialog.form.set_value("offence_code", "hate-crime")
+    assert "Answer each eligibility question (7 not answered yet)" in dialog.eligibility.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.form.general_error.text() == "Answer every eligibility question (yes or no)."
+    answer_referral(dialog)
     assert "Hate crime is excluded from Checkpoint." in dialog.eligibility.text()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()

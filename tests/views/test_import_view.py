@@ -14,10 +14,11 @@ from tests.factories import make_user
 
 DAY = (date.today() - timedelta(days=5)).isoformat()
 HEADER = ("scheme,first_name,last_name,referral_date,referral_source,offence_code,"
-          "harmed_first_name,harmed_last_name\n")
-GOOD = (HEADER + f"nr,Aled,Morgan,{DAY},Housing provider,neighbour-dispute,Iris,Bell\n"
-        f"nr,Ceri,Jones,{DAY},Self-referral,asb-nuisance,Tom,Bell\n")
-BAD = GOOD + f"cp,Dai,Evans,{DAY},Police custody,no-such-offence,,\n"
+          "harmed_first_name,harmed_last_name,eligibility\n")
+GOOD = (HEADER + f"nr,Aled,Morgan,{DAY},Housing provider,neighbour-dispute,Iris,Bell,"
+        "all-parties-willing=yes\n"
+        f"nr,Ceri,Jones,{DAY},Self-referral,asb-nuisance,Tom,Bell,all-parties-willing=yes\n")
+BAD = GOOD + f"cp,Dai,Evans,{DAY},Police custody,no-such-offence,,,\n"
 
 
 def test_import_from_the_file_menu(qtbot, db, open_window, tmp_path) -> None:

@@ -20,7 +20,7 @@ from app.views.confirm import Confirm
 from app.views.forms import FormDialog
 from app.views.main_window import MainWindow
 from app.views.table_models.record_table_model import RecordTable
-from tests.factories import make_user
+from tests.factories import answer_referral, make_user
 
 TODAY = date.today()
 
@@ -78,6 +78,7 @@ def refer(qtbot: Any, window: MainWindow, **values: Any) -> CaseWorkspace:
     window.new_referral_action.trigger()
     dialog = window.dialog
     fill(qtbot, dialog.form, **values)
+    answer_referral(dialog)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible(), dialog.form.general_error.text()
     ws = window.tabs.currentWidget()

@@ -14,7 +14,7 @@ from app.models.users import Role
 from app.services import cases, contracts, demo
 from app.services.enums import ConditionKind, Gender, Scheme
 from app.views.case import CaseWorkspace
-from tests.factories import PASSWORD, make_case, make_user, person
+from tests.factories import PASSWORD, answer_referral, make_case, make_user, person
 
 
 def test_lock_hides_a_half_filled_form_and_unlocking_brings_it_back(qtbot, db,
@@ -73,6 +73,7 @@ def test_unknown_date_of_birth_is_stored_as_unknown(qtbot, db, open_window) -> N
     qtbot.keyClicks(dialog.form.inputs["harmed_first_name"], "Len")
     qtbot.keyClicks(dialog.form.inputs["harmed_last_name"], "Hall")
     qtbot.keyClicks(dialog.form.inputs["harmed_phone"], "call me")
+    answer_referral(dialog)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     # the harmed party's bad phone number is reported against the harmed party's field
     assert dialog.form.errors["harmed_phone"].text().startswith("Harmed party: A phone number")
