@@ -412,20 +412,31 @@ def _make_case(ctx: _Ctx, scheme: Scheme, status: CaseStatus, i: int) -> None:
     participant = ctx.rows.add(CaseParty, case_id=case["id"], person_id=person_id,
                                role=PartyRole.PARTICIPANT, wants_updates=True)["id"]
     harmed = None
+    others: list[tuple[int, PartyRole]] = []
     if scheme is not Scheme.GATEWAY:
         hp = _person(ctx, r.choice([Gender.MALE, Gender.FEMALE]))["id"]
         harmed = ctx.rows.add(CaseParty, case_id=case["id"], person_id=hp, role=PartyRole.HARMED,
                               wants_updates=r.random() < 0.8)["id"]
+    if scheme is Scheme.NEIGHBOURHOOD_RESOLUTION:
+        # several households: another harmed neighbour, a second harmer, a supporter
+        for role, chance in ((PartyRole.HARMED, 0.25), (PartyRole.HARMER, 0.15),
+                             (PartyRole.SUPPORTER, 0.2)):
+            if r.random() < chance:
+                pid = _person(ctx, r.choice([Gender.MALE, Gender.FEMALE]))["id"]
+                others.append((ctx.rows.add(CaseParty, case_id=case["id"], person_id=pid,
+                                            role=role, wants_updates=True)["id"], role))
     path = _stages_to(scheme, status, r)
+    days: dict[CaseStatus, date] = {}
+    _fill(ctx, case, path, participant, harmed, referral, days, others)
+    # each stage change on the day its record says (a completion on the contract's end...)
     day = referral
     prev = None
     for stage in path:
         if prev is not None:
-            day = min(today, day + timedelta(days=r.randint(3, 20)))
+            day = max(day, days.get(stage) or min(today, day + timedelta(days=r.randint(3, 20))))
         ctx.rows.add(StatusChange, case_id=case["id"], from_status=prev, to_status=stage, on=day,
                      by_id=ctx.demo_user)
         prev = stage
-    _fill(ctx, case, path, participant, harmed, referral)
 
 
 def _answers(scheme: Scheme) -> dict[str, bool]:
@@ -466,7 +477,8 @@ _KINDS = list(InterventionKind)
 
 
 def _fill(ctx: _Ctx, case: dict[str, Any], path: list[CaseStatus], participant: int,
-          harmed: int | None, referral: date) -> None:
+          harmed: int | None, referral: date, days: dict[CaseStatus, date],
+          others: list[tuple[int, PartyRole]]) -> None:
     """Write the records each stage reached implies, dated consistently."""
     r, add, today = ctx.rng, ctx.rows.add, ctx.today
     S = CaseStatus
@@ -478,8 +490,9 @@ def _fill(ctx: _Ctx, case: dict[str, Any], path: list[CaseStatus], participant: 
     start = min(today, referral + timedelta(days=r.randint(5, 15)))
     if final is not S.REFERRED:
         case["eligibility"] = Eligibility.ELIGIBLE
-        case["eligibility_decided_on"] = min(today, referral + timedelta(days=r.randint(1, 5)))
+        case["eligibility_decided_on"] = start  # accepted and started on the same day
         case["started_on"] = start
+        days[path[1]] = start
         if case["offence_code"] == "domestic-abuse":
             case["eligibility_override_reason"] = \
                 "Victim consulted; perpetrator programme agreed."
@@ -521,10 +534,16 @@ def _fill(ctx: _Ctx, case: dict[str, Any], path: list[CaseStatus], participant: 
             closed = referral + timedelta(days=r.randint(75, 110))
         case["closed_on"] = min(today, closed)
         case["closure_reason"] = "Case finished" if ended else "Outcome agreement kept"
+        days[S.CLOSED] = case["closed_on"]
+    if ended:
+        days[next(st for st in path if st in (S.COMPLETED, S.BREACHED, S.NOT_COMPLETED))] = \
+            case["ended_on"]
+    if S.CONTRACT_ACTIVE in reached:
+        days[S.CONTRACT_ACTIVE] = start
     if scheme is Scheme.CHECKPOINT and S.CONTRACT_ACTIVE in reached:
         _contract(ctx, case, start, reached, levels_start, by)
     if scheme is Scheme.NEIGHBOURHOOD_RESOLUTION and harmed is not None:
-        _restorative(ctx, case, reached, participant, harmed, referral, by)
+        _restorative(ctx, case, reached, participant, harmed, referral, by, days, others)
     if scheme is Scheme.GATEWAY and S.ENGAGED in reached:
         _bail_appointments(ctx, case, start, final, by)
         _gateway_conditions(ctx, case, start, reached, by)
@@ -594,7 +613,10 @@ def _contract(ctx: _Ctx, case: dict[str, Any], start: date, reached: set[CaseSta
 
 
 def _restorative(ctx: _Ctx, case: dict[str, Any], reached: set[CaseStatus], participant: int,
-                 harmed: int, referral: date, by: int) -> None:
+                 harmed: int, referral: date, by: int, days: dict[CaseStatus, date],
+                 others: list[tuple[int, PartyRole]]) -> None:
+    """Consent from everyone on the case, each attending party consented on the day, a
+    survey from each harmed party."""
     r, add, today = ctx.rng, ctx.rows.add, ctx.today
     S = CaseStatus
     case_id = case["id"]
@@ -603,13 +625,16 @@ def _restorative(ctx: _Ctx, case: dict[str, Any], reached: set[CaseStatus], part
             add(ConsentRecord, party_id=participant, action=ConsentAction.GIVEN,
                 on=min(today, referral + timedelta(days=8)), recorded_by_id=by)
         return
-    consent_day = min(today, referral + timedelta(days=r.randint(8, 15)))
-    for party in (participant, harmed):
+    consent_day = min(today, max(referral + timedelta(days=r.randint(8, 15)),
+                                 case["started_on"] or referral))
+    days[S.CONSENT_OBTAINED] = consent_day
+    for party in (participant, harmed, *(pid for pid, _ in others)):
         add(ConsentRecord, party_id=party, action=ConsentAction.GIVEN, on=consent_day,
             recorded_by_id=by)
     if S.MEETING_HELD not in reached:
         return
     held = min(today, consent_day + timedelta(days=r.randint(5, 20)))
+    days[S.MEETING_HELD] = days[S.AGREEMENT_MONITORING] = held
     kind = r.choice([MeetingKind.FACE_TO_FACE] * 3 + [MeetingKind.SHUTTLE, MeetingKind.LETTER])
     meeting = add(
         Conference, case_id=case_id, kind=kind, held_on=held,
@@ -620,6 +645,11 @@ def _restorative(ctx: _Ctx, case: dict[str, Any], reached: set[CaseStatus], part
         role=AttendeeRole.HARMER, attended=True)
     add(ConferenceParticipant, conference_id=meeting, party_id=harmed, role=AttendeeRole.HARMED,
         attended=True)
+    attendee = {PartyRole.HARMED: AttendeeRole.HARMED, PartyRole.HARMER: AttendeeRole.HARMER,
+                PartyRole.SUPPORTER: AttendeeRole.SUPPORTER}
+    for pid, role in others:
+        add(ConferenceParticipant, conference_id=meeting, party_id=pid, role=attendee[role],
+            attended=r.random() < 0.8)
     if r.random() < 0.3:
         add(ConferenceParticipant, conference_id=meeting, name="PCSO " + r.choice(LAST),
             role=AttendeeRole.PCSO, attended=True)
@@ -629,11 +659,11 @@ def _restorative(ctx: _Ctx, case: dict[str, Any], reached: set[CaseStatus], part
                     signed=True, updated_by_id=by)["id"]
     closed = S.CLOSED in reached
     kept = r.random() < 0.85
-    for position, kind_, text_, days in (
+    for position, kind_, text_, due_in in (
             (1, ActionKind.APOLOGY, "Say sorry in writing for the noise and the damage.", 7),
             (2, ActionKind.REPAIR, "Repair the fence panel between the two gardens.", 21)):
         add(AgreementAction, agreement_id=agreement, position=position, kind=kind_,
-            description=text_, owner_party_id=participant, due_on=held + timedelta(days=days),
+            description=text_, owner_party_id=participant, due_on=held + timedelta(days=due_in),
             kept=kept if closed else None,
             checked_on=held + timedelta(days=30) if closed else None, recorded_by_id=by)
     if closed:
@@ -642,9 +672,11 @@ def _restorative(ctx: _Ctx, case: dict[str, Any], reached: set[CaseStatus], part
         follow = min(today, held + timedelta(days=30))
         add(AgreementFollowUp, case_id=case_id, contacted_on=follow, party_id=harmed,
             agreement_kept=kept, recorded_by_id=by)
-        add(SatisfactionSurvey, case_id=case_id, party_id=harmed, answered_on=follow,
-            satisfied=r.random() < 0.9, felt_heard=r.randint(3, 5),
-            feels_safer=r.randint(2, 5), would_recommend=r.random() < 0.9, recorded_by_id=by)
+        for party in (harmed, *(pid for pid, role in others if role is PartyRole.HARMED)):
+            add(SatisfactionSurvey, case_id=case_id, party_id=party, answered_on=follow,
+                satisfied=r.random() < 0.9, felt_heard=r.randint(3, 5),
+                feels_safer=r.randint(2, 5), would_recommend=r.random() < 0.9,
+                recorded_by_id=by)
         for period in ("before", "after"):
             add(AgencyCallCount, case_id=case_id, agency_name="Police (101)", period=period,
                 months=6, calls=r.randint(2, 9) if period == "before" else r.randint(0, 3),

@@ -113,6 +113,8 @@ class ReferralDialog(QDialog):
         self.criteria_layout = QVBoxLayout(self.criteria_box)
         self.criteria: dict[str, QComboBox] = {}
         self.criteria_form = QFormLayout()
+        # a long question goes above its answer rather than being squeezed beside it
+        self.criteria_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.criteria_layout.addLayout(self.criteria_form)
         side.addWidget(self.criteria_box)
         self.eligibility = QLabel("")
@@ -183,12 +185,14 @@ class ReferralDialog(QDialog):
             box.setObjectName(f"criterion_{c.code}")
             box.setAccessibleName(c.question)
             box.setPlaceholderText("Not answered")
+            box.setMinimumContentsLength(len("Not answered"))
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             for text, value in YES_NO:
                 box.addItem(text, value)
             box.setCurrentIndex(-1)
             box.currentIndexChanged.connect(self.update_checks)
             label = QLabel(c.question)
-            label.setWordWrap(True)
             label.setBuddy(box)
             self.criteria_form.addRow(label, box)
             self.criteria[c.code] = box
@@ -249,9 +253,11 @@ class ReferralDialog(QDialog):
         check = cases.preview_eligibility(self.ctx.uow(), self._input())
         self.rules_say_no = not check.passes
         if self._unanswered():
-            self.eligibility.setText(f"Answer each eligibility question ({self._unanswered()} "
-                                     "not answered yet).")
-            self.eligibility.setStyleSheet("")
+            other = [r for r in check.reasons if not r.startswith("Not answered:")]
+            self.eligibility.setText(
+                f"Answer each eligibility question ({self._unanswered()} not answered yet)."
+                + ("\nThe rules say no:\n- " + "\n- ".join(other) if other else ""))
+            self.eligibility.setStyleSheet(ERROR_STYLE if other else "")
         elif check.passes:
             self.eligibility.setText("Eligible on the information given.")
             self.eligibility.setStyleSheet("color: #1b5e20;")

@@ -39,6 +39,7 @@ def test_excluded_offence_needs_an_override_reason_at_intake(qtbot, db, open_win
     qtbot.keyClicks(dialog.form.inputs["last_name"], "Todd")
     dialog.form.set_value("offence_code", "hate-crime")
     assert "Answer each eligibility question (7 not answered yet)" in dialog.eligibility.text()
+    dialog.form.set_value("referral_source", "Police custody")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.form.general_error.text() == "Answer every eligibility question (yes or no)."
     answer_referral(dialog)

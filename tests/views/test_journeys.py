@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 from app.models.users import Role
 from app.services import casefile, demo
 from app.services.casefile import CaseFilter
-from app.services.enums import CaseStatus
+from app.services.enums import CaseStatus, MeetingKind
 from app.views.case import CaseWorkspace
 from app.views.confirm import Confirm
 from app.views.forms import FormDialog
@@ -170,23 +170,32 @@ def test_facilitator_records_consent_meeting_agreement_and_followup(qtbot, db,
     assert ws.detail.status is CaseStatus.CONSENT_OBTAINED
     save(qtbot, click(qtbot, ws, "record_risk"))  # no meeting without a current assessment
     dialog = click(qtbot, ws, "record_meeting")
-    fill(qtbot, dialog.form, venue="Northgate community centre",
-         cofacilitator=_user_id(db, "fac2"), other_name="PCSO Ada Quinn")
+    party = {p.name: p.id for p in ws.detail.parties}
+    # nothing is answered for the facilitator: kind and attendance start empty
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.form.value(f"attended_{party['Edith Wells']}") is None
+    fill(qtbot, dialog.form, kind=MeetingKind.FACE_TO_FACE, venue="Northgate community centre",
+         cofacilitator=_user_id(db, "fac2"), other_name="PCSO Ada Quinn",
+         **{f"attended_{pid}": True for pid in party.values()})
     save(qtbot, dialog)
     assert ws.detail.status is CaseStatus.MEETING_HELD
     attendance = ws.table("meetings_table").text(0, 4)
     assert "Dylan Carr (harmer): attended" in attendance
     assert "PCSO Ada Quinn (PCSO): attended" in attendance
     dialog = click(qtbot, ws, "record_agreement")
-    party = {p.name: p.id for p in ws.detail.parties}
-    fill(qtbot, dialog.form, text1="Write a letter of apology", owner1=party["Dylan Carr"],
+    assert dialog.form.value("signed") is None
+    fill(qtbot, dialog.form, signed=True, text1="Write a letter of apology",
+         owner1=party["Dylan Carr"],
          text2="Fix the fence panel", owner2=party["Dylan Carr"],
          due2=TODAY + timedelta(days=21))
     save(qtbot, dialog)
     assert ws.detail.status is CaseStatus.AGREEMENT_MONITORING
     assert ws.table("actions_table").row_count() == 2
     assert ws.table("actions_table").text(1, 1) == "Fix the fence panel"
-    save(qtbot, click(qtbot, ws, "record_followup"))
+    dialog = click(qtbot, ws, "record_followup")
+    assert dialog.form.value("agreement_kept") is None and not dialog.ok_button.isEnabled()
+    fill(qtbot, dialog.form, agreement_kept=True)
+    save(qtbot, dialog)
     assert "agreement kept" in ws.findChild(QLabel, "followup_label").text()
 
 

@@ -68,6 +68,7 @@ def test_unknown_date_of_birth_is_stored_as_unknown(qtbot, db, open_window) -> N
     assert dialog.form.inputs["date_of_birth"].edit.placeholderText() == "Not known"
     assert "No date of birth recorded: Checkpoint is for adults." in dialog.eligibility.text()
     dialog.form.set_value("scheme", Scheme.NEIGHBOURHOOD_RESOLUTION)
+    dialog.form.set_value("offence_code", "neighbour-dispute")  # starts unchosen
     qtbot.keyClicks(dialog.form.inputs["first_name"], "Mary Ann")
     qtbot.keyClicks(dialog.form.inputs["last_name"], "Smith")
     qtbot.keyClicks(dialog.form.inputs["harmed_first_name"], "Len")

@@ -51,14 +51,14 @@ class FollowUpsTab(CaseTab):
         if not due:
             self.refused("No follow-up is waiting to be recorded.")
             return None
-        yn = [("Yes", True), ("No", False), ("Not known", None)]
+        yn = [("Yes", True), ("No", False)]  # asked, never assumed: each starts unanswered
         return self.ws.form("Follow-up after the scheme", [
             Field("months", "Follow-up", "choice", True, due[0].months,
                   [(f"{e.months} months (due {e.due_on:%d/%m/%Y})", e.months) for e in due]),
             Field("done_on", "Done on", "date", True, date.today()),
-            Field("independent", "Living independently?", "choice", default=True, choices=yn),
-            Field("abuse_free", "Free from abuse?", "choice", default=True, choices=yn),
-            Field("reoffended", "Reoffended?", "choice", default=False, choices=yn),
+            Field("independent", "Living independently?", "choice", True, choices=yn),
+            Field("abuse_free", "Free from abuse?", "choice", True, choices=yn),
+            Field("reoffended", "Reoffended?", "choice", True, choices=yn),
         ], lambda v: followups.record_exit_followup(
             self.case.uow(), self.case.actor, self.case.reference, months=v["months"],
             done_on=v["done_on"], reoffended=v["reoffended"],

@@ -26,6 +26,9 @@ from app.views.case.tab import CaseTab, day, yes_no
 from app.views.forms import Field, FormDialog
 from app.views.table_models.record_table_model import Column, RowStyle
 
+YES_NO: list[tuple[str, bool]] = [("Yes", True), ("No", False)]
+ATTENDED: list[tuple[str, bool]] = [("Attended", True), ("Did not attend", False)]
+
 
 class MeetingsTab(CaseTab):
     title = "Restorative meetings"
@@ -88,7 +91,9 @@ class MeetingsTab(CaseTab):
         self.actions.set_rows(d.agreement.actions if d.agreement else ())
         parts = [f"Follow-up {f.contacted_on:%d/%m/%Y}: agreement "
                  f"{'kept' if f.agreement_kept else 'not kept'}" for f in d.followups]
-        parts += [f"Survey {s.answered_on:%d/%m/%Y}: "
+        names = {p.id: p.name for p in d.parties}
+        parts += [f"Survey of {names.get(s.party_id, 'a harmed party')} "
+                  f"{s.answered_on:%d/%m/%Y}: "
                   + ("satisfied" if s.satisfied else "not satisfied") for s in d.surveys]
         parts += [f"{c.agency_name}: {c.calls} call(s) in the {c.months} months {c.period}"
                   for c in d.agency_calls]
@@ -100,22 +105,24 @@ class MeetingsTab(CaseTab):
                         for u in users.list_users(self.case.uow())
                         if u.role in (Role.FACILITATOR, Role.COORDINATOR)]
         fields = [
-            Field("kind", "Kind", "choice", True, MeetingKind.FACE_TO_FACE,
-                  [(k.value.capitalize(), k) for k in MeetingKind]),
+            Field("kind", "Kind", "choice", True,
+                  choices=[(k.value.capitalize(), k) for k in MeetingKind]),
             Field("held_on", "Held on", "date", True, date.today()),
             Field("venue", "Venue"),
             Field("facilitator", "Facilitator", "choice", True, d.worker_id, facilitators),
             Field("cofacilitator", "Co-facilitator", "choice", default=d.coworker_id,
                   choices=[("None", None), *facilitators]),
         ]
-        fields += [Field(f"attended_{p.id}", f"{p.name} ({p.role})", "check", default=True,
-                         extra={"text": "attended"}) for p in d.parties]
+        # nobody is marked there or not until the facilitator says (a figure counts it)
+        fields += [Field(f"attended_{p.id}", f"{p.name} ({p.role})", "choice", True,
+                         choices=ATTENDED) for p in d.parties]
         fields += [Field("other_name", "Also attending (name)"),
                    Field("other_role", "Their role", "choice", default=AttendeeRole.PCSO,
                          choices=[(r.value, r) for r in (AttendeeRole.PCSO,
                                                          AttendeeRole.COUNCILLOR,
                                                          AttendeeRole.OTHER)])]
         role_map = {PartyRole.PARTICIPANT.value: AttendeeRole.HARMER,
+                    PartyRole.HARMER.value: AttendeeRole.HARMER,
                     PartyRole.HARMED.value: AttendeeRole.HARMED,
                     PartyRole.SUPPORTER.value: AttendeeRole.SUPPORTER}
 
@@ -190,8 +197,8 @@ class MeetingsTab(CaseTab):
         kinds = [(k.value.capitalize(), k) for k in ActionKind]
         fields = [Field("agreed_on", "Agreed on", "date", True,
                         d.meetings[-1].held_on if d.meetings else date.today()),
-                  Field("signed", "Signed", "check", default=True,
-                        extra={"text": "signed by the parties"})]
+                  Field("signed", "Signed by the parties?", "choice", True,
+                        choices=[("Yes, signed", True), ("No, not signed", False)])]
         for n in (1, 2, 3):
             fields += [Field(f"kind{n}", f"Action {n}", "choice", default=ActionKind.APOLOGY,
                              choices=kinds),
@@ -224,25 +231,30 @@ class MeetingsTab(CaseTab):
     def record_followup(self) -> FormDialog:
         return self.ws.form("Follow-up contact", [
             Field("contacted_on", "Contacted on", "date", True, date.today()),
-            Field("agreement_kept", "Was the agreement kept?", "choice", True, True,
-                  [("Yes", True), ("No", False)]),
+            Field("agreement_kept", "Was the agreement kept?", "choice", True,
+                  choices=YES_NO),
             Field("notes", "Notes", "multiline"),
         ], lambda v: meetings.record_followup(
             self.case.uow(), self.case.actor, self.case.reference,
             contacted_on=v["contacted_on"], agreement_kept=v["agreement_kept"],
             notes=v["notes"] or None, expected_version=self.case.version))
 
-    def record_survey(self) -> FormDialog:
-        harmed = [(p.name, p.id) for p in self.detail.parties if p.role == "harmed party"]
-        scores = [(str(n), n) for n in range(1, 6)]
+    def record_survey(self) -> FormDialog | None:
+        # each harmed party is asked on their own; those who have answered are not offered
+        answered = {s.party_id for s in self.detail.surveys}
+        harmed = [(p.name, p.id) for p in self.detail.parties
+                  if p.role == PartyRole.HARMED.value and p.id not in answered]
+        if not harmed:
+            self.refused("Every harmed party's survey is recorded.")
+            return None
+        scores = [("Not asked", None), *((str(n), n) for n in range(1, 6))]
         return self.ws.form("Harmed party's satisfaction survey", [
             Field("party", "Harmed party", "choice", True,
-                  harmed[0][1] if harmed else None, harmed),
+                  harmed[0][1] if len(harmed) == 1 else None, harmed),
             Field("answered_on", "Answered on", "date", True, date.today()),
-            Field("satisfied", "Satisfied overall?", "choice", True, True,
-                  [("Yes", True), ("No", False)]),
-            Field("felt_heard", "Felt heard (1-5)", "choice", default=4, choices=scores),
-            Field("feels_safer", "Feels safer (1-5)", "choice", default=4, choices=scores),
+            Field("satisfied", "Satisfied overall?", "choice", True, choices=YES_NO),
+            Field("felt_heard", "Felt heard (1-5)", "choice", choices=scores),
+            Field("feels_safer", "Feels safer (1-5)", "choice", choices=scores),
         ], lambda v: meetings.record_survey(
             self.case.uow(), self.case.actor, self.case.reference, party_id=v["party"],
             answered_on=v["answered_on"], satisfied=v["satisfied"], felt_heard=v["felt_heard"],

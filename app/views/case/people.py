@@ -7,7 +7,7 @@ from typing import Any
 
 from app.services import languages, people
 from app.services.casefile import PartyInfo
-from app.services.enums import ConsentAction, DocumentFormat, Gender, PartyRole
+from app.services.enums import ConsentAction, DocumentFormat, Gender, PartyRole, Scheme
 from app.views.case.tab import CaseTab
 from app.views.forms import LANGUAGE_CHOICES, Field, FormDialog
 from app.views.table_models.record_table_model import Column
@@ -54,8 +54,11 @@ class PeopleTab(CaseTab):
                                                 postcode=v["postcode"] or None),
                              expected_version=self.case.version)
         return self.ws.form("Add a party", [
-            Field("role", "Role", "choice", True, PartyRole.HARMED,
-                  [(r.value.capitalize(), r) for r in PartyRole if r is not PartyRole.PARTICIPANT]),
+            Field("role", "Role", "choice", True,
+                  choices=[(r.value.capitalize(), r) for r in PartyRole
+                           if r is not PartyRole.PARTICIPANT and (
+                               r is not PartyRole.HARMER
+                               or self.detail.scheme is Scheme.NEIGHBOURHOOD_RESOLUTION)]),
             Field("first_name", "First name", required=True),
             Field("last_name", "Last name", required=True),
             Field("phone", "Phone"), Field("email", "Email"),

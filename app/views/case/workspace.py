@@ -19,6 +19,7 @@ from app.services.documents import Kind, available_kinds
 from app.services.enums import CaseStatus, EntryKind
 from app.views.case.appointments import AppointmentsTab
 from app.views.case.attachments import AttachmentsTab
+from app.views.case.conditions import ConditionsTab
 from app.views.case.contract import ContractTab
 from app.views.case.controller import CaseController
 from app.views.case.documents import DocumentsTab
@@ -41,7 +42,7 @@ from app.views.table_models.record_table_model import RecordTable
 
 #: The tabs in the order they appear; a tab whose ``applies`` says no is left out.
 TABS: tuple[type[CaseTab], ...] = (
-    OverviewTab, PeopleTab, PathwaysTab, ContractTab, MeetingsTab, AppointmentsTab,
+    OverviewTab, PeopleTab, PathwaysTab, ContractTab, ConditionsTab, MeetingsTab, AppointmentsTab,
     InterventionsTab, FollowUpsTab, NotesTab, DocumentsTab, AttachmentsTab, HistoryTab,
 )
 
@@ -256,7 +257,8 @@ class CaseWorkspace(QWidget):
         self.header.setText(
             f"<span style='font-size:large'><b>{d.reference}</b> &nbsp; "
             f"{esc(d.participant.name)}</span>{restricted}<br>{d.scheme.label} - stage: "
-            f"<b>{d.status.label}</b> &nbsp; Worker: {esc(d.worker or 'unassigned')}"
+            f"<b>{d.status.label}</b>" + _outcome(d)
+            + f" &nbsp; Worker: {esc(d.worker or 'unassigned')}"
             + (f", {esc(d.coworker)}" if d.coworker else ""))
         self.stage_bar.refresh()
         for b in [*self.stage_bar.buttons, *self.action_buttons().values()]:
@@ -264,3 +266,12 @@ class CaseWorkspace(QWidget):
         for tab in self.tab_of.values():
             tab.notice.clear()
             tab.refresh()
+
+
+def _outcome(d: CaseDetail) -> str:
+    """The outcome beside the stage, by the services' one definition of it."""
+    if not d.outcome.ended:
+        return ""
+    kept = d.agreement_kept
+    agreement = "" if kept is None else f"; agreement {'kept' if kept else 'not kept'}"
+    return f" (outcome: <b>{d.outcome.label}</b>{agreement})"

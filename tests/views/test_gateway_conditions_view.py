@@ -1,0 +1,51 @@
+"""The Gateway to Change conditions tab: each condition recorded met through the window, and
+completion refused in words until every one is met."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from app.models.users import Role
+from app.services import cases, casefile
+from app.services.enums import CaseStatus, ConditionState, Scheme
+from tests.factories import make_case, make_user
+
+
+def test_a_mentor_records_the_conditions_and_then_completes(qtbot, db, open_window) -> None:
+    coord = make_user(db, Role.COORDINATOR, "coord")
+    mentor = make_user(db, Role.MENTOR, "mentor", "Mel Mentor")
+    ref = make_case(db, coord, Scheme.GATEWAY, worker=mentor, days_ago=40)
+    cases.decide_eligibility(db.uow(), coord, ref, eligible=True, on=date.today())
+    window = open_window("mentor")
+    ws = window.open_case(ref)
+    ws.show_tab("conditions")
+    table = ws.table("conditions_table")
+    assert [table.text(r, 1) for r in range(table.row_count())] == [
+        "Attend the women's service appointments", "Write a letter of apology to the shop"]
+    assert [table.text(r, 2) for r in range(table.row_count())] == ["open", "open"]
+
+    ws.move_to(CaseStatus.COMPLETED)
+    qtbot.mouseClick(ws.dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert ws.dialog.isVisible()
+    assert "not yet met: 1. Attend the women's service appointments (open)" in \
+        ws.dialog.form.general_error.text()
+    ws.dialog.done(0)
+
+    buttons = ws.action_buttons()
+    for row in range(2):
+        table.selectRow(row)
+        qtbot.mouseClick(buttons["condition_met"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(ws.dialog.ok_button, Qt.MouseButton.LeftButton)
+        assert not ws.dialog.isVisible()
+    assert [table.text(r, 2) for r in range(table.row_count())] == ["met", "met"]
+    assert table.text(0, 3) == f"{date.today():%d/%m/%Y}"
+
+    dialog = ws.move_to(CaseStatus.COMPLETED)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), dialog.form.general_error.text()
+    detail = casefile.get_case(db.uow(), coord, ref)
+    assert detail.status is CaseStatus.COMPLETED
+    assert all(c.state is ConditionState.MET for c in detail.gateway_conditions)
+    assert "outcome: <b>completed</b>" in ws.header.text()
