@@ -119,12 +119,10 @@ def seed_reference(uow: UnitOfWork, path: Path = SEED_FILE) -> int:
                 added += 1
         added += _seed_sources(s, data.get("referral_sources", []))
         have = set(s.scalars(select(GatewayConditionKind.code)))
-        last = max(s.scalars(select(GatewayConditionKind.position)), default=0)
-        for k in data.get("gateway_conditions", []):
+        for pos, k in enumerate(data.get("gateway_conditions", []), start=1):
             if k["code"] not in have:
-                last += 1
                 s.add(GatewayConditionKind(code=k["code"], text=k["text"],
-                                           usual=k.get("usual", False), position=last,
+                                           usual=k.get("usual", False), position=pos,
                                            active=True))
                 added += 1
         uow.commit()
@@ -137,13 +135,12 @@ def fold(text: str) -> str:
 
 
 def _seed_sources(s: Session, names: list[str]) -> int:
-    rows = list(s.scalars(select(ReferralSource)))
-    have = {fold(r.name) for r in rows}
-    position = max((r.position for r in rows), default=0)
+    """Add the listed sources missing, each at its place in the list (sources the partnership
+    added itself sort after the list)."""
+    have = {fold(name) for name in s.scalars(select(ReferralSource.name))}
     added = 0
-    for name in names:
+    for position, name in enumerate(names, start=1):
         if fold(name) not in have:
-            position += 1
             s.add(ReferralSource(name=name, position=position, active=True))
             have.add(fold(name))
             added += 1

@@ -4,7 +4,7 @@ Referral sources were typed, so "Police custody", "police  custody" and "POLICE 
 three figures in the board's referrals-by-source count. This revision makes the list and maps
 each case's source to one entry of it: spellings that differ only in case and spacing become
 one source (the listed spelling, or for a source not on the list, its commonest spelling,
-which is added to the list).
+which is added to the list). The rest of the list is seeded at start, like every reference list.
 
 Revision ID: 0008_referral_sources
 Revises: 0007_audit_chain
@@ -55,8 +55,14 @@ def upgrade() -> None:
         name = min(counts, key=lambda s: (-counts[s], s))
         canonical[key] = name
         added.append(name)
-    op.bulk_insert(sources, [{"name": name, "position": pos, "active": True}
-                             for pos, name in enumerate([*SEED, *added], start=1)])
+    # only the sources cases use: the rest of the list is seeded at start (seed_reference),
+    # as every reference list is; a listed name keeps its place in the list
+    in_use = {canonical[_fold(text)] for text in used if _fold(text)}
+    rows = [{"name": name, "position": pos, "active": True}
+            for pos, name in enumerate(SEED, start=1) if name in in_use]
+    rows += [{"name": name, "position": 100 + pos, "active": True}
+             for pos, name in enumerate(added, start=1)]
+    op.bulk_insert(sources, rows)
     for text in used:
         target = canonical.get(_fold(text))
         if target is not None and target != text:

@@ -2,7 +2,8 @@
 
 The partnership's list of conditions (``gateway_condition_kinds``) and each case's conditions
 (``gateway_conditions``), open until recorded met or not met with a date. Cases already under
-way get the usual conditions, open, so that their completion asks for them like a new case's.
+way get the usual conditions, open, so that their completion asks for them like a new case's
+(the list itself is seeded at start, like every reference list).
 
 Revision ID: 0009_gateway_conditions
 Revises: 0008_referral_sources
@@ -66,15 +67,17 @@ def upgrade() -> None:
     with op.batch_alter_table("gateway_conditions", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_gateway_conditions_case_id"), ["case_id"],
                               unique=False)
-    op.bulk_insert(kinds, [{"code": code, "text": text, "usual": usual, "position": pos,
-                            "active": True} for pos, (code, text, usual) in
-                           enumerate(KINDS, start=1)])
     cases = sa.table("cases", sa.column("id", sa.Integer), sa.column("scheme", sa.String),
                      sa.column("status", sa.String))
     running = op.get_bind().execute(sa.select(cases.c.id).where(
         cases.c.scheme == "gateway-to-change", cases.c.status == "engaged")
         .order_by(cases.c.id)).scalars().all()
     usual = [(code, text) for code, text, is_usual in KINDS if is_usual]
+    if not running:
+        return  # the list itself is seeded at start (seed_reference), like every list
+    op.bulk_insert(kinds, [{"code": code, "text": text, "usual": True, "position": pos,
+                            "active": True} for pos, (code, text, is_usual) in
+                           enumerate(KINDS, start=1) if is_usual])
     op.bulk_insert(conditions, [
         {"case_id": case_id, "kind_code": code, "position": pos, "description": text,
          "state": "open"}

@@ -37,7 +37,7 @@ def test_generate_files_audits_and_reprints_the_same_document(db: Database) -> N
     doc = documents.generate(db.uow(), fac, ref, Kind.OUTCOME_HARMED)
 
     assert doc.id is not None and doc.recipient_party_id == harmed.id
-    assert doc.template_name == "outcome-harmed" and doc.template_version == "1.0"
+    assert doc.template_name == "outcome-harmed" and doc.template_version == "1.1"
     with db.uow() as uow:
         row = uow.session.get(Document, doc.id)
         assert row is not None

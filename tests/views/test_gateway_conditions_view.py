@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from app.models.users import Role
-from app.services import cases, casefile
+from app.services import casefile, cases
 from app.services.enums import CaseStatus, ConditionState, Scheme
 from tests.factories import make_case, make_user
 
