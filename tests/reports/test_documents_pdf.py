@@ -99,7 +99,8 @@ def _required(d: CaseDetail, kind: Kind, doc: documents.GeneratedDocument) -> li
             need.append(f"{d.outcome_code}: ")
         return common + need
     if kind is Kind.APPOINTMENT:
-        return [*common, "conditions of your bail", f"Dear {d.participant.name}"]
+        return [*common, "of your bail" if doc.variant != "easy-read" else "part of your bail",
+                f"Dear {d.participant.name}"]
     if kind is Kind.SUMMARY:
         return [*common, *(p.name for p in d.parties), d.crime_reference or ""]
     return [*common, d.participant.name, "partner agency"]

@@ -165,7 +165,9 @@ def test_change_of_address_and_a_reoffending_check(qtbot, db, open_window) -> No
     qtbot.mouseClick(ws.dialog.ok_button, Qt.MouseButton.LeftButton)
     assert "7 New Street" in ws.table("people_table").text(0, 3)
     ws.tab_widget("followups").record_reoffending_check()
-    ws.dialog.form.set_value("offences", 0)
+    assert not ws.dialog.ok_button.isEnabled()  # window and count start unanswered
+    ws.dialog.form.set_value("window_months", 12)
+    ws.dialog.form.set_value("offences", "0")
     qtbot.mouseClick(ws.dialog.ok_button, Qt.MouseButton.LeftButton)
     assert "0 proven offence(s) within 12 months" in \
         ws.findChild(QLabel, "reoffending_label").text()

@@ -66,6 +66,13 @@ def confirm(qtbot: Any, ws: CaseWorkspace, says: str) -> None:
     assert not box.isVisible()
 
 
+def decide(qtbot: Any, ws: CaseWorkspace) -> None:
+    """Accept the referral (the decision starts unanswered)."""
+    dialog = click(qtbot, ws, "decide")
+    fill(qtbot, dialog.form, eligible=True)
+    save(qtbot, dialog)
+
+
 def select_row(table: RecordTable, match: str) -> None:
     for r in range(table.row_count()):
         if any(match in table.text(r, c) for c in range(table.model().columnCount())):
@@ -109,15 +116,18 @@ def test_navigator_takes_checkpoint_case_to_completion(qtbot, db, open_window) -
                crime_reference="DU26000111", worker_id=_user_id(db, "nav"))
     reference = ws.reference
     dialog = click(qtbot, ws, "decide")
-    fill(qtbot, dialog.form, on=TODAY - timedelta(days=195))
+    assert dialog.form.value("eligible") is None and not dialog.ok_button.isEnabled()
+    fill(qtbot, dialog.form, eligible=True, on=TODAY - timedelta(days=195))
     save(qtbot, dialog)
     assert ws.detail.status is CaseStatus.ELIGIBILITY_DECIDED
 
     navigator = open_window("nav")
     ws = open_by_search(qtbot, navigator, reference)
     dialog = click(qtbot, ws, "assess_start")
-    fill(qtbot, dialog.form, assessed_on=TODAY - timedelta(days=190), alcohol=3, accommodation=2,
-         finance=2)
+    assert dialog.form.value("alcohol") is None and not dialog.ok_button.isEnabled()
+    levels = {code: 0 for code in ws.controller.pathway_names}
+    fill(qtbot, dialog.form, assessed_on=TODAY - timedelta(days=190),
+         **{**levels, "alcohol": 3, "accommodation": 2, "finance": 2})
     save(qtbot, dialog)
     dialog = click(qtbot, ws, "draft_contract")
     fill(qtbot, dialog.form, start=TODAY - timedelta(days=130), pathway1="alcohol",
@@ -159,7 +169,7 @@ def test_facilitator_records_consent_meeting_agreement_and_followup(qtbot, db,
                first_name="Dylan", last_name="Carr", offence_code="neighbour-dispute",
                harmed_first_name="Edith", harmed_last_name="Wells", worker_id=_user_id(db, "fac"))
     reference = ws.reference
-    save(qtbot, click(qtbot, ws, "decide"))
+    decide(qtbot, ws)
     assert ws.detail.status is CaseStatus.ASSESSED
 
     facilitator = open_window("fac")
@@ -209,7 +219,7 @@ def test_mentor_records_kept_and_missed_bail_appointments(qtbot, db, open_window
                referral_date=TODAY - timedelta(days=20), offence_date=TODAY - timedelta(days=22),
                worker_id=_user_id(db, "mentor"))
     reference = ws.reference
-    save(qtbot, click(qtbot, ws, "decide"))
+    decide(qtbot, ws)
     assert ws.detail.status is CaseStatus.ENGAGED
 
     mentor = open_window("mentor")

@@ -14,6 +14,11 @@ from app.views.forms import Field, FormDialog
 from app.views.table_models.record_table_model import Column
 
 
+def _offences_problem(text: str) -> str | None:
+    return None if text.strip().isdigit() and int(text) <= 99 else \
+        "Type the number of proven offences (0 to 99)."
+
+
 class FollowUpsTab(CaseTab):
     title = "Follow-ups"
     name = "followups"
@@ -68,14 +73,16 @@ class FollowUpsTab(CaseTab):
     def record_reoffending_check(self) -> FormDialog:
         return self.ws.form("Proven reoffending check", [
             Field("checked_on", "Checked on", "date", True, date.today()),
-            Field("window_months", "Follow-up window", "choice", True, 12,
-                  [("12 months", 12), ("24 months", 24)]),
-            Field("offences", "Proven offences in the window", "int", default=0, maximum=99),
+            Field("window_months", "Follow-up window", "choice", True,
+                  choices=[("12 months", 12), ("24 months", 24)]),
+            # the reoffending rate counts this: typed from police records, never a default 0
+            Field("offences", "Proven offences in the window", required=True,
+                  check=_offences_problem),
             Field("first_offence_on", "Date of the first proven offence", "date",
                   default=date.today()),
         ], lambda v: followups.record_reoffending_check(
             self.case.uow(), self.case.actor, self.case.reference, checked_on=v["checked_on"],
-            window_months=v["window_months"], offences=v["offences"],
-            first_offence_on=v["first_offence_on"] if v["offences"] else None,
+            window_months=v["window_months"], offences=int(v["offences"]),
+            first_offence_on=v["first_offence_on"] if int(v["offences"]) else None,
             expected_version=self.case.version),
             intro="From police records, after the case has ended.")

@@ -30,6 +30,11 @@ YES_NO: list[tuple[str, bool]] = [("Yes", True), ("No", False)]
 ATTENDED: list[tuple[str, bool]] = [("Attended", True), ("Did not attend", False)]
 
 
+def _count_problem(text: str) -> str | None:
+    return None if text.strip().isdigit() and int(text) <= 999 else \
+        "Type the number of calls (0 to 999)."
+
+
 class MeetingsTab(CaseTab):
     title = "Restorative meetings"
     name = "meetings"
@@ -263,11 +268,13 @@ class MeetingsTab(CaseTab):
     def record_agency_calls(self) -> FormDialog:
         return self.ws.form("Calls to agencies about the same problem", [
             Field("agency_name", "Agency", required=True, default="Police (101)"),
-            Field("period", "Period", "choice", True, "before",
-                  [("Before the intervention", "before"), ("After the intervention", "after")]),
+            Field("period", "Period", "choice", True,
+                  choices=[("Before the intervention", "before"),
+                           ("After the intervention", "after")]),
             Field("months", "Over how many months", "int", default=6, minimum=1, maximum=24),
-            Field("calls", "Number of calls", "int", default=0, maximum=999),
+            # a count the board adds up: typed, never a 0 nobody entered
+            Field("calls", "Number of calls", required=True, check=_count_problem),
         ], lambda v: meetings.record_agency_calls(
             self.case.uow(), self.case.actor, self.case.reference,
             agency_name=v["agency_name"], period=v["period"], months=v["months"],
-            calls=v["calls"], expected_version=self.case.version))
+            calls=int(v["calls"]), expected_version=self.case.version))

@@ -117,7 +117,9 @@ class PathwaysTab(CaseTab):
         levels = [(f"{n} - {t}", n) for n, t in NEED_LEVELS.items()]
         names = self.case.pathway_names
         fields = [Field("assessed_on", "Assessed on", "date", True, date.today())]
-        fields += [Field(code, name, "choice", True, current.get(code, 0), levels)
+        # each level is the worker's answer (distance travelled is counted from it): a pathway
+        # not assessed before starts unanswered, not at "0 - none"
+        fields += [Field(code, name, "choice", True, current.get(code), levels)
                    for code, name in names.items()]
 
         def submit(v: dict[str, Any]) -> None:

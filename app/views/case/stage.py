@@ -68,8 +68,9 @@ class StageBar(QWidget):
                                      override_reason=v["override_reason"] or None,
                                      expected_version=self.case.version)
         return self.ws.form("Referral decision", [
-            Field("eligible", "Decision", "choice", True, True,
-                  [("Accept onto the scheme", True), ("Not eligible / not suitable", False)]),
+            Field("eligible", "Decision", "choice", True,  # the coordinator's, never assumed
+                  choices=[("Accept onto the scheme", True),
+                           ("Not eligible / not suitable", False)]),
             Field("on", "Decided on", "date", True, date.today()),
             Field("notes", "Notes (suitability, risk)", "multiline"),
             Field("override_reason", "Override reason", "multiline",
