@@ -18,12 +18,12 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.db import UnitOfWork
-from app.models.appointments import Appointment, AppointmentStatus
+from app.models.appointments import Appointment, AppointmentStatus, GatewayCondition
 from app.models.attachments import Attachment
 from app.models.base import utcnow
 from app.models.cases import Case, CaseStatus, PartyRole, Scheme
 from app.models.conferences import AgreementAction, OutcomeAgreement, SatisfactionSurvey
-from app.models.contracts import ConditionKind, Contract, ContractStatus
+from app.models.contracts import ConditionKind, ConditionState, Contract, ContractStatus
 from app.models.documents import Document
 from app.models.followups import ExitFollowUp
 from app.services import access, cases
@@ -73,6 +73,9 @@ class CaseAction(StrEnum):
     ADD_NOTE = "add_note"
     RECORD_RISK = "record_risk"
     BOOK_MEETING = "book_meeting"
+    ADD_GATEWAY_CONDITION = "add_gateway_condition"
+    GATEWAY_CONDITION_MET = "gateway_condition_met"
+    GATEWAY_CONDITION_NOT_MET = "gateway_condition_not_met"
 
 
 @dataclass(frozen=True)
@@ -178,6 +181,8 @@ def _for_case(s: Session, actor: Actor, case: Case) -> CaseActions:
         _contract_offers(s, case, offer)
     if case.scheme is Scheme.NEIGHBOURHOOD_RESOLUTION:
         _restorative_offers(s, case, offer)
+    if case.scheme is Scheme.GATEWAY:
+        _gateway_offers(s, case, offer)
     # appointments
     scheduled = s.scalar(select(Appointment.id).where(
         Appointment.case_id == case.id, Appointment.status == AppointmentStatus.SCHEDULED,
@@ -254,6 +259,21 @@ def _contract_offers(s: Session, case: Case, offer: _Offer) -> None:
           if active else not_active, MOVE_CONSEQUENCES[CaseStatus.COMPLETED])
     offer(CaseAction.BREACH, cases.move_problem(s, case, CaseStatus.BREACHED)
           if active else not_active, MOVE_CONSEQUENCES[CaseStatus.BREACHED])
+
+
+def _gateway_offers(s: Session, case: Case, offer: _Offer) -> None:
+    """The conditions of bail and diversion: set and recorded while the case runs."""
+    from app.services.gateway import OPEN_STAGES
+
+    running = None if case.status in OPEN_STAGES else \
+        f"{case.reference} is at '{case.status.label}': its conditions can no longer change."
+    waiting = s.scalar(select(GatewayCondition.id).where(
+        GatewayCondition.case_id == case.id, GatewayCondition.state == ConditionState.OPEN)
+        .limit(1))
+    none_open = "No condition is waiting to be recorded."
+    offer(CaseAction.ADD_GATEWAY_CONDITION, running)
+    offer(CaseAction.GATEWAY_CONDITION_MET, running or (None if waiting else none_open))
+    offer(CaseAction.GATEWAY_CONDITION_NOT_MET, running or (None if waiting else none_open))
 
 
 def _restorative_offers(s: Session, case: Case, offer: _Offer) -> None:

@@ -26,24 +26,23 @@ def test_a_mentor_records_the_conditions_and_then_completes(qtbot, db, open_wind
         "Attend the women's service appointments", "Write a letter of apology to the shop"]
     assert [table.text(r, 2) for r in range(table.row_count())] == ["open", "open"]
 
-    ws.move_to(CaseStatus.COMPLETED)
-    qtbot.mouseClick(ws.dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert ws.dialog.isVisible()
-    assert "not yet met: 1. Attend the women's service appointments (open)" in \
-        ws.dialog.form.general_error.text()
-    ws.dialog.done(0)
+    complete = next(m for m in ws.controller.actions.moves if m.to is CaseStatus.COMPLETED)
+    assert not complete.enabled
+    assert "not yet met: 1. Attend the women's service appointments (open)" in complete.reason
 
     buttons = ws.action_buttons()
     for row in range(2):
         table.selectRow(row)
-        qtbot.mouseClick(buttons["condition_met"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(buttons["gateway_condition_met"], Qt.MouseButton.LeftButton)
         qtbot.mouseClick(ws.dialog.ok_button, Qt.MouseButton.LeftButton)
         assert not ws.dialog.isVisible()
     assert [table.text(r, 2) for r in range(table.row_count())] == ["met", "met"]
     assert table.text(0, 3) == f"{date.today():%d/%m/%Y}"
 
+    assert next(m for m in ws.controller.actions.moves if m.to is CaseStatus.COMPLETED).enabled
     dialog = ws.move_to(CaseStatus.COMPLETED)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.confirm_box.yes_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible(), dialog.form.general_error.text()
     detail = casefile.get_case(db.uow(), coord, ref)
     assert detail.status is CaseStatus.COMPLETED

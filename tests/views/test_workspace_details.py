@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from app.errors import WorkflowError
 from app.models.users import Role
-from app.services import cases, contracts, demo
+from app.services import casefile, cases, contracts, demo
 from app.services.enums import ConditionKind, Gender, Scheme
 from app.views.case import CaseWorkspace
 from tests.factories import PASSWORD, answer_referral, make_case, make_user, person
@@ -47,9 +47,12 @@ def test_follow_ups_can_be_recorded_after_the_case_is_closed(qtbot, db, open_win
     demo.build(db.uow(), cases=60)
     window = open_window("coordinator", demo.DEMO_PASSWORD)
     model = window.case_list.model
-    ref = next(model.reference_at(r) for r in range(model.rowCount())
-               if model.reference_at(r).startswith("GTC-")
-               and model.index(r, model.STATUS).data() == "Closed")
+    closed = [model.reference_at(r) for r in range(model.rowCount())
+              if model.reference_at(r).startswith("GTC-")
+              and model.index(r, model.STATUS).data() == "Closed"]
+    ref = next(r for r in closed  # one whose woman still has a follow-up to come
+               if any(e.done_on is None for e in casefile.get_case(
+                   db.uow(), window.ctx.actor, r).exit_followups))
     ws = window.open_case(ref)
     enabled = {name: b.isEnabled() for name, b in ws.action_buttons().items()}
     assert enabled["record_reoffending"] and enabled["record_exit_followup"]

@@ -27,9 +27,10 @@ class ConditionsTab(CaseTab):
         return detail.scheme is Scheme.GATEWAY
 
     def build(self) -> None:
-        self.button("&Add condition...", "add_condition", self.add_condition)
-        self.button("Condition &met...", "condition_met", lambda: self.record(True))
-        self.button("Condition &not met...", "condition_not_met", lambda: self.record(False))
+        self.button("&Add condition...", "add_gateway_condition", self.add_condition)
+        self.button("Condition &met...", "gateway_condition_met", lambda: self.record(True))
+        self.button("Condition &not met...", "gateway_condition_not_met",
+                    lambda: self.record(False))
         self.end_buttons()
         self.records = self.table("conditions_table", "Conditions of bail and diversion", [
             Column("No.", lambda c: c.position),
