@@ -183,7 +183,7 @@ def test_welsh_wording_is_each_section_in_welsh_then_in_english() -> None:
     (body,) = cy.sections.values()
     assert body[len(body) // 2:] == en.section("body")
     assert body[0].startswith("Diolch am atgyfeirio A i S")
-    assert cy.name == "outcome-officer.cy" and cy.version == "1.0+1.0"
+    assert cy.name == "outcome-officer.cy" and cy.version == "1.1+1.1"
 
 
 def test_wording_of_an_unknown_language_is_english_with_a_note() -> None:
