@@ -210,7 +210,7 @@ def test_reoffending_check_rules(db, mentor, engaged):
     refused(db, mentor, engaged, check(ended - timedelta(days=1), 0), ValidationError,
             "a reoffending check comes after that")
     refused(db, mentor, engaged, check(date.today(), 1, ended - timedelta(days=3)),
-            ValidationError, "12-month window runs from")
+            ValidationError, "before the case ended")
     refused(db, mentor, engaged, check(days_ago(10), 1, days_ago(5)), ValidationError,
             "dated after the check")
     refused(db, mentor, engaged, check(date.today(), 0, days_ago(5)), ValidationError,
@@ -462,3 +462,16 @@ def test_completion_needs_every_condition_met_and_the_documents_print_them(db, c
                                  .content).split())
         assert "Write a letter of apology to the shop" in text, kind
         assert met_on in text, kind
+
+
+def test_an_offence_after_the_window_is_not_counted_in_it(db, coord, mentor):
+    ref = make_case(db, coord, Scheme.GATEWAY, worker=mentor, days_ago=500)
+    cases.decide_eligibility(db.uow(), coord, ref, eligible=True, on=days_ago(498))
+    meet_conditions(db, mentor, ref, days_ago(460))
+    cases.change_status(db.uow(), mentor, ref, CaseStatus.COMPLETED, on=days_ago(450))
+    refused(db, mentor, ref, lambda: followups.record_reoffending_check(
+        db.uow(), mentor, ref, checked_on=date.today(), window_months=12, offences=1,
+        first_offence_on=days_ago(50)), ValidationError, "12-month window runs from")
+    followups.record_reoffending_check(db.uow(), mentor, ref, checked_on=date.today(),
+                                       window_months=24, offences=1,
+                                       first_offence_on=days_ago(50))
