@@ -16,7 +16,7 @@ from app.services.case_notes import NoteInput
 from app.services.enums import Gender, Scheme
 from app.views.notes_search import NotesSearchDialog
 from app.views.table_models.note_hit_model import NoteHitModel
-from tests.factories import make_case, make_user, person
+from tests.factories import answer_referral, make_case, make_user, person
 
 DOB = date(1985, 7, 14)
 
@@ -108,8 +108,10 @@ def test_a_repeat_referral_links_the_existing_person(qtbot, db, open_window, zof
     assert not form.inputs["postcode"].isEnabled()
     assert dialog.duplicate.text().startswith("Linked:")
     form.set_value("gender", Gender.FEMALE)
+    form.set_value("offence_code", "theft-shop")  # the offence starts unchosen
+    answer_referral(dialog)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible()
+    assert not dialog.isVisible(), form.general_error.text()
     new_ref = window.tabs.currentWidget().reference
     assert new_ref != ref
     assert casefile.get_case(db.uow(), coord, new_ref).participant.person_id == existing
