@@ -1,4 +1,4 @@
-"""0015_referral_sources: free-text sources folded onto the list, so one source is one figure."""
+"""0016_referral_sources: free-text sources folded onto the list, so one source is one figure."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def _case(conn: sqlite3.Connection, n: int, source: str) -> None:
 def test_free_text_sources_are_folded_onto_the_list(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     old = Database(f"sqlite:///{path}")
-    database.upgrade(old, "0014_erasure_ledger")
+    database.upgrade(old, "0015_practitioners")
     old.dispose()
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA foreign_keys = OFF")

@@ -5,8 +5,8 @@ The partnership's list of conditions (``gateway_condition_kinds``) and each case
 way get the usual conditions, open, so that their completion asks for them like a new case's
 (the list itself is seeded at start, like every reference list).
 
-Revision ID: 0016_gateway_conditions
-Revises: 0015_referral_sources
+Revision ID: 0017_gateway_conditions
+Revises: 0016_referral_sources
 Create Date: 2026-12-01 09:30:00
 """
 
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0016_gateway_conditions"
-down_revision = "0015_referral_sources"
+revision = "0017_gateway_conditions"
+down_revision = "0016_referral_sources"
 branch_labels = None
 depends_on = None
 

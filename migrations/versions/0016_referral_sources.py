@@ -6,8 +6,8 @@ each case's source to one entry of it: spellings that differ only in case and sp
 one source (the listed spelling, or for a source not on the list, its commonest spelling,
 which is added to the list). The rest of the list is seeded at start, like every reference list.
 
-Revision ID: 0015_referral_sources
-Revises: 0014_erasure_ledger
+Revision ID: 0016_referral_sources
+Revises: 0015_practitioners
 Create Date: 2026-12-01 09:10:00
 """
 
@@ -18,8 +18,8 @@ from collections import Counter, defaultdict
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0015_referral_sources"
-down_revision = "0014_erasure_ledger"
+revision = "0016_referral_sources"
+down_revision = "0015_practitioners"
 branch_labels = None
 depends_on = None
 
