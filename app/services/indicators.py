@@ -331,7 +331,7 @@ def compute(uow: UnitOfWork, actor: Actor, scope: Scope, *, today: date | None =
         if scope.worker_id is not None:
             q = q.where(Case.worker_id == scope.worker_id)
             in_scope = in_scope.where(Case.worker_id == scope.worker_id)
-        rows = [_Case(*r) for r in s.execute(q)]
+        rows = [_Case(*tuple(r)) for r in s.execute(q)]
         reached: dict[int, set[CaseStatus]] = defaultdict(set)
         for case_id, to in s.execute(select(StatusChange.case_id, StatusChange.to_status).where(
                 StatusChange.to_status.in_(DECIDING_STAGES))):
@@ -342,9 +342,8 @@ def compute(uow: UnitOfWork, actor: Actor, scope: Scope, *, today: date | None =
         read_all = access.navigators_read_all(uow)
         visible = set(s.scalars(select(Case.id).where(access.visible_clause(
             actor, read_all=read_all))))
-        worker_name = (s.get(User, scope.worker_id).full_name  # type: ignore[union-attr]
-                       if scope.worker_id is not None and s.get(User, scope.worker_id)
-                       else None)
+        worker = s.get(User, scope.worker_id) if scope.worker_id is not None else None
+        worker_name = worker.full_name if worker is not None else None
         pathway_names = {p.code: p.name for p in s.scalars(select(Pathway).order_by(
             Pathway.position))}
         b = _Builder(visible)
@@ -440,7 +439,7 @@ def _reoffending(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data
     for case_id, window, checked_on, offences in data.rows(
             ReoffendingCheck.case_id, ReoffendingCheck.window_months,
             ReoffendingCheck.checked_on, ReoffendingCheck.offences):
-        checks[(case_id, window)].append((checked_on, offences))  # type: ignore[index, arg-type]
+        checks[(case_id, window)].append((checked_on, offences))
     for scheme, windows in REOFFENDING_WINDOWS.items():
         if scheme not in scope.schemes():
             continue
@@ -519,7 +518,7 @@ def _restorative(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data
     kept_by_case = {case_id: agreement_kept(answers) for case_id, answers in contacts.items()}
     b.rate("agreements_kept", [nr[i] for i, kept in kept_by_case.items() if kept],
            [nr[i] for i in kept_by_case], empty="no follow-up contact in the period")
-    actions: list[tuple[int, bool]] = [(r[0], r[1]) for r in data.s.execute(
+    actions: list[tuple[int, bool]] = [(r[0], bool(r[1])) for r in data.s.execute(
         select(OutcomeAgreement.case_id, AgreementAction.kept)
         .join(AgreementAction, AgreementAction.agreement_id == OutcomeAgreement.id)
         .where(OutcomeAgreement.case_id.in_(data.in_scope), AgreementAction.kept.is_not(None),
@@ -536,7 +535,7 @@ def _restorative(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data
     for case_id, period, months, n in data.rows(
             AgencyCallCount.case_id, AgencyCallCount.period, AgencyCallCount.months,
             AgencyCallCount.calls):
-        calls[case_id][period].append((months, n))  # type: ignore[index, arg-type]
+        calls[case_id][period].append((months, n))
     cohort = [c for i, c in nr.items() if scope.holds(c.end) and calls.get(i, {}).get("before")]
     before = sum(n for c in cohort for _, n in calls[c.id]["before"])
     b.add("calls_before", before if cohort else None, numerator=before,
@@ -598,7 +597,7 @@ def _women(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data,
             ExitFollowUp.case_id, ExitFollowUp.months, ExitFollowUp.done_on,
             ExitFollowUp.living_independently, ExitFollowUp.free_from_abuse):
         if done_on is not None:
-            answers[(case_id, months)] = (independent, free)  # type: ignore[index, assignment]
+            answers[(case_id, months)] = (independent, free)
     for months in EXIT_FOLLOWUP_MONTHS:
         for pos, ind in enumerate(("women_independent", "women_free_from_abuse")):
             label = f"{indicator(ind).title} at {months} months"
@@ -635,10 +634,10 @@ def _appointments(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Dat
     for case_id, starts_at, status in data.rows(
             Appointment.case_id, Appointment.starts_at, Appointment.status,
             where=and_(Appointment.starts_at >= first, Appointment.starts_at < after)):
-        day = starts_at.date()  # type: ignore[attr-defined]
+        day = starts_at.date()
         if not scope.holds(day):
             continue
-        c = cases[case_id]  # type: ignore[index]
+        c = cases[case_id]
         if status is AppointmentStatus.MISSED:
             missed.append(c)
         elif status is AppointmentStatus.KEPT:
