@@ -10,12 +10,15 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 
 def main() -> int:
+    # "--laptop TAG": only the 1280x720 set (run under QT_SCALE_FACTOR=1.5 for the 150% one)
+    laptop = sys.argv[sys.argv.index("--laptop") + 1] if "--laptop" in sys.argv else None
     tmp = Path(tempfile.mkdtemp(prefix="pathways-shots-"))
     os.environ["PATHWAYS_DATA_DIR"] = str(tmp)
     from app.config import Settings
@@ -40,6 +43,8 @@ def main() -> int:
         app.processEvents()
         return w
 
+    if laptop is not None:
+        return laptop_screens(app, window_for, laptop)
     w = window_for("coordinator")
     w.grab().save(str(OUT / "01-my-work-coordinator.png"))
     w.tabs.setCurrentIndex(1)
@@ -82,6 +87,60 @@ def main() -> int:
     big = window_for("navigator")
     big.grab().save(str(OUT / "06-my-work-large-font.png"))
     print(f"screenshots written to {OUT}")
+    return 0
+
+
+def laptop_screens(app: Any, window_for: Any, tag: str) -> int:
+    """Every main screen and the main dialogs in a 1280x720 window (logical pixels)."""
+    from PySide6.QtWidgets import QDialog
+
+    from app.services.enums import CaseStatus
+
+    w = window_for("coordinator")
+    w._idle.stop()  # a slow machine must not lock the window half-way through
+    w.resize(1280, 720)
+    app.processEvents()
+
+    def shot(widget: Any, name: str) -> None:
+        app.processEvents()
+        widget.grab().save(str(OUT / f"10-{tag}-{name}.png"))
+
+    shot(w, "my-work")
+    w.tabs.setCurrentIndex(1)
+    shot(w, "case-list")
+    model = w.case_list.model
+    ref = next(model.reference_at(r) for r in range(model.rowCount())
+               if model.reference_at(r).startswith("CP-")
+               and model.index(r, model.STATUS).data() == "Contract active")
+    ws = w.open_case(ref)
+    for tab in ("overview", "contract", "pathways"):
+        ws.show_tab(tab)
+        shot(w, f"case-{tab}")
+    ws.show_tab("interventions")
+    form = ws.tab_widget("interventions").log_intervention()
+    shot(form, "form-intervention")
+    form.reject()
+    ws.show_tab("contract")
+    breach = ws.stage_bar.move_to(CaseStatus.BREACHED)
+    breach.form.inputs["reason"].setPlainText("Reoffended")
+    breach.ok_button.click()
+    shot(breach.confirm_box, "confirm-breach")
+    breach.confirm_box.reject()
+    QDialog.reject(breach)  # no "discard changes?" question in a script
+    documents = ws.generate_document()
+    shot(documents, "document-dialog")
+    documents.reject()
+    w.new_referral()
+    shot(w.dialog, "new-referral")
+    w.dialog.reject()
+    dashboard = w.show_dashboard()
+    if dashboard is not None:
+        deadline = time.monotonic() + 60
+        while (dashboard.busy or dashboard.report is None) and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.05)
+        shot(w, "dashboard")
+    print(f"{tag} screenshots written to {OUT}")
     return 0
 
 

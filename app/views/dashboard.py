@@ -147,8 +147,7 @@ class DashboardView(QWidget):
         report_row.addWidget(self.save_button)
         self.as_of = QLabel()
         self.as_of.setObjectName("dashboard_as_of")
-        report_row.addWidget(self.as_of)
-        report_row.addStretch(1)
+        report_row.addWidget(self.as_of, 1)
         layout.addLayout(report_row)
 
         self.trend_chart, self.trend_view = self._chart("dashboard_trend")
