@@ -122,6 +122,7 @@ class PractitionersView(QWidget):
             grid.addWidget(self._button(text, name, slot), n // 3, n % 3)
         right_layout.addLayout(grid)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("The practitioner's records")
         self.checks = self._tab("checks_table", "DBS checks", [
             Column("Level", lambda c: c.level.value),
             Column("Certificate", lambda c: c.certificate_number),
