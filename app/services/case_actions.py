@@ -76,6 +76,9 @@ class CaseAction(StrEnum):
     ADD_GATEWAY_CONDITION = "add_gateway_condition"
     GATEWAY_CONDITION_MET = "gateway_condition_met"
     GATEWAY_CONDITION_NOT_MET = "gateway_condition_not_met"
+    CONSENT_EVIDENCE = "consent_evidence"
+    VICTIMS_CODE_OFFER = "victims_code_offer"
+    RECORD_OBJECTION = "record_objection"
 
 
 @dataclass(frozen=True)
@@ -177,6 +180,10 @@ def _for_case(s: Session, actor: Actor, case: Case) -> CaseActions:
                    CaseAction.LOG_INTERVENTION, CaseAction.BOOK_APPOINTMENT,
                    CaseAction.ADD_NOTE):
         offer(action)
+    offer(CaseAction.CONSENT_EVIDENCE)
+    offer(CaseAction.VICTIMS_CODE_OFFER, None if any(
+        p.role is PartyRole.HARMED for p in case.parties) else "There is no harmed party on the "
+        "case.")
     if case.scheme is Scheme.CHECKPOINT:
         _contract_offers(s, case, offer)
     if case.scheme is Scheme.NEIGHBOURHOOD_RESOLUTION:
@@ -298,7 +305,9 @@ def _restorative_offers(s: Session, case: Case, offer: _Offer) -> None:
     offer(CaseAction.RECORD_SURVEY, "There is no harmed party on the case." if not harmed
           else None if harmed - answered else "The harmed party's survey is already recorded.")
     offer(CaseAction.RECORD_CALLS)
-    # the standards: two-stage risk assessment, and a meeting booked in a slot
+    # the standards: how consent was evidenced, a party's objection to a facilitator,
+    # two-stage risk assessment, and a meeting booked in a slot
+    offer(CaseAction.RECORD_OBJECTION)
     offer(CaseAction.RECORD_RISK)
     offer(CaseAction.BOOK_MEETING, None if case.status in (
         CaseStatus.ASSESSED, CaseStatus.CONSENT_OBTAINED, CaseStatus.MEETING_HELD)

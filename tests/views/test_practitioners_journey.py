@@ -28,7 +28,9 @@ from tests.views.test_journeys import click, fill, save
 def _refused(qtbot: Any, dialog: FormDialog, match: str) -> None:
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible(), "the form closed: it was saved"
-    assert match in dialog.form.general_error.text(), dialog.form.general_error.text()
+    shown = " ".join(label.text() for label in [*dialog.form.errors.values(),
+                                                 dialog.form.general_error])
+    assert match in shown, shown
     dialog.hide()  # closed as refused, without the "discard changes?" question
     dialog.reject()
 
@@ -143,3 +145,42 @@ def test_coordinator_vets_assigns_books_and_supervises_a_volunteer(qtbot, db, op
     assert "Supervision record" in text and "Gwen Pryce" in text
     assert ref in text and "Plan the seating" in text and "Restorative practice: foundation" in text
     assert "Harriet" not in text and "upset" not in text
+
+
+def test_consent_evidence_victims_code_offer_and_objection_from_the_people_tab(
+        qtbot, db, open_window, tmp_path) -> None:
+    coord = make_user(db, Role.COORDINATOR, "coord", "Casey Coordinator")
+    make_user(db, Role.FACILITATOR, "nell", "Nell Quinn")
+    ref = make_case(db, coord, Scheme.NEIGHBOURHOOD_RESOLUTION,
+                    participant=person("Jordan", "Avery"), harmed=person("Harriet", "Wells"))
+    window = open_window("coord")
+    ws = window.open_case(ref)
+    assert ws is not None
+    harmed = next(p.id for p in ws.detail.parties if p.name == "Harriet Wells")
+    from app.services import people as people_service
+    from app.services.enums import ConsentAction, ConsentMethod
+
+    people_service.record_consent(db.uow(), coord, ref, harmed, ConsentAction.GIVEN,
+                                  date.today())
+    ws.controller.reload()
+    dialog = click(qtbot, ws, "consent_evidence")
+    fill(qtbot, dialog.form, party=harmed, method=ConsentMethod.WRITING)
+    _refused(qtbot, dialog, "needs the signed form attached")
+    signed = tmp_path / "signed.pdf"
+    signed.write_bytes(b"%PDF-1.4 signed")
+    dialog = click(qtbot, ws, "consent_evidence")
+    fill(qtbot, dialog.form, party=harmed, method=ConsentMethod.WRITING,
+         form_file=str(signed))
+    save(qtbot, dialog)
+    dialog = click(qtbot, ws, "victims_code_offer")
+    fill(qtbot, dialog.form, party=harmed, how="Phone call")
+    save(qtbot, dialog)
+    [clock] = safeguards.victims_code(db.uow(), coord, ref)
+    assert clock.offered_on == date.today() and clock.in_time
+    dialog = click(qtbot, ws, "record_objection")
+    fill(qtbot, dialog.form, party=harmed, facilitator="nell", reason="Knows her")
+    save(qtbot, dialog)
+    nell = users.sign_in(db.uow(), "nell", PASSWORD)
+    qtbot.mouseClick(ws.assign_button, Qt.MouseButton.LeftButton)
+    fill(qtbot, ws.dialog.form, worker=nell.user_id)
+    _refused(qtbot, ws.dialog, "has objected to Nell Quinn")

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from app.services import languages, people
+from PySide6.QtWidgets import QHBoxLayout
+
+from app.errors import ValidationError
+from app.services import languages, people, safeguards, users
 from app.services.casefile import PartyInfo
-from app.services.enums import ConsentAction, DocumentFormat, Gender, PartyRole, Scheme
+from app.services.enums import (
+    ConsentAction,
+    ConsentMethod,
+    DocumentFormat,
+    Gender,
+    PartyRole,
+    Role,
+    Scheme,
+)
 from app.views.case.tab import CaseTab
 from app.views.forms import LANGUAGE_CHOICES, Field, FormDialog
 from app.views.table_models.record_table_model import Column
@@ -30,6 +42,17 @@ class PeopleTab(CaseTab):
                     lambda: self.consent(ConsentAction.WITHDRAWN))
         self.button("&Edit details...", "edit_person", self.edit_person)
         self.end_buttons()
+        # the standards: consent evidence, the Victims' Code offer, objections (second row)
+        first = self.button_row
+        self.button_row = QHBoxLayout()
+        self.body.insertLayout(1, self.button_row)
+        self.button("Consent e&vidence...", "consent_evidence", self.consent_evidence)
+        self.button("Victims' &Code offer...", "victims_code_offer", self.victims_code_offer)
+        if self.detail.scheme is Scheme.NEIGHBOURHOOD_RESOLUTION:
+            self.button("&Objection to a facilitator...", "record_objection",
+                        self.record_objection)
+        self.button_row.addStretch(1)
+        self.button_row = first
         self.records = self.table("people_table", "People on the case", [
             Column("Role", lambda p: p.role),
             Column("Name", lambda p: p.name),
@@ -77,6 +100,75 @@ class PeopleTab(CaseTab):
             Field("party", "Party", "choice", True, selected or choices[0][1], choices),
             Field("on", "Date", "date", True, date.today()),
             Field("notes", "Notes", "multiline"),
+        ], submit)
+
+    def consent_evidence(self) -> FormDialog:
+        """How the party's latest consent (or withdrawal) was given, and the signed form."""
+        choices = [(f"{p.name} ({p.role})", p.id) for p in self.detail.parties if p.consents]
+        staff = [(u.full_name, u.username) for u in users.list_users(self.case.uow())
+                 if u.role is not Role.ADMINISTRATOR]
+
+        def submit(v: dict[str, Any]) -> None:
+            path = v["form_file"].strip()
+            try:
+                form = Path(path).read_bytes() if path else None
+            except OSError as exc:
+                raise ValidationError(f"The form cannot be read: {exc.strerror}.",
+                                      field="form") from None
+            safeguards.record_consent_evidence(
+                self.case.uow(), self.case.actor, self.case.reference, party_id=v["party"],
+                method=v["method"], taken_by=v["taken_by"],
+                form_name=Path(path).name if path else None, form=form,
+                expected_version=self.case.version)
+        selected = self.records.selected_key()
+        return self.ws.form("Consent evidence", [
+            Field("party", "Party", "choice", True,
+                  selected if any(c[1] == selected for c in choices)
+                  else (choices[0][1] if choices else None), choices),
+            Field("method", "Given", "choice", True, ConsentMethod.WRITING,
+                  [(m.value, m) for m in ConsentMethod]),
+            Field("taken_by", "Taken by", "choice", True, self.case.actor.username, staff),
+            Field("form_file", "Signed form (file)", help="Needed for consent in writing."),
+        ], submit)
+
+    def victims_code_offer(self) -> FormDialog:
+        """The day the harmed party was first offered information about restorative justice."""
+        harmed = [(p.name, p.id) for p in self.detail.parties
+                  if p.role == PartyRole.HARMED.value]
+
+        def submit(v: dict[str, Any]) -> None:
+            uow, actor, ref = self.case.uow, self.case.actor, self.case.reference
+            if v["enhanced"]:
+                safeguards.set_enhanced_rights(uow(), actor, ref, v["party"], True,
+                                               expected_version=self.case.version)
+            safeguards.record_offer(uow(), actor, ref, v["party"], offered_on=v["on"],
+                                    how=v["how"] or None)
+        return self.ws.form("Victims' Code: restorative justice offered", [
+            Field("party", "Harmed party", "choice", True, harmed[0][1] if harmed else None,
+                  harmed),
+            Field("on", "First offered on", "date", True, date.today()),
+            Field("how", "How (phone call, letter, visit)"),
+            Field("enhanced", "Enhanced rights", "check", default=False,
+                  extra={"text": "a victim with enhanced rights (shorter time limit)"}),
+        ], submit)
+
+    def record_objection(self) -> FormDialog:
+        """A party objects to a named facilitator: they are then kept off the case."""
+        facilitators = [(u.full_name, u.username) for u in users.list_users(self.case.uow())
+                        if u.role in (Role.FACILITATOR, Role.COORDINATOR)]
+        parties = [(f"{p.name} ({p.role})", p.id) for p in self.detail.parties]
+
+        def submit(v: dict[str, Any]) -> None:
+            safeguards.record_objection(
+                self.case.uow(), self.case.actor, self.case.reference, party_id=v["party"],
+                facilitator=v["facilitator"], reason=v["reason"] or None,
+                expected_version=self.case.version)
+        return self.ws.form("Objection to a facilitator", [
+            Field("party", "Party", "choice", True, parties[0][1] if parties else None,
+                  parties),
+            Field("facilitator", "Objects to", "choice", True,
+                  facilitators[0][1] if facilitators else None, facilitators),
+            Field("reason", "Why (optional)"),
         ], submit)
 
     def edit_person(self) -> FormDialog:
