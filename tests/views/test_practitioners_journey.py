@@ -84,7 +84,9 @@ def test_coordinator_vets_assigns_books_and_supervises_a_volunteer(qtbot, db, op
     ws = window.open_case(ref)
     assert ws is not None
     save(qtbot, click(qtbot, ws, "record_risk"))
-    save(qtbot, click(qtbot, ws, "decide"))
+    dialog = click(qtbot, ws, "decide")
+    fill(qtbot, dialog.form, eligible=True)
+    save(qtbot, dialog)
     qtbot.mouseClick(ws.assign_button, Qt.MouseButton.LeftButton)
     dialog = ws.dialog
     fill(qtbot, dialog.form, worker=gwen.user_id)
