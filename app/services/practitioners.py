@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -518,6 +519,18 @@ def record_update_check(uow: UnitOfWork, actor: Actor, username: str, checked_on
         return check.next_due_on
 
 
+
+def _add_entry(uow: UnitOfWork, actor: Actor, record: Practitioner, row: Any, action: str,
+               entity: str, *, detail: str | None = None) -> int:
+    """File one entry on a practitioner's record: the record marked as changed by the actor and
+    the entry audited, in the caller's transaction, which this commits."""
+    uow.session.add(row)
+    record.updated_by_id = actor.user_id
+    uow.session.flush()
+    audit.record(uow, actor, action, entity, row.id, detail=detail)
+    uow.commit()
+    return int(row.id)
+
 def record_training(uow: UnitOfWork, actor: Actor, username: str, *, course: str,
                     completed_on: date, hours: Decimal | float | str,
                     certificate_name: str | None = None, certificate: bytes | None = None,
@@ -536,12 +549,7 @@ def record_training(uow: UnitOfWork, actor: Actor, username: str, *, course: str
                              hours=amount, certificate_name=(certificate_name or "").strip()
                              or ("certificate" if certificate else None),
                              certificate=certificate, recorded_by_id=actor.user_id)
-        uow.session.add(row)
-        record.updated_by_id = actor.user_id
-        uow.session.flush()
-        audit.record(uow, actor, "practitioner.training", "training_records", row.id)
-        uow.commit()
-        return row.id
+        return _add_entry(uow, actor, record, row, "practitioner.training", "training_records")
 
 
 def record_cpd(uow: UnitOfWork, actor: Actor, username: str, *, on: date,
@@ -555,12 +563,7 @@ def record_cpd(uow: UnitOfWork, actor: Actor, username: str, *, on: date,
         _u, record = _open(uow, actor, username, own=True)
         row = CpdEntry(practitioner_id=record.id, on=on, hours=amount, activity=what,
                        recorded_by_id=actor.user_id)
-        uow.session.add(row)
-        record.updated_by_id = actor.user_id
-        uow.session.flush()
-        audit.record(uow, actor, "practitioner.cpd", "cpd_entries", row.id)
-        uow.commit()
-        return row.id
+        return _add_entry(uow, actor, record, row, "practitioner.cpd", "cpd_entries")
 
 
 def add_unavailability(uow: UnitOfWork, actor: Actor, username: str, *, starts_on: date,
@@ -574,12 +577,7 @@ def add_unavailability(uow: UnitOfWork, actor: Actor, username: str, *, starts_o
         _u, record = _open(uow, actor, username, own=True)
         row = Unavailability(practitioner_id=record.id, starts_on=starts_on, ends_on=ends_on,
                              reason=" ".join((reason or "").split()) or None)
-        uow.session.add(row)
-        record.updated_by_id = actor.user_id
-        uow.session.flush()
-        audit.record(uow, actor, "practitioner.unavailable", "unavailability", row.id)
-        uow.commit()
-        return row.id
+        return _add_entry(uow, actor, record, row, "practitioner.unavailable", "unavailability")
 
 
 def unavailable_on(uow: UnitOfWork, practitioner_id: int, day: date) -> bool:
@@ -635,13 +633,8 @@ def record_supervision(uow: UnitOfWork, actor: Actor, username: str, *, held_on:
             notes=(notes or "").strip() or None, actions=(actions or "").strip() or None,
             signed_off_by_id=actor.user_id if sign_off else None,
             signed_off_on=today if sign_off else None)
-        uow.session.add(row)
-        record.updated_by_id = actor.user_id
-        uow.session.flush()
-        audit.record(uow, actor, "practitioner.supervision", "supervision_sessions", row.id,
-                     detail=kind.value)
-        uow.commit()
-        return row.id
+        return _add_entry(uow, actor, record, row, "practitioner.supervision",
+                          "supervision_sessions", detail=kind.value)
 
 
 def sign_off_supervision(uow: UnitOfWork, actor: Actor, session_id: int,
