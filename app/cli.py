@@ -602,10 +602,14 @@ def _cmd_document(args: argparse.Namespace, db: Database) -> int:
             if party is None:
                 raise DomainError(f"Case {detail.reference} has no {role}.")
             party_id = party.id
-    make = documents.preview if args.preview else documents.generate
-    doc = make(db.uow(), actor, args.reference, kind, party_id, args.variant,
-               language=args.language)
-    write_file(args.out, doc.content)
+    if args.preview:
+        doc = documents.preview(db.uow(), actor, args.reference, kind, party_id, args.variant,
+                                language=args.language)
+        write_file(args.out, doc.content)
+    else:  # the file is written (whole, synced) first; it is filed only if that worked
+        doc = documents.generate(db.uow(), actor, args.reference, kind, party_id, args.variant,
+                                 language=args.language,
+                                 deliver=lambda content: write_file(args.out, content))
     if doc.language_note:
         print(doc.language_note, file=sys.stderr)
     filed = f"filed as document {doc.id}" if doc.id else "not filed"

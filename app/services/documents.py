@@ -206,9 +206,14 @@ def preview(uow: UnitOfWork, actor: Actor, reference: str, kind: Kind | str,
 def generate(uow: UnitOfWork, actor: Actor, reference: str, kind: Kind | str,
              recipient_party_id: int | None = None, variant: str | None = None, *,
              window: tuple[date, date] | None = None,
-             language: str | None = None) -> GeneratedDocument:
+             language: str | None = None,
+             deliver: Callable[[bytes], object] | None = None) -> GeneratedDocument:
     """Render and file a document on the case (who, when, template version, sha256) and audit
-    it, in one transaction. Needs edit access: filing adds to the case."""
+    it, in one transaction. Needs edit access: filing adds to the case.
+
+    ``deliver(content)`` (writing the file the user asked for) runs inside that transaction,
+    after every check and before the commit: if it raises, nothing is filed or audited, so the
+    case never lists a document that did not reach its file."""
     k = Kind(kind)
     doc, _ = _render(uow, actor, reference, k, recipient_party_id, variant, window, language)
     with uow:
@@ -226,6 +231,8 @@ def generate(uow: UnitOfWork, actor: Actor, reference: str, kind: Kind | str,
         audit.record(uow, actor, "document.generate", "documents", row.id, case_id=case.id,
                      detail=f"{doc.kind} {doc.template_name}@{doc.template_version} "
                             f"{doc.variant} {doc.sha256[:12]}")
+        if deliver is not None:
+            deliver(doc.content)
         uow.commit()
         return _with_id(doc, row.id, row.created_at)
 
