@@ -18,7 +18,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QMargins, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -84,6 +84,16 @@ def chart_text(data: reporting.Chart) -> str:
         values = [f"{s.name} {_figure(s.values[i])}" for s in data.series if i < len(s.values)]
         parts.append(f"{category}: " + ", ".join(values))
     return f"{data.title}. " + ("; ".join(parts) if parts else "No figures.") + "."
+
+
+def _axis_label(category: str, *, wrap: bool) -> str:
+    """A category as the axis shows it: "Employment (education, training)" -> "Employment",
+    and a long name over two lines ("Neighbourhood / Resolution") where the bars are wide."""
+    label = category.split(" (")[0]
+    if wrap and len(label) > 12 and " " in label:
+        first, _, rest = label.partition(" ")
+        return f"{first}<br>{rest}"
+    return label
 
 
 def _figure(value: float | None) -> str:
@@ -194,8 +204,8 @@ class DashboardView(QWidget):
         body = QSplitter(Qt.Orientation.Vertical)
         body.addWidget(charts)
         body.addWidget(bottom)
-        body.setStretchFactor(0, 2)
-        body.setStretchFactor(1, 3)
+        body.setStretchFactor(0, 1)
+        body.setStretchFactor(1, 1)
         layout.addWidget(body, 1)
         # Computed when first shown, not here: the indicators read every case in the period
         # (seconds on 100,000 cases), which must not hold up the main window's start.
@@ -218,6 +228,7 @@ class DashboardView(QWidget):
         """A chart view; its name and text alternative are set when it is filled."""
         chart = QChart()
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.setMargins(QMargins(4, 4, 4, 4))  # the plot, not white space, gets the room
         view = QChartView(chart)
         view.setObjectName(name)
         view.setAccessibleName("Chart (being computed)")
@@ -395,14 +406,19 @@ class DashboardView(QWidget):
             series.append(bar_set)
         chart.addSeries(series)
         categories = QBarCategoryAxis()
-        # "Employment (education, training)" -> "Employment": the axis has little room
-        categories.append([c.split(" (")[0] for c in data.categories] or [""])
+        categories.append([_axis_label(c, wrap=not horizontal and len(data.categories) <= 6)
+                           for c in data.categories] or [""])
         if len(data.categories) > 6 and not horizontal:
             categories.setLabelsAngle(-90)
         small = QFont(categories.labelsFont())
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
-        categories.setLabelsFont(small)
         values = QValueAxis()
+        for axis in (categories, values):
+            # Qt elides a label to "..." long before it runs out of room at laptop widths;
+            # the labels are short enough (see _axis_label) to be drawn whole
+            axis.setTruncateLabels(False)
+            axis.setLabelsFont(small)
+        chart.legend().setFont(small)
         top = max([v for s in data.series for v in s.values if v is not None] or [0.0])
         values.setRange(min(0.0, *[v for s in data.series for v in s.values
                                    if v is not None] or [0.0]),

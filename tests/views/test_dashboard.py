@@ -9,9 +9,9 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCharts import QBarSeries, QChartView
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QChartView
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QTreeWidget
+from PySide6.QtWidgets import QGraphicsTextItem, QTreeWidget
 
 from app.db import Database
 from app.models import Scheme
@@ -163,3 +163,26 @@ def test_save_the_board_report_of_the_figures_on_screen(
     assert "Hidden Person" not in text  # restricted cases are counted, never named
     diverted = dash.report.of("diverted")[0]
     assert diverted.label in text
+
+
+@pytest.mark.parametrize("width", [1280, 1440])
+def test_chart_labels_are_drawn_whole_on_a_laptop(
+        qtbot: Any, open_window: Callable[..., MainWindow], cases: dict[str, Made],
+        width: int) -> None:
+    """Every month, scheme and pathway on the charts' axes is drawn in full: Qt's own elision
+    turned them into "..." on a 1440 px screen."""
+    window = open_window("coord")
+    window.resize(width, 720 if width == 1280 else 900)
+    widget = dashboard_of(qtbot, window)
+    qtbot.wait(50)
+    for view in widget.findChildren(QChartView):
+        # Qt Charts draws each label as a text item; its Python wrapper comes by way of
+        # toGraphicsObject()
+        texts = [item.toGraphicsObject() for item in view.scene().items()]
+        drawn = {t.toPlainText() for t in texts
+                 if isinstance(t, QGraphicsTextItem) and t.isVisible() and t.toPlainText()}
+        assert not [t for t in drawn if "…" in t or t.endswith("...")], view.objectName()
+        axis = next(a for a in view.chart().axes() if isinstance(a, QBarCategoryAxis))
+        for category in axis.categories():
+            # a two-line label is one text item drawn as two lines
+            assert category.replace("<br>", "\n") in {t.replace("\u2029", "\n") for t in drawn}
