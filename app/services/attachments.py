@@ -213,7 +213,28 @@ def list_for_case(uow: UnitOfWork, actor: Actor, reference: str) -> list[Attachm
 
 
 def open_file(uow: UnitOfWork, actor: Actor, attachment_id: int) -> AttachmentFile:
-    """The attachment's bytes, checked against their hash, to show or save. Audited."""
+    """The attachment's bytes, checked against their hash, to show. Audited as a view."""
+    return _hand_out(uow, actor, attachment_id, "attachment.view")
+
+
+def print_file(uow: UnitOfWork, actor: Actor, attachment_id: int) -> AttachmentFile:
+    """The bytes again, to print on paper: the print is its own audit event
+    ("attachment.print"), as a document's is, since paper leaves the system."""
+    return _hand_out(uow, actor, attachment_id, "attachment.print")
+
+
+def record_copy(uow: UnitOfWork, actor: Actor, attachment_id: int) -> None:
+    """Audit a copy saved outside the app ("attachment.copy"), once the file is written: a
+    save that failed took nothing out."""
+    with uow:
+        uow.begin_write()
+        row, case = _load(uow, actor, attachment_id)
+        audit.record(uow, actor, "attachment.copy", "attachments", row.id, case_id=case.id)
+        uow.commit()
+
+
+def _hand_out(uow: UnitOfWork, actor: Actor, attachment_id: int, action: str
+              ) -> AttachmentFile:
     with uow:
         uow.begin_write()
         row, case = _load(uow, actor, attachment_id)
@@ -224,7 +245,7 @@ def open_file(uow: UnitOfWork, actor: Actor, attachment_id: int) -> AttachmentFi
         if hashlib.sha256(content).hexdigest() != row.sha256:
             raise WorkflowError(f"Attachment {attachment_id} does not match its recorded hash; "
                                 "report this to an administrator.")
-        audit.record(uow, actor, "attachment.view", "attachments", row.id, case_id=case.id)
+        audit.record(uow, actor, action, "attachments", row.id, case_id=case.id)
         summary = _summary(uow, row, case.reference)
         uow.commit()
         return AttachmentFile(summary, content)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,19 +24,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import DomainError
 from app.reports.preview import PreviewUnavailable, pdf_pages_as_png
+from app.services import attachments
 from app.services.attachments import AttachmentFile
 from app.services.enums import MediaType
+from app.views.context import AppContext
+from app.views.folders import documents_folder
+from app.views.printing import ask_printer, print_image, print_pdf
 
 #: Widest a page or photo is drawn before it is scaled down to fit.
 MAX_WIDTH = 900
 
 
 class AttachmentViewer(QDialog):
-    """One attachment, page by page or as its picture, with Save a copy."""
+    """One attachment, page by page or as its picture, with Print and Save a copy (each
+    audited by the service that hands the bytes over again)."""
 
-    def __init__(self, attachment: AttachmentFile, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, attachment: AttachmentFile,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
         self.attachment = attachment
         s = attachment.summary
         self.setObjectName("attachment_viewer")
@@ -54,7 +63,17 @@ class AttachmentViewer(QDialog):
         layout.addWidget(scroll, 1)
         self.shown: list[QLabel] = []
         self._show()
+        # what the last print or save did (or why it did not), beside the buttons
+        self.confirmation = QLabel()
+        self.confirmation.setObjectName("attachment_confirmation")
+        self.confirmation.setWordWrap(True)
+        layout.addWidget(self.confirmation)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.print_button = QPushButton("&Print...")
+        self.print_button.setObjectName("print_attachment")
+        self.print_button.setAccessibleName("Print the attachment on paper")
+        self.print_button.clicked.connect(lambda _checked=False: self.print_copy())
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button = QPushButton("&Save a copy...")
         self.save_button.setObjectName("save_attachment")
         self.save_button.clicked.connect(lambda _checked=False: self.save_copy())
@@ -92,14 +111,54 @@ class AttachmentViewer(QDialog):
             self.pages.addWidget(page)
             self.shown.append(page)
 
+    def print_copy(self, printer: QPrinter | None = None) -> int | None:
+        """Print the attachment (the print dialog first, unless a printer is given): a PDF
+        page for page, a photo on one sheet. Returns the pages printed, None if not."""
+        if printer is None:
+            printer = ask_printer(self)
+            if printer is None:
+                return None
+        try:
+            f = attachments.print_file(self.ctx.uow(), self.ctx.actor,
+                                       self.attachment.summary.id)
+            if f.summary.media_type is MediaType.PDF:
+                pages = print_pdf(f.content, printer)
+            else:
+                image = QImage.fromData(f.content)
+                if image.isNull():
+                    self._say("Not printed: this file cannot be drawn here. Save a copy and "
+                              "print it from another program.")
+                    return None
+                pages = print_image(image, printer)
+        except DomainError as exc:
+            self._say(exc.message)
+            return None
+        self._say(f"Sent to the printer: {pages} page{'s' if pages != 1 else ''}.")
+        return pages
+
     def save_copy(self, path: str | None = None) -> Path | None:
+        """Save the attachment as a file (audited as a copy); says where, or why not."""
         s = self.attachment.summary
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, "Save a copy", s.filename, f"{s.media_type.label} (*.{s.media_type.extension}"
-                ")")
+                self, "Save a copy", documents_folder(s.filename),
+                f"{s.media_type.label} (*.{s.media_type.extension})")
             if not path:
                 return None
         target = Path(path)
-        target.write_bytes(self.attachment.content)
+        try:
+            target.write_bytes(self.attachment.content)
+        except OSError as exc:
+            self._say(f"Not saved: {exc.strerror or exc}. Choose another folder.")
+            return None
+        try:
+            attachments.record_copy(self.ctx.uow(), self.ctx.actor, s.id)
+        except DomainError as exc:
+            target.unlink(missing_ok=True)  # not audited, so not kept
+            self._say(exc.message)
+            return None
+        self._say(f"Saved to {target}.")
         return target
+
+    def _say(self, text: str) -> None:
+        self.confirmation.setText(text)

@@ -9,7 +9,7 @@ filed copy. The print is recorded in the audit trail by the service that hands o
 from __future__ import annotations
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QRectF, QSizeF
+from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
@@ -26,6 +26,9 @@ class PrintFailed(DomainError):
     """The printer could not be started; nothing was printed."""
 
 
+def _not_started() -> PrintFailed:
+    return PrintFailed("The printer could not be started: check it is on and chosen, "
+                       "then print again. Nothing was printed.")
 
 
 def _page_image(page: pdfium.PdfPage, dpi: int) -> QImage:
@@ -50,8 +53,7 @@ def print_pdf(content: bytes, printer: QPrinter) -> int:
         dpi = min(printer.resolution(), MAX_DPI)
         painter = QPainter()
         if not painter.begin(printer):
-            raise PrintFailed("The printer could not be started: check it is on and chosen, "
-                              "then print again. Nothing was printed.")
+            raise _not_started()
         try:
             target = QRectF(printer.pageRect(QPrinter.Unit.DevicePixel))
             target.moveTo(0, 0)
@@ -66,15 +68,42 @@ def print_pdf(content: bytes, printer: QPrinter) -> int:
         pdf.close()
 
 
+def print_image(image: QImage, printer: QPrinter) -> int:
+    """A scan or photo on one A4 sheet, as large as fits within the margins, never stretched.
+    Returns the pages printed (1)."""
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape if image.width() > image.height()
+                               else QPageLayout.Orientation.Portrait)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise _not_started()
+    try:
+        area = printer.pageRect(QPrinter.Unit.DevicePixel)
+        size = image.size().scaled(int(area.width()), int(area.height()),
+                                   Qt.AspectRatioMode.KeepAspectRatio)
+        painter.drawImage(QRectF(0, 0, size.width(), size.height()), image)
+    finally:
+        painter.end()
+    return 1
+
+
+def ask_printer(parent: QWidget | None) -> QPrinter | None:
+    """Qt's print dialog; the printer chosen, or None if the user cancelled."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Print")
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return printer
+
+
 def print_document(ctx: AppContext, document_id: int, parent: QWidget | None,
                    printer: QPrinter | None = None) -> int | None:
     """Print a filed document: the print dialog (unless a printer is given), then the pages.
     Returns the pages printed, or None if the user cancelled."""
     if printer is None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle("Print")
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        printer = ask_printer(parent)
+        if printer is None:
             return None
     doc = documents.print_filed(ctx.uow(), ctx.actor, document_id)
     return print_pdf(doc.content, printer)

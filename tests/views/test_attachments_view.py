@@ -7,8 +7,11 @@ import io
 from pathlib import Path
 
 from PIL import Image
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
 from reportlab.pdfgen.canvas import Canvas
+from sqlalchemy import text as sql_text
 
 from app.models.users import Role
 from app.services import attachments
@@ -85,3 +88,57 @@ def test_add_open_and_remove_attachments(qtbot, db, open_window, tmp_path: Path)
     actions = [history.text(r, 2) for r in range(history.row_count())]
     assert actions.count("Attachment added") == 2
     assert "Attachment opened" in actions and "Attachment removed" in actions
+
+
+def test_an_attachment_prints_on_paper_and_the_print_is_audited(
+        qtbot, db, open_window, tmp_path: Path) -> None:
+    """A scanned PDF prints page for page and a photo on one sheet, through QPrinter (here to a
+    PDF file, as a print driver would get it); each print and the saved copy are audited."""
+    coord = make_user(db, Role.COORDINATOR, "coord")
+    ref = make_case(db, coord, Scheme.CHECKPOINT)
+    buf = io.BytesIO()
+    canvas = Canvas(buf)
+    for text_ in ("Consent form", "Page two", "Page three"):
+        canvas.drawString(72, 720, text_)
+        canvas.showPage()
+    canvas.save()
+    attachments.add(db.uow(), coord, ref, buf.getvalue(), "consent.pdf", title="Consent form")
+    photo = io.BytesIO()
+    Image.new("RGB", (1600, 1200), (200, 40, 40)).save(photo, "PNG")
+    attachments.add(db.uow(), coord, ref, photo.getvalue(), "photo.png", title="Apology card")
+
+    window = open_window("coord")
+    ws = window.open_case(ref)
+    tab = ws.tab_widget("attachments")
+    ws.show_tab("attachments")
+    printed = []
+    for row, (title, expected) in enumerate((("Apology card", 1), ("Consent form", 3))):
+        table = ws.table("attachments_table")
+        table.selectRow(row)
+        assert table.text(row, 1) == title
+        viewer = tab.open_selected()
+        assert viewer is not None and viewer.print_button.isEnabled()
+        out = tmp_path / f"printed-{row}.pdf"
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        assert viewer.print_copy(printer) == expected
+        sheets = PdfReader(out).pages
+        assert len(sheets) == expected and sheets[0].images, "the pages are drawn on paper"
+        word = "page" if expected == 1 else "pages"
+        assert viewer.confirmation.text() == f"Sent to the printer: {expected} {word}."
+        printed.append(viewer.attachment.summary.id)
+        viewer.reject()
+    viewer = tab.open_selected()
+    target = viewer.save_copy(str(tmp_path / "no-such-folder" / "copy.pdf"))
+    assert target is None and viewer.confirmation.text().startswith("Not saved:")
+    target = viewer.save_copy(str(tmp_path / "copy.pdf"))
+    assert target is not None and viewer.confirmation.text() == f"Saved to {target}."
+    with db.engine.connect() as conn:
+        rows = conn.execute(sql_text("SELECT action, entity_id FROM audit_events WHERE action "
+                                     "LIKE 'attachment.%' AND action != 'attachment.add' "
+                                     "ORDER BY id")).all()
+    assert [tuple(r) for r in rows] == [
+        ("attachment.view", printed[0]), ("attachment.print", printed[0]),
+        ("attachment.view", printed[1]), ("attachment.print", printed[1]),
+        ("attachment.view", printed[1]), ("attachment.copy", printed[1])]

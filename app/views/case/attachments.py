@@ -109,7 +109,7 @@ class AttachmentsTab(CaseTab):
         except DomainError as exc:
             self.refused(exc.message)
             return None
-        self.viewer = AttachmentViewer(f, self.ws)
+        self.viewer = AttachmentViewer(self.case.ctx, f, self.ws)
         self.ws.opened(self.viewer)
         self.viewer.open()
         return self.viewer
