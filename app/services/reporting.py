@@ -151,6 +151,15 @@ def board_report(uow: UnitOfWork, actor: Actor, scope: Scope, *, today: date | N
     return report, render_board_report(uow, report)
 
 
+def record_board_print(uow: UnitOfWork, actor: Actor, scope: Scope) -> None:
+    """Audit a board report put on paper ("report.print"): it names no case, but a printed
+    copy of the scheme's figures leaves the system all the same."""
+    with uow:
+        audit.record(uow, actor, "report.print", "cases",
+                     detail=f"board report: {scope.start.isoformat()}..{scope.end.isoformat()}")
+        uow.commit()
+
+
 def render_board_report(uow: UnitOfWork, report: IndicatorReport) -> bytes:
     org = get_organisation(uow)
     s = report.scope

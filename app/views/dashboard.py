@@ -20,6 +20,7 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QMargins, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QShowEvent
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -45,6 +46,7 @@ from app.views.background import BackgroundTask, Progress
 from app.views.context import AppContext
 from app.views.date_field import DateField
 from app.views.folders import documents_folder
+from app.views.printing import ask_printer, print_pdf
 
 FIGURE_ROLE = Qt.ItemDataRole.UserRole
 UNKNOWN = QColor("#7a5b00")
@@ -150,11 +152,17 @@ class DashboardView(QWidget):
         self.save_button.setAccessibleName("Save the board report as PDF")
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(lambda: self.save_board_report())
+        self.print_button = QPushButton("&Print board report...")
+        self.print_button.setObjectName("dashboard_print_report")
+        self.print_button.setAccessibleName("Print the board report on paper")
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(lambda: self.print_board_report())
         filters.addStretch(1)
         layout.addLayout(filters)
         # the report and the 'as of' line on a row of their own: one row would not fit 1024 px
         report_row = QHBoxLayout()
         report_row.addWidget(self.save_button)
+        report_row.addWidget(self.print_button)
         self.as_of = QLabel()
         self.as_of.setObjectName("dashboard_as_of")
         report_row.addWidget(self.as_of, 1)
@@ -308,11 +316,44 @@ class DashboardView(QWidget):
         self.save_task = task
         return task.start()
 
+    def print_board_report(self, printer: QPrinter | None = None) -> BackgroundTask | None:
+        """Print the board report of the figures on screen (Qt's print dialog first, unless a
+        printer is given): drawn off the GUI thread, then put on paper and audited."""
+        report = self.report
+        if report is None:
+            return None
+        if printer is None:
+            printer = ask_printer(self)
+            if printer is None:
+                return None
+        chosen = printer
+
+        def job(progress: Progress, cancelled: Callable[[], bool]) -> bytes | None:
+            content = reporting.render_board_report(self.ctx.uow(), report)
+            return None if cancelled() else content
+
+        def on_paper(content: bytes | None) -> None:
+            if not content:
+                return
+            try:
+                reporting.record_board_print(self.ctx.uow(), self.ctx.actor, report.scope)
+                pages = print_pdf(content, chosen)
+            except DomainError as exc:
+                self.as_of.setText(exc.message)
+                return
+            self.as_of.setText(f"Sent to the printer: {pages} page{'s' if pages != 1 else ''}.")
+
+        task = BackgroundTask(self, "Board report", "Drawing the board report...", job)
+        task.done.connect(on_paper)
+        self.print_task = task
+        return task.start()
+
     def _show_report(self, report: IndicatorReport) -> None:
         if not self._finished():
             return
         self.report = report
         self.save_button.setEnabled(True)
+        self.print_button.setEnabled(True)
         self.as_of.setText(f"As known on {report.today.day} {report.today:%B %Y}")
         self._fill_tree(report)
         trend, rates, distance = reporting.charts(report)

@@ -165,6 +165,35 @@ def test_save_the_board_report_of_the_figures_on_screen(
     assert diverted.label in text
 
 
+def test_print_the_board_report_on_paper(
+        qtbot: Any, open_window: Callable[..., MainWindow], cases: dict[str, Made],
+        db: Database, tmp_path: Any) -> None:
+    """The board report goes through QPrinter (to a PDF file here, as a driver gets it), page
+    for page, and the print is in the audit trail."""
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+    from sqlalchemy import text
+
+    window = open_window("coord")
+    dash = dashboard_of(qtbot, window)
+    assert dash.print_button.isEnabled()
+    out = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    task = dash.print_board_report(printer)
+    qtbot.waitUntil(lambda: task.finished and dash.as_of.text().startswith("Sent"),
+                    timeout=20_000)
+    sheets = PdfReader(out).pages
+    assert len(sheets) >= 2 and all(p.images for p in sheets)
+    assert dash.as_of.text() == f"Sent to the printer: {len(sheets)} pages."
+    with db.engine.connect() as conn:
+        rows = conn.execute(text("SELECT detail FROM audit_events "
+                                 "WHERE action = 'report.print'")).scalars().all()
+    scope = dash.report.scope
+    assert rows == [f"board report: {scope.start.isoformat()}..{scope.end.isoformat()}"]
+
+
 @pytest.mark.parametrize("width", [1280, 1440])
 def test_chart_labels_are_drawn_whole_on_a_laptop(
         qtbot: Any, open_window: Callable[..., MainWindow], cases: dict[str, Made],
