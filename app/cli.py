@@ -637,7 +637,7 @@ def _cmd_report(args: argparse.Namespace, db: Database) -> int:
     if args.out is None and not args.json:
         raise DomainError("Say where the report goes: --out FILE.pdf, or --json.")
     if args.out is None:
-        report = indicators.compute(db.uow(), actor, scope)
+        report = indicators.compute(db.uow(), actor, scope, named=False)
     else:
         report, pdf = reporting.board_report(db.uow(), actor, scope)
         write_file(args.out, pdf)

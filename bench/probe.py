@@ -99,7 +99,7 @@ def _indicators(url: str, kind: str) -> None:
                                  today.replace(year=today.year - 10)), today)
     started = time.perf_counter()
     if kind == "dashboard":
-        report = indicators.compute(db.uow(), actor, scope)
+        report = indicators.compute(db.uow(), actor, scope, named=False)
         size = 0
     else:
         report, pdf = reporting.board_report(db.uow(), actor, scope)

@@ -19,20 +19,35 @@ Rules every indicator follows:
 from __future__ import annotations
 
 import re
-import statistics
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, and_, select
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Integer,
+    Select,
+    String,
+    and_,
+    case,
+    cast,
+    exists,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session, aliased
 
 from app.db import UnitOfWork
 from app.errors import ValidationError
 from app.models.appointments import Appointment, AppointmentStatus
-from app.models.base import Correctable, live
+from app.models.base import live
 from app.models.cases import Case, CaseStatus, Eligibility, Scheme, StatusChange
 from app.models.conferences import (
     AgencyCallCount,
@@ -49,7 +64,7 @@ from app.services import access, audit
 from app.services.access import Action
 from app.services.cases import DIVERSION_OUTCOME_CODE, add_months
 from app.services.context import Actor
-from app.services.outcomes import DECIDING_STAGES, Outcome, agreement_kept, case_outcome
+from app.services.outcomes import ENDING_STAGES, Outcome
 
 #: Months after the follow-up window for an offence to be proven (MoJ proven reoffending).
 PROVING_MONTHS = 6
@@ -237,430 +252,615 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unknown"
 
 
-# ---------------------------------------------------------------- the case rows
+# ---------------------------------------------------------------- SQL building blocks
+#
+# Every figure is an aggregate query: nothing here loads the cases of a period into Python.
+# Each figure also keeps the query of the cases behind it (``members``: rows of case id and
+# whether the case is counted), run only when someone asks for them (``figure_cases``).
 
 
-@dataclass(frozen=True)
-class _Case:
-    id: int
-    reference: str
-    scheme: Scheme
-    referral_date: date
-    referral_source: str
-    eligibility: Eligibility
-    eligibility_decided_on: date | None
-    started_on: date | None
-    ended_on: date | None
-    closed_on: date | None
-    outcome_code: str | None
-    restricted: bool
-    first_time_entrant: bool | None
-    #: The case's outcome (``app.services.outcomes``), decided once for every figure.
-    outcome: Outcome = Outcome.IN_PROGRESS
+def _end() -> ColumnElement[date | None]:
+    """When a case ended (``docs/indicators.md``): its outcome date, or its closure if it stopped
+    without one; cases never started have no end."""
+    return case((Case.started_on.is_(None), null()),
+                else_=func.coalesce(Case.ended_on, Case.closed_on))
 
-    @property
-    def end(self) -> date | None:
-        """When the case ended: its outcome date, or its closure if it stopped without one.
-        Cases never started (not accepted) have no end: they are not in outcome figures."""
-        if self.started_on is None:
-            return None
-        return self.ended_on or self.closed_on
+
+def _reached(stage: CaseStatus) -> ColumnElement[bool]:
+    return exists().where(StatusChange.case_id == Case.id, StatusChange.to_status == stage)
+
+
+def _outcome() -> ColumnElement[str]:
+    """``outcomes.case_outcome`` as SQL (its value), from the stages the case reached."""
+    stopped = _end().is_not(None)
+    accepted = Case.started_on.is_not(None)
+    not_started = case((accepted, Outcome.WITHDRAWN.value), else_=Outcome.NOT_ACCEPTED.value)
+    nr = case((~stopped, Outcome.IN_PROGRESS.value),
+              (_reached(CaseStatus.AGREEMENT_MONITORING), Outcome.COMPLETED.value),
+              else_=not_started)
+    ending = [(_reached(stage), outcome.value) for stage, outcome in ENDING_STAGES.items()]
+    return case((Case.scheme == Scheme.NEIGHBOURHOOD_RESOLUTION, nr), *ending,
+                (~stopped, Outcome.IN_PROGRESS.value), else_=not_started)
+
+
+def _outcome_in(outcome: ColumnElement[str], *outcomes: Outcome) -> ColumnElement[bool]:
+    return outcome.in_([o.value for o in outcomes])
+
+
+_RESULTS = (Outcome.COMPLETED, Outcome.BREACHED, Outcome.NOT_COMPLETED)
+_UNSUCCESSFUL = tuple(o for o in Outcome if o.unsuccessful)
+
+
+def _flag(cond: ColumnElement[bool]) -> ColumnElement[int]:
+    """1 or 0, so that flags sum and take ``max`` on both stores."""
+    return case((cond, 1), else_=0)
+
+
+def _sum(cond: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.coalesce(func.sum(_flag(cond)), 0)
+
+
+def _between(col: Any, scope: Scope) -> ColumnElement[bool]:
+    return and_(col >= scope.start, col <= scope.end)
+
+
+def _add_months_sql(dialect: str, d: Any, months: Any) -> ColumnElement[date]:
+    """``cases.add_months`` in SQL: calendar months, clamped to the month's last day.
+    PostgreSQL's interval arithmetic clamps; SQLite's ``date()`` would roll over, so the day
+    is added to the target month's first day and capped at its last day."""
+    if dialect == "postgresql":
+        return cast(d + func.make_interval(0, months), Date)
+    ahead = literal("+").concat(cast(months, String)).concat(" months")
+    after = literal("+").concat(cast(months + 1, String)).concat(" months")
+    day = cast(func.strftime("%d", d), Integer) - 1
+    shifted = func.date(d, "start of month", ahead, literal("+").concat(cast(day, String))
+                        .concat(" days"))
+    last = func.date(d, "start of month", after, "-1 day")
+    return type_coerce(func.min(shifted, last), Date)
+
+
+def _days_sql(dialect: str, later: Any, earlier: Any) -> ColumnElement[int]:
+    if dialect == "postgresql":
+        return later - earlier  # type: ignore[no-any-return]
+    return cast(func.julianday(later) - func.julianday(earlier), Integer)
+
+
+def _last_closed(today: date, months: int) -> date:
+    """The latest day ``d`` with ``add_months(d, months) <= today``: cases that ended after it
+    still have a window open on ``today`` (``add_months`` only ever moves forward with ``d``)."""
+    d = add_months(today, -months)
+    while add_months(d + timedelta(days=1), months) <= today:
+        d += timedelta(days=1)
+    return d
+
+
+def _median(histogram: Iterable[tuple[int, int]]) -> float | None:
+    """``statistics.median`` of values given as (value, how many times)."""
+    pairs = sorted(histogram)
+    n = sum(k for _, k in pairs)
+    if not n:
+        return None
+    wanted = (n - 1) // 2, n // 2
+    found: list[int] = []
+    seen = 0
+    for value, k in pairs:
+        found += [value] * sum(1 for w in wanted if seen <= w < seen + k)
+        seen += k
+    return found[0] if n % 2 else (found[0] + found[1]) / 2
+
+
+def _members(ids: Any, counted: Any, *where: Any) -> Select[Any]:
+    return select(ids.label("case_id"), counted.label("counted")).where(*where)
 
 
 class _Builder:
-    """Collects figures; names only the cases the viewer may see and that are not restricted."""
+    """Collects figures and, beside each, the query of the cases behind it."""
 
-    def __init__(self, visible: set[int]) -> None:
-        self.visible = visible
+    def __init__(self) -> None:
         self.figures: list[Figure] = []
+        self.members: dict[str, Select[Any]] = {}
 
     def add(self, indicator_id: str, value: float | None, *, part: str | None = None,
             label: str | None = None, unit: str | None = None,
             numerator: float | None = None, denominator: int | None = None,
             reason: str | None = None, note: str | None = None, scheme: Scheme | None = None,
-            counted: Iterable[_Case] = (), cohort: Iterable[_Case] = ()) -> None:
+            members: Select[Any] | None = None) -> None:
         ind = _BY_ID[indicator_id]
-        counted_ids = {c.id for c in counted}
-        everyone = {c.id: c for c in [*cohort, *counted]}
-        named = [c for c in everyone.values() if c.id in self.visible and not c.restricted]
-        refs = tuple(CaseRef(c.reference, c.scheme, c.id in counted_ids)
-                     for c in sorted(named, key=lambda c: c.reference))
         if value is not None:
             value = round(value, 0 if ind.unit == COUNT else 2 if ind.unit == LEVELS else 1)
+        figure_id = f"{indicator_id}.{part}" if part else indicator_id
         self.figures.append(Figure(
-            id=f"{indicator_id}.{part}" if part else indicator_id, indicator=indicator_id,
+            id=figure_id, indicator=indicator_id,
             label=label or ind.title, unit=unit or ind.unit, value=value, numerator=numerator,
-            denominator=denominator, reason=reason, note=note, scheme=scheme, cases=refs,
-            unnamed=len(everyone) - len(named)))
+            denominator=denominator, reason=reason, note=note, scheme=scheme))
+        if members is not None:
+            self.members[figure_id] = members
 
-    def rate(self, indicator_id: str, hits: Sequence[_Case], cohort: Sequence[_Case], *,
+    def rate(self, indicator_id: str, hits: int, cohort: int, members: Select[Any], *,
              part: str | None = None, label: str | None = None, scheme: Scheme | None = None,
              empty: str = "no cases in the period", note: str | None = None) -> None:
         if not cohort:
             self.add(indicator_id, None, part=part, label=label, scheme=scheme, reason=empty,
                      numerator=0, denominator=0, note=note)
             return
-        self.add(indicator_id, 100 * len(hits) / len(cohort), part=part, label=label,
-                 scheme=scheme, numerator=len(hits), denominator=len(cohort), counted=hits,
-                 cohort=cohort, note=note)
+        self.add(indicator_id, 100 * hits / cohort, part=part, label=label,
+                 scheme=scheme, numerator=hits, denominator=cohort, members=members, note=note)
+
+
+@dataclass(frozen=True)
+class FigureCases:
+    """The cases behind one figure: those the viewer may see (``counted`` when in the
+    numerator), and how many more are counted without a name (restricted or not theirs)."""
+
+    figure_id: str
+    cases: tuple[CaseRef, ...]
+    unnamed: int
 
 
 def _fmt(d: date) -> str:
     return f"{d.day} {d:%b %Y}"
 
 
+class _Query:
+    """What every family of figures needs: the session, the scope's conditions on cases and
+    the SQL dialect (two expressions differ between SQLite and PostgreSQL)."""
+
+    def __init__(self, s: Session, scope: Scope, today: date) -> None:
+        self.s, self.scope, self.today = s, scope, today
+        self.dialect = s.get_bind().dialect.name
+        self.on_cases: list[ColumnElement[bool]] = []
+        if scope.scheme is not None:
+            self.on_cases.append(Case.scheme == scope.scheme)
+        if scope.worker_id is not None:
+            self.on_cases.append(Case.worker_id == scope.worker_id)
+
+    def scoped(self, case_id: Any) -> list[ColumnElement[bool]]:
+        """Conditions putting a case-owned table's rows in scope (through their case)."""
+        return [case_id == Case.id, *self.on_cases]
+
+
 # ---------------------------------------------------------------- the computation
 
 
-def compute(uow: UnitOfWork, actor: Actor, scope: Scope, *, today: date | None = None
-            ) -> IndicatorReport:
-    """Every indicator for ``scope``, as known on ``today`` (coordinators only; audited)."""
+#: The families of figures, each one function; ``figure_cases`` reruns only the one it needs.
+_Family = Callable[[_Builder, _Query, dict[str, str]], None]
+
+
+def compute(uow: UnitOfWork, actor: Actor, scope: Scope, *, today: date | None = None,
+            named: bool = True) -> IndicatorReport:
+    """Every indicator for ``scope``, as known on ``today`` (coordinators only; audited).
+
+    With ``named`` each figure carries the cases behind it (one more query per figure); the
+    dashboard and the reports pass ``named=False`` and ask :func:`figure_cases` for one
+    figure's cases when someone drills into it."""
     access.require(actor, Action.REPORT)
     scope.check()
     today = today or date.today()
     with uow:
         s = uow.session
-        q = select(Case.id, Case.reference, Case.scheme, Case.referral_date,
-                   Case.referral_source, Case.eligibility, Case.eligibility_decided_on,
-                   Case.started_on, Case.ended_on, Case.closed_on, Case.outcome_code,
-                   Case.restricted, Case.first_time_entrant)
-        in_scope = select(Case.id)
-        if scope.scheme is not None:
-            q = q.where(Case.scheme == scope.scheme)
-            in_scope = in_scope.where(Case.scheme == scope.scheme)
-        if scope.worker_id is not None:
-            q = q.where(Case.worker_id == scope.worker_id)
-            in_scope = in_scope.where(Case.worker_id == scope.worker_id)
-        rows = [_Case(*tuple(r)) for r in s.execute(q)]
-        reached: dict[int, set[CaseStatus]] = defaultdict(set)
-        for case_id, to in s.execute(select(StatusChange.case_id, StatusChange.to_status).where(
-                StatusChange.to_status.in_(DECIDING_STAGES))):
-            reached[case_id].add(to)
-        cases = {c.id: replace(c, outcome=case_outcome(
-            c.scheme, reached.get(c.id, ()), accepted=c.started_on is not None,
-            stopped=c.end is not None)) for c in rows}
-        read_all = access.navigators_read_all(uow)
-        visible = set(s.scalars(select(Case.id).where(access.visible_clause(
-            actor, read_all=read_all))))
+        q = _Query(s, scope, today)
         worker = s.get(User, scope.worker_id) if scope.worker_id is not None else None
         worker_name = worker.full_name if worker is not None else None
-        pathway_names = {p.code: p.name for p in s.scalars(select(Pathway).order_by(
-            Pathway.position))}
-        b = _Builder(visible)
-        data = _Data(s, cases, in_scope)
-        _referrals(b, scope, cases)
-        _decisions(b, scope, cases)
-        _outcomes(b, scope, cases)
-        _reoffending(b, scope, cases, data, today)
-        _restorative(b, scope, cases, data, today)
-        _distance(b, scope, cases, data, pathway_names)
-        _women(b, scope, cases, data, today)
-        _appointments(b, scope, cases, data, today)
-        months = _months(scope, cases)
+        pathway_names = _pathway_names(s)
+        b = _Builder()
+        for family in _FAMILIES.values():
+            family(b, q, pathway_names)
+        figures = b.figures
+        if named:
+            visible = access.visible_clause(actor, read_all=access.navigators_read_all(uow))
+            figures = [replace(f, **_named(s, b.members.get(f.id), visible)) for f in figures]
+        months = _months(q)
         audit.record(uow, actor, "report.indicators", "cases",
                      detail=f"{scope.start.isoformat()}..{scope.end.isoformat()} "
                             f"{scope.scheme.value if scope.scheme else 'all schemes'}"
                             f"{f' worker {scope.worker_id}' if scope.worker_id else ''}")
         uow.commit()
-    return IndicatorReport(scope, today, worker_name, tuple(b.figures), tuple(months),
+    return IndicatorReport(scope, today, worker_name, tuple(figures), tuple(months),
                            pathway_names)
 
 
-class _Data:
-    """Loads the case-owned rows one indicator family needs, only for the cases in scope
-    (a sub-select of the scope's cases, so no list of ids travels to the database)."""
-
-    def __init__(self, session: Session, cases: dict[int, _Case], in_scope: Select[Any]
-                 ) -> None:
-        self.s = session
-        self.cases = cases
-        self.in_scope = in_scope
-
-    def rows(self, *columns: Any, where: Any = None) -> list[tuple[Any, ...]]:
-        """Rows of one case-owned table; records entered in error are never among them."""
-        model = columns[0].class_
-        q = select(*columns).where(model.case_id.in_(self.in_scope))
-        if issubclass(model, Correctable):
-            q = q.where(model.live())
-        if where is not None:
-            q = q.where(where)
-        return [tuple(r) for r in self.s.execute(q)]
-
-
-def _referrals(b: _Builder, scope: Scope, cases: dict[int, _Case]) -> None:
-    referred = [c for c in cases.values() if scope.holds(c.referral_date)]
-    b.add("referrals", len(referred), numerator=len(referred), counted=referred)
-    by_source: dict[str, list[_Case]] = defaultdict(list)
-    for c in referred:
-        by_source[c.referral_source.strip()].append(c)
-    for source in sorted(by_source, key=lambda x: (-len(by_source[x]), x.lower())):
-        group = by_source[source]
-        b.add("referrals_by_source", len(group), part=slug(source), label=source,
-              numerator=len(group), denominator=len(referred), counted=group)
+def figure_cases(uow: UnitOfWork, actor: Actor, scope: Scope, figure_id: str, *,
+                 today: date | None = None) -> FigureCases:
+    """The cases behind one figure of :func:`compute` (the dashboard's drill-down): only that
+    figure's family is computed again, then its cases are read (coordinators only; audited,
+    since it names cases)."""
+    access.require(actor, Action.REPORT)
+    scope.check()
+    indicator_id = figure_id.split(".", 1)[0]
+    family = next((f for ids, f in _FAMILIES.items() if indicator_id in ids), None)
+    if family is None:
+        raise ValidationError(f"There is no indicator {indicator_id!r}.", field="figure")
+    with uow:
+        s = uow.session
+        b = _Builder()
+        family(b, _Query(s, scope, today or date.today()), _pathway_names(s))
+        if not any(f.id == figure_id for f in b.figures):
+            raise ValidationError(f"There is no figure {figure_id!r} for this scope.",
+                                  field="figure")
+        visible = access.visible_clause(actor, read_all=access.navigators_read_all(uow))
+        found = _named(s, b.members.get(figure_id), visible)
+        audit.record(uow, actor, "report.indicator_cases", "cases",
+                     detail=f"{figure_id} {scope.start.isoformat()}..{scope.end.isoformat()}")
+        uow.commit()
+    return FigureCases(figure_id, found["cases"], found["unnamed"])
 
 
-def _decisions(b: _Builder, scope: Scope, cases: dict[int, _Case]) -> None:
-    decided = [c for c in cases.values() if c.eligibility is not Eligibility.PENDING
-               and scope.holds(c.eligibility_decided_on)]
-    eligible = [c for c in decided if c.eligibility is Eligibility.ELIGIBLE]
-    b.add("eligible", len(eligible), numerator=len(eligible), denominator=len(decided),
-          counted=eligible, cohort=decided)
-    b.rate("eligible_rate", eligible, decided, empty="no referral decisions in the period")
-    ended = [c for c in cases.values() if scope.holds(c.end)]
-    diverted = [c for c in ended if c.outcome is Outcome.COMPLETED
-                and c.outcome_code == DIVERSION_OUTCOME_CODE]
-    b.add("diverted", len(diverted), numerator=len(diverted), counted=diverted)
-    first = [c for c in diverted if c.first_time_entrant]
-    b.add("first_time_entrants_diverted", len(first), numerator=len(first),
-          denominator=len(diverted), counted=first, cohort=diverted)
+def _pathway_names(s: Session) -> dict[str, str]:
+    return {p.code: p.name for p in s.scalars(select(Pathway).order_by(Pathway.position))}
 
 
-def _outcomes(b: _Builder, scope: Scope, cases: dict[int, _Case]) -> None:
-    for scheme in scope.schemes():
-        ended = [c for c in cases.values() if c.scheme is scheme and scope.holds(c.end)]
-        done = [c for c in ended if c.outcome is Outcome.COMPLETED]
-        b.rate("completion_rate", done, ended, part=scheme.value, scheme=scheme,
-               label=f"Completion rate: {scheme.label}", empty="no cases ended in the period")
+def _named(s: Session, members: Select[Any] | None, visible: ColumnElement[bool]
+           ) -> dict[str, Any]:
+    """The cases a figure's ``members`` query finds: the ones the viewer may see that are not
+    restricted, by reference, and how many others are counted."""
+    if members is None:
+        return {"cases": (), "unnamed": 0}
+    m = members.subquery()
+    shown = and_(visible, Case.restricted.is_(False))
+    rows = s.execute(select(Case.reference, Case.scheme, func.max(m.c.counted),
+                            func.max(_flag(shown)))
+                     .join(m, m.c.case_id == Case.id)
+                     .group_by(Case.id, Case.reference, Case.scheme)).all()
+    named = sorted((r for r in rows if r[3]), key=lambda r: r[0])
+    return {"cases": tuple(CaseRef(ref, scheme, bool(counted)) for ref, scheme, counted, _
+                           in named),
+            "unnamed": len(rows) - len(named)}
+
+
+def _referrals(b: _Builder, q: _Query, _names: dict[str, str]) -> None:
+    referred = [_between(Case.referral_date, q.scope), *q.on_cases]
+    by_raw = q.s.execute(select(Case.referral_source, func.count()).where(*referred)
+                         .group_by(Case.referral_source)).all()
+    total = sum(n for _, n in by_raw)
+    b.add("referrals", total, numerator=total,
+          members=_members(Case.id, literal(1), *referred))
+    # sources are grouped as they read, ignoring spaces around them
+    by_source: dict[str, list[str]] = defaultdict(list)
+    counts: dict[str, int] = defaultdict(int)
+    for raw, n in by_raw:
+        by_source[raw.strip()].append(raw)
+        counts[raw.strip()] += n
+    for source in sorted(by_source, key=lambda x: (-counts[x], x.lower())):
+        b.add("referrals_by_source", counts[source], part=slug(source), label=source,
+              numerator=counts[source], denominator=total,
+              members=_members(Case.id, literal(1), *referred,
+                               Case.referral_source.in_(by_source[source])))
+
+
+def _decisions(b: _Builder, q: _Query, _names: dict[str, str]) -> None:
+    scope = q.scope
+    decided = [Case.eligibility != Eligibility.PENDING,
+               _between(Case.eligibility_decided_on, scope), *q.on_cases]
+    eligible = Case.eligibility == Eligibility.ELIGIBLE
+    n_decided, n_eligible = q.s.execute(select(func.count(), _sum(eligible))
+                                        .where(*decided)).one()
+    members = _members(Case.id, _flag(eligible), *decided)
+    b.add("eligible", n_eligible, numerator=n_eligible, denominator=n_decided,
+          members=members)
+    b.rate("eligible_rate", n_eligible, n_decided, members,
+           empty="no referral decisions in the period")
+    diverted = [_between(_end(), scope), *q.on_cases,
+                Case.outcome_code == DIVERSION_OUTCOME_CODE,
+                _outcome() == Outcome.COMPLETED.value]
+    first = Case.first_time_entrant.is_(True)
+    n_diverted, n_first = q.s.execute(select(func.count(), _sum(first)).where(*diverted)).one()
+    b.add("diverted", n_diverted, numerator=n_diverted,
+          members=_members(Case.id, literal(1), *diverted))
+    b.add("first_time_entrants_diverted", n_first, numerator=n_first,
+          denominator=n_diverted, members=_members(Case.id, _flag(first), *diverted))
+
+
+def _outcomes(b: _Builder, q: _Query, _names: dict[str, str]) -> None:
+    outcome = _outcome()
+    ended = [_between(_end(), q.scope), *q.on_cases]
+    done = outcome == Outcome.COMPLETED.value
+    unsuccessful = _outcome_in(outcome, *_UNSUCCESSFUL)
+    totals = {scheme: (n, n_done, n_bad) for scheme, n, n_done, n_bad in q.s.execute(
+        select(Case.scheme, func.count(), _sum(done), _sum(unsuccessful)).where(*ended)
+        .group_by(Case.scheme))}
+    days = _days_sql(q.dialect, _end(), Case.started_on)
+    histogram: dict[Scheme, list[tuple[int, int]]] = defaultdict(list)
+    for scheme, d, n in q.s.execute(select(Case.scheme, days, func.count())
+                                    .where(*ended, done, Case.started_on.is_not(None))
+                                    .group_by(Case.scheme, days)):
+        histogram[scheme].append((d, n))
+    for scheme in q.scope.schemes():
+        n, n_done, n_bad = totals.get(scheme, (0, 0, 0))
+        mine = [*ended, Case.scheme == scheme]
+        b.rate("completion_rate", n_done, n, _members(Case.id, _flag(done), *mine),
+               part=scheme.value, scheme=scheme, label=f"Completion rate: {scheme.label}",
+               empty="no cases ended in the period")
         if scheme is not Scheme.NEIGHBOURHOOD_RESOLUTION:
-            breached = [c for c in ended if c.outcome.unsuccessful]
-            b.rate("breach_rate", breached, ended, part=scheme.value, scheme=scheme,
-                   label=f"Breach rate: {scheme.label}", empty="no cases ended in the period")
-        days = [(c.end - c.started_on).days for c in done  # type: ignore[operator]
-                if c.started_on is not None]
-        b.add("median_days_to_completion", statistics.median(days) if days else None,
-              part=scheme.value, scheme=scheme, label=f"Median time to completion: "
-              f"{scheme.label}", numerator=None, denominator=len(days),
-              reason=None if days else "no case completed in the period", counted=done)
+            b.rate("breach_rate", n_bad, n, _members(Case.id, _flag(unsuccessful), *mine),
+                   part=scheme.value, scheme=scheme, label=f"Breach rate: {scheme.label}",
+                   empty="no cases ended in the period")
+        median = _median(histogram.get(scheme, []))
+        b.add("median_days_to_completion", median, part=scheme.value, scheme=scheme,
+              label=f"Median time to completion: {scheme.label}", numerator=None,
+              denominator=sum(k for _, k in histogram.get(scheme, [])),
+              reason=None if median is not None else "no case completed in the period",
+              members=_members(Case.id, literal(1), *mine, done) if n_done else None)
 
 
-def _reoffending(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data,
-                 today: date) -> None:
-    checks: dict[tuple[int, int], list[tuple[date, int]]] = defaultdict(list)
-    for case_id, window, checked_on, offences in data.rows(
-            ReoffendingCheck.case_id, ReoffendingCheck.window_months,
-            ReoffendingCheck.checked_on, ReoffendingCheck.offences):
-        checks[(case_id, window)].append((checked_on, offences))
+def _reoffending(b: _Builder, q: _Query, _names: dict[str, str]) -> None:
+    scope, today = q.scope, q.today
     for scheme, windows in REOFFENDING_WINDOWS.items():
         if scheme not in scope.schemes():
             continue
-        cohort = [c for c in cases.values() if c.scheme is scheme and c.ended_on is not None
-                  and c.outcome.has_result and scope.holds(c.ended_on)]
-        for window in windows:
+        cohort = [Case.scheme == scheme, *q.on_cases, Case.ended_on.is_not(None),
+                  _between(Case.ended_on, scope), _outcome_in(_outcome(), *_RESULTS)]
+        thresholds = {w: _last_closed(today, w + PROVING_MONTHS) for w in windows}
+        n, last_end, *still_open = q.s.execute(select(
+            func.count(), func.max(Case.ended_on),
+            *[_sum(Case.ended_on > thresholds[w]) for w in windows]).where(*cohort)).one()
+        for window, open_n in zip(windows, still_open, strict=True):
             rate_id, per_id = f"reoffending_rate_{window}m", f"reoffending_per100_{window}m"
             labels = (f"{indicator(rate_id).title}: {scheme.label}",
                       f"{indicator(per_id).title}: {scheme.label}")
-            if not cohort:
+            if not n:
                 for ind, label in zip((rate_id, per_id), labels, strict=True):
                     b.add(ind, None, part=scheme.value, scheme=scheme, label=label,
                           reason="no cases ended in the period", denominator=0)
                 continue
-            closes = {c.id: add_months(c.ended_on, window + PROVING_MONTHS)  # type: ignore
-                      for c in cohort}
-            last = max(closes.values())
+            everyone = _members(Case.id, literal(0), *cohort)
+            last = add_months(_as_date(last_end), window + PROVING_MONTHS)
             if last > today:
-                open_n = sum(1 for d in closes.values() if d > today)
                 why = (f"not yet known: {window} months' follow-up plus {PROVING_MONTHS} to "
-                       f"prove offences still open for {open_n} of {len(cohort)} cases "
+                       f"prove offences still open for {open_n} of {n} cases "
                        f"(until {_fmt(last)})")
                 for ind, label in zip((rate_id, per_id), labels, strict=True):
                     b.add(ind, None, part=scheme.value, scheme=scheme, label=label, reason=why,
-                          denominator=len(cohort), cohort=cohort)
+                          denominator=n, members=everyone)
                 continue
-            found: dict[int, int] = {}
-            for c in cohort:
-                valid = sorted(x for x in checks.get((c.id, window), [])
-                               if x[0] >= closes[c.id])
-                if valid:
-                    found[c.id] = valid[-1][1]
-            checked = [c for c in cohort if c.id in found]
-            missing = len(cohort) - len(checked)
-            note = (f"{missing} of {len(cohort)} cases have no police check after their window "
+            # each case's latest police check made once its window had closed
+            closes = _add_months_sql(q.dialect, Case.ended_on, window + PROVING_MONTHS)
+            found = (select(ReoffendingCheck.offences)
+                     .where(ReoffendingCheck.case_id == Case.id,
+                            ReoffendingCheck.window_months == window, ReoffendingCheck.live(),
+                            ReoffendingCheck.checked_on >= closes)
+                     .order_by(ReoffendingCheck.checked_on.desc(),
+                               ReoffendingCheck.offences.desc())
+                     .limit(1).correlate(Case).scalar_subquery())
+            checked = [*cohort, found.is_not(None)]
+            n_checked, reoffenders, offences = q.s.execute(select(
+                func.count(), _sum(found > 0), func.coalesce(func.sum(found), 0))
+                .where(*checked)).one()
+            missing = n - n_checked
+            note = (f"{missing} of {n} cases have no police check after their window "
                     "closed and are left out") if missing else None
-            if not checked:
+            if not n_checked:
                 for ind, label in zip((rate_id, per_id), labels, strict=True):
                     b.add(ind, None, part=scheme.value, scheme=scheme, label=label,
                           reason="no police check recorded after the follow-up window closed",
-                          denominator=0, cohort=cohort)
+                          denominator=0, members=everyone)
                 continue
-            reoffenders = [c for c in checked if found[c.id] > 0]
-            offences = sum(found.values())
-            b.add(rate_id, 100 * len(reoffenders) / len(checked), part=scheme.value,
-                  scheme=scheme, label=labels[0], numerator=len(reoffenders),
-                  denominator=len(checked), note=note, counted=reoffenders, cohort=checked)
-            b.add(per_id, 100 * offences / len(checked), part=scheme.value, scheme=scheme,
-                  label=labels[1], numerator=offences, denominator=len(checked), note=note,
-                  counted=reoffenders, cohort=checked)
+            members = _members(Case.id, _flag(found > 0), *checked)
+            b.add(rate_id, 100 * reoffenders / n_checked, part=scheme.value,
+                  scheme=scheme, label=labels[0], numerator=reoffenders,
+                  denominator=n_checked, note=note, members=members)
+            b.add(per_id, 100 * offences / n_checked, part=scheme.value, scheme=scheme,
+                  label=labels[1], numerator=offences, denominator=n_checked, note=note,
+                  members=members)
 
 
-def _restorative(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data,
-                 today: date) -> None:
+def _as_date(value: Any) -> date:
+    """A date from an aggregate (SQLite hands ``max`` of a date column back as text)."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _restorative(b: _Builder, q: _Query, _names: dict[str, str]) -> None:
+    scope, s = q.scope, q.s
     if Scheme.NEIGHBOURHOOD_RESOLUTION not in scope.schemes():
         return
-    nr = {i: c for i, c in cases.items() if c.scheme is Scheme.NEIGHBOURHOOD_RESOLUTION}
+    nr = Case.scheme == Scheme.NEIGHBOURHOOD_RESOLUTION
     # satisfaction is asked of each harmed party: each party's latest answer is one response
-    surveys: dict[tuple[int, int], tuple[date, int, bool]] = {}
-    for case_id, party_id, on, satisfied_, row_id in data.rows(
-            SatisfactionSurvey.case_id, SatisfactionSurvey.party_id,
-            SatisfactionSurvey.answered_on, SatisfactionSurvey.satisfied, SatisfactionSurvey.id):
-        key = (case_id, party_id)
-        if case_id in nr and scope.holds(on) and (key not in surveys
-                                                   or (on, row_id) > surveys[key][:2]):
-            surveys[key] = (on, row_id, satisfied_)
-    answered = [nr[case_id] for case_id, _ in surveys]
-    satisfied = [nr[case_id] for (case_id, _), r in surveys.items() if r[2]]
-    b.rate("harmed_satisfied", satisfied, answered, empty="no survey answered in the period")
-    contacts: dict[int, list[tuple[date, bool]]] = defaultdict(list)
-    for case_id, on, kept_, _ in sorted(data.rows(
-            AgreementFollowUp.case_id, AgreementFollowUp.contacted_on,
-            AgreementFollowUp.agreement_kept, AgreementFollowUp.id), key=lambda r: r[3]):
-        if case_id in nr and scope.holds(on):
-            contacts[case_id].append((on, kept_))
-    kept_by_case = {case_id: agreement_kept(answers) for case_id, answers in contacts.items()}
-    b.rate("agreements_kept", [nr[i] for i, kept in kept_by_case.items() if kept],
-           [nr[i] for i in kept_by_case], empty="no follow-up contact in the period")
-    actions: list[tuple[int, bool]] = [(r[0], bool(r[1])) for r in data.s.execute(
-        select(OutcomeAgreement.case_id, AgreementAction.kept)
-        .join(AgreementAction, AgreementAction.agreement_id == OutcomeAgreement.id)
-        .where(OutcomeAgreement.case_id.in_(data.in_scope), AgreementAction.kept.is_not(None),
-               AgreementAction.live(),
-               and_(AgreementAction.checked_on >= scope.start,
-                    AgreementAction.checked_on <= scope.end))) if r[0] in nr]
-    kept_actions = sum(1 for _, k in actions if k)
-    b.add("agreement_actions_kept", 100 * kept_actions / len(actions) if actions else None,
-          numerator=kept_actions, denominator=len(actions),
-          reason=None if actions else "no agreement action checked in the period",
-          counted=[nr[c] for c, k in actions if k], cohort=[nr[c] for c, _ in actions])
-    # calls before and after: resolved cases (closed in the period) with a 'before' count
-    calls: dict[int, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
-    for case_id, period, months, n in data.rows(
-            AgencyCallCount.case_id, AgencyCallCount.period, AgencyCallCount.months,
-            AgencyCallCount.calls):
-        calls[case_id][period].append((months, n))
-    cohort = [c for i, c in nr.items() if scope.holds(c.end) and calls.get(i, {}).get("before")]
-    before = sum(n for c in cohort for _, n in calls[c.id]["before"])
-    b.add("calls_before", before if cohort else None, numerator=before,
-          denominator=len(cohort), counted=cohort,
+    sv = SatisfactionSurvey
+    ranked = (select(sv.case_id, sv.satisfied, func.row_number().over(
+        partition_by=(sv.case_id, sv.party_id),
+        order_by=(sv.answered_on.desc(), sv.id.desc())).label("n"))
+        .where(*q.scoped(sv.case_id), nr, sv.live(), _between(sv.answered_on, scope))
+        .subquery())
+    latest = [ranked.c.n == 1]
+    satisfied = ranked.c.satisfied.is_(True)
+    answered, n_satisfied = s.execute(select(func.count(), _sum(satisfied))
+                                      .where(*latest)).one()
+    b.rate("harmed_satisfied", n_satisfied, answered,
+           _members(ranked.c.case_id, _flag(satisfied), *latest),
+           empty="no survey answered in the period")
+    # an agreement is kept when the latest contact in the period found it kept
+    fu = AgreementFollowUp
+    contacts = (select(fu.case_id, fu.agreement_kept, func.row_number().over(
+        partition_by=fu.case_id, order_by=(fu.contacted_on.desc(), fu.id.desc())).label("n"))
+        .where(*q.scoped(fu.case_id), nr, fu.live(), _between(fu.contacted_on, scope))
+        .subquery())
+    last_contact = [contacts.c.n == 1]
+    kept = contacts.c.agreement_kept.is_(True)
+    n_contacted, n_kept = s.execute(select(func.count(), _sum(kept))
+                                    .where(*last_contact)).one()
+    b.rate("agreements_kept", n_kept, n_contacted,
+           _members(contacts.c.case_id, _flag(kept), *last_contact),
+           empty="no follow-up contact in the period")
+    checked = [*q.scoped(OutcomeAgreement.case_id), nr,
+               AgreementAction.agreement_id == OutcomeAgreement.id,
+               AgreementAction.kept.is_not(None), AgreementAction.live(),
+               _between(AgreementAction.checked_on, scope)]
+    action_kept = AgreementAction.kept.is_(True)
+    n_actions, kept_actions = s.execute(select(func.count(), _sum(action_kept))
+                                        .where(*checked)).one()
+    b.add("agreement_actions_kept", 100 * kept_actions / n_actions if n_actions else None,
+          numerator=kept_actions, denominator=n_actions,
+          reason=None if n_actions else "no agreement action checked in the period",
+          members=_members(OutcomeAgreement.case_id, _flag(action_kept), *checked))
+    _calls(b, q, nr)
+
+
+def _calls(b: _Builder, q: _Query, nr: ColumnElement[bool]) -> None:
+    """Calls before and after: resolved cases (ended in the period) with a 'before' count."""
+    ac = AgencyCallCount
+    before, after = ac.period == "before", ac.period == "after"
+    per_case = (select(
+        ac.case_id.label("case_id"), _end().label("end"),
+        func.sum(case((before, ac.calls), else_=0)).label("before"),
+        func.sum(case((after, ac.calls), else_=0)).label("after"),
+        func.sum(_flag(after)).label("n_after"),
+        func.coalesce(func.max(case((after, ac.months))),
+                      func.max(case((before, ac.months)))).label("months"))
+        .where(*q.scoped(ac.case_id), nr, ac.live(), _between(_end(), q.scope))
+        .group_by(ac.case_id, _end())
+        .having(func.sum(_flag(before)) > 0).subquery())
+    has_after = per_case.c.n_after > 0
+    windows = q.s.execute(select(per_case.c.end, per_case.c.months, func.count(),
+                                 func.sum(per_case.c.before), _sum(has_after),
+                                 func.sum(case((has_after, per_case.c.after), else_=0)))
+                          .group_by(per_case.c.end, per_case.c.months)).all()
+    cohort = sum(r[2] for r in windows)
+    calls_before = sum(int(r[3]) for r in windows)
+    everyone = _members(per_case.c.case_id, literal(1))
+    b.add("calls_before", calls_before if cohort else None, numerator=calls_before,
+          denominator=cohort, members=everyone if cohort else None,
           reason=None if cohort else "no resolved case in the period has a 'before' count")
     if not cohort:
         b.add("calls_after", None, denominator=0,
               reason="no resolved case in the period has a 'before' count")
         return
-    window_end = {c.id: add_months(c.end, max(m for m, _ in (calls[c.id]["after"]  # type: ignore
-                                                                 or calls[c.id]["before"])))
-                  for c in cohort}
-    last = max(window_end.values())
-    if last > today:
-        b.add("calls_after", None, denominator=len(cohort), cohort=cohort,
+    last = max(add_months(_as_date(end), int(months)) for end, months, *_ in windows)
+    if last > q.today:
+        b.add("calls_after", None, denominator=cohort,
+              members=_members(per_case.c.case_id, literal(0)),
               reason=f"not yet known: the months after closure run until {_fmt(last)}")
         return
-    counted = [c for c in cohort if calls[c.id]["after"]]
-    after = sum(n for c in counted for _, n in calls[c.id]["after"])
-    missing = len(cohort) - len(counted)
-    b.add("calls_after", after if counted else None, numerator=after, denominator=len(counted),
-          counted=counted, cohort=cohort,
+    counted = sum(int(r[4]) for r in windows)
+    calls_after = sum(int(r[5]) for r in windows)
+    missing = cohort - counted
+    b.add("calls_after", calls_after if counted else None, numerator=calls_after,
+          denominator=counted, members=_members(per_case.c.case_id, _flag(has_after)),
           reason=None if counted else "no 'after' count recorded",
-          note=f"{missing} of {len(cohort)} cases have no 'after' count" if missing else None)
+          note=f"{missing} of {cohort} cases have no 'after' count" if missing else None)
 
 
-def _distance(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data,
-              pathway_names: dict[str, str]) -> None:
+def _distance(b: _Builder, q: _Query, pathway_names: dict[str, str]) -> None:
     # pairs of (start, exit) on the same case and pathway, exit dated in the period and a
-    # need at start; joined in the database so that only those rows come back
+    # need at start
     start, exit_ = aliased(PathwayAssessment), aliased(PathwayAssessment)
-    by_pathway: dict[str, list[tuple[_Case, int]]] = defaultdict(list)
-    for case_id, code, before, after in data.s.execute(
-            select(start.case_id, start.pathway_code, start.level, exit_.level)
-            .join(exit_, and_(exit_.case_id == start.case_id,
-                              exit_.pathway_code == start.pathway_code))
-            .where(start.case_id.in_(data.in_scope), start.stage == AssessmentStage.START,
-                   live(start), live(exit_),
-                   start.level >= 1, exit_.stage == AssessmentStage.EXIT,
-                   exit_.assessed_on >= scope.start, exit_.assessed_on <= scope.end)):
-        by_pathway[code].append((cases[case_id], before - after))
+    pairs = [*q.scoped(start.case_id), exit_.case_id == start.case_id,
+             exit_.pathway_code == start.pathway_code,
+             start.stage == AssessmentStage.START, live(start), live(exit_),
+             start.level >= 1, exit_.stage == AssessmentStage.EXIT,
+             _between(exit_.assessed_on, q.scope)]
+    fall = start.level - exit_.level
+    totals = {code: (n, int(total)) for code, n, total in q.s.execute(
+        select(start.pathway_code, func.count(), func.sum(fall)).where(*pairs)
+        .group_by(start.pathway_code))}
     for code, name in pathway_names.items():
-        pairs = by_pathway.get(code, [])
-        total = sum(d for _, d in pairs)
-        b.add("distance_travelled", total / len(pairs) if pairs else None, part=code,
-              label=name, numerator=total, denominator=len(pairs),
-              reason=None if pairs else "no exit assessment in the period with a need at start",
-              counted=[c for c, d in pairs if d > 0], cohort=[c for c, _ in pairs])
+        n, total = totals.get(code, (0, 0))
+        b.add("distance_travelled", total / n if n else None, part=code,
+              label=name, numerator=total, denominator=n,
+              reason=None if n else "no exit assessment in the period with a need at start",
+              members=_members(start.case_id, _flag(fall > 0), *pairs,
+                               start.pathway_code == code) if n else None)
 
 
-def _women(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data,
-           today: date) -> None:
+def _women(b: _Builder, q: _Query, _names: dict[str, str]) -> None:
+    scope, today = q.scope, q.today
     if Scheme.GATEWAY not in scope.schemes():
         return
-    cohort = [c for c in cases.values() if c.scheme is Scheme.GATEWAY
-              and c.outcome is Outcome.COMPLETED and scope.holds(c.ended_on)]
-    answers: dict[tuple[int, int], tuple[bool | None, bool | None]] = {}
-    for case_id, months, done_on, independent, free in data.rows(
-            ExitFollowUp.case_id, ExitFollowUp.months, ExitFollowUp.done_on,
-            ExitFollowUp.living_independently, ExitFollowUp.free_from_abuse):
-        if done_on is not None:
-            answers[(case_id, months)] = (independent, free)
-    for months in EXIT_FOLLOWUP_MONTHS:
+    cohort = [Case.scheme == Scheme.GATEWAY, *q.on_cases, _between(Case.ended_on, scope),
+              _outcome() == Outcome.COMPLETED.value]
+    thresholds = {m: _last_closed(today, m) for m in EXIT_FOLLOWUP_MONTHS}
+    n, last_end, *still_open = q.s.execute(select(
+        func.count(), func.max(Case.ended_on),
+        *[_sum(Case.ended_on > thresholds[m]) for m in EXIT_FOLLOWUP_MONTHS])
+        .where(*cohort)).one()
+    # each woman's answer at each follow-up: the one recorded last
+    ef = ExitFollowUp
+    ranked = (select(ef.case_id, ef.months, ef.living_independently, ef.free_from_abuse,
+                     func.row_number().over(partition_by=(ef.case_id, ef.months),
+                                            order_by=ef.id.desc()).label("n"))
+              .where(ef.case_id == Case.id, *cohort, ef.done_on.is_not(None), ef.live())
+              .subquery())
+    columns = (ranked.c.living_independently, ranked.c.free_from_abuse)
+    for months, open_n in zip(EXIT_FOLLOWUP_MONTHS, still_open, strict=True):
+        answered = [ranked.c.months == months, ranked.c.n == 1]
         for pos, ind in enumerate(("women_independent", "women_free_from_abuse")):
             label = f"{indicator(ind).title} at {months} months"
-            if not cohort:
+            if not n:
                 b.add(ind, None, part=f"{months}m", label=label, scheme=Scheme.GATEWAY,
                       denominator=0, reason="no woman completed the scheme in the period")
                 continue
-            due = {c.id: add_months(c.ended_on, months) for c in cohort}  # type: ignore
-            last = max(due.values())
+            last = add_months(_as_date(last_end), months)
             if last > today:
-                open_n = sum(1 for d in due.values() if d > today)
                 b.add(ind, None, part=f"{months}m", label=label, scheme=Scheme.GATEWAY,
-                      denominator=len(cohort), cohort=cohort,
+                      denominator=n, members=_members(Case.id, literal(0), *cohort),
                       reason=f"not yet known: the {months}-month follow-up is not yet due for "
-                             f"{open_n} of {len(cohort)} women (the last on {_fmt(last)})")
+                             f"{open_n} of {n} women (the last on {_fmt(last)})")
                 continue
-            known = [c for c in cohort if answers.get((c.id, months), (None, None))[pos]
-                     is not None]
-            yes = [c for c in known if answers[(c.id, months)][pos]]
-            missing = len(cohort) - len(known)
-            b.rate(ind, yes, known, part=f"{months}m", label=label, scheme=Scheme.GATEWAY,
+            known = [*answered, columns[pos].is_not(None)]
+            yes = columns[pos].is_(True)
+            n_known, n_yes = q.s.execute(select(func.count(), _sum(yes)).where(*known)).one()
+            missing = n - n_known
+            b.rate(ind, n_yes, n_known, _members(ranked.c.case_id, _flag(yes), *known),
+                   part=f"{months}m", label=label, scheme=Scheme.GATEWAY,
                    empty=f"no {months}-month follow-up recorded",
-                   note=f"{missing} of {len(cohort)} women have no {months}-month answer"
+                   note=f"{missing} of {n} women have no {months}-month answer"
                    if missing else None)
 
 
-def _appointments(b: _Builder, scope: Scope, cases: dict[int, _Case], data: _Data,
-                  today: date) -> None:
-    kept: list[_Case] = []
-    missed: list[_Case] = []
-    unrecorded = 0
-    first = datetime.combine(scope.start, time.min, UTC)
-    after = datetime.combine(scope.end + timedelta(days=1), time.min, UTC)
-    for case_id, starts_at, status in data.rows(
-            Appointment.case_id, Appointment.starts_at, Appointment.status,
-            where=and_(Appointment.starts_at >= first, Appointment.starts_at < after)):
-        day = starts_at.date()
-        if not scope.holds(day):
-            continue
-        c = cases[case_id]
-        if status is AppointmentStatus.MISSED:
-            missed.append(c)
-        elif status is AppointmentStatus.KEPT:
-            kept.append(c)
-        elif status is AppointmentStatus.SCHEDULED and day < today:
-            unrecorded += 1
+def _appointments(b: _Builder, q: _Query, _names: dict[str, str]) -> None:
+    first = datetime.combine(q.scope.start, time.min, UTC)
+    after = datetime.combine(q.scope.end + timedelta(days=1), time.min, UTC)
+    midnight = datetime.combine(q.today, time.min, UTC)
+    ap = Appointment
+    booked = [*q.scoped(ap.case_id), ap.live(), ap.starts_at >= first, ap.starts_at < after]
+    missed = ap.status == AppointmentStatus.MISSED
+    kept = ap.status == AppointmentStatus.KEPT
+    n_missed, n_kept, unrecorded = q.s.execute(select(
+        _sum(missed), _sum(kept),
+        _sum(and_(ap.status == AppointmentStatus.SCHEDULED, ap.starts_at < midnight)))
+        .where(*booked)).one()
     note = (f"{unrecorded} past appointments have no outcome recorded and are left out"
             if unrecorded else None)
-    b.add("appointments_missed", len(missed), numerator=len(missed),
-          denominator=len(kept) + len(missed), counted=missed, note=note)
-    b.rate("appointments_missed_rate", missed, kept + missed, note=note,
+    b.add("appointments_missed", n_missed, numerator=n_missed,
+          denominator=n_kept + n_missed, note=note,
+          members=_members(ap.case_id, literal(1), *booked, missed) if n_missed else None)
+    b.rate("appointments_missed_rate", n_missed, n_kept + n_missed,
+           _members(ap.case_id, _flag(missed), *booked, or_(missed, kept)), note=note,
            empty="no appointment kept or missed in the period")
 
 
-def _months(scope: Scope, cases: dict[int, _Case]) -> list[MonthPoint]:
+#: Each family and the indicators it gives, in the order reports show them.
+_FAMILIES: dict[tuple[str, ...], _Family] = {
+    ("referrals", "referrals_by_source"): _referrals,
+    ("eligible", "eligible_rate", "diverted", "first_time_entrants_diverted"): _decisions,
+    ("completion_rate", "breach_rate", "median_days_to_completion"): _outcomes,
+    ("reoffending_rate_12m", "reoffending_per100_12m", "reoffending_rate_24m",
+     "reoffending_per100_24m"): _reoffending,
+    ("harmed_satisfied", "agreements_kept", "agreement_actions_kept", "calls_before",
+     "calls_after"): _restorative,
+    ("distance_travelled",): _distance,
+    ("women_independent", "women_free_from_abuse"): _women,
+    ("appointments_missed", "appointments_missed_rate"): _appointments,
+}
+
+
+def _months(q: _Query) -> list[MonthPoint]:
+    """Referrals, completions and breaches by month: counted per day in the database (at most
+    a few thousand rows for ten years), added up per month here."""
+    scope = q.scope
     referred: dict[date, int] = defaultdict(int)
+    for day, n in q.s.execute(select(Case.referral_date, func.count())
+                              .where(_between(Case.referral_date, scope), *q.on_cases)
+                              .group_by(Case.referral_date)):
+        referred[_as_date(day).replace(day=1)] += n
     ended: dict[tuple[date, bool], int] = defaultdict(int)
-    for c in cases.values():
-        if scope.holds(c.referral_date):
-            referred[c.referral_date.replace(day=1)] += 1
-        end = c.end
-        if end is not None and scope.holds(end) and c.outcome.has_result:
-            ended[(end.replace(day=1), c.outcome is Outcome.COMPLETED)] += 1
+    outcome = _outcome()
+    # grouped outside: PostgreSQL would not match a grouped expression holding parameters
+    ends = (select(_end().label("end"), _flag(outcome == Outcome.COMPLETED.value)
+                   .label("completed"))
+            .where(_between(_end(), scope), *q.on_cases, _outcome_in(outcome, *_RESULTS))
+            .subquery())
+    for day, completed, n in q.s.execute(select(ends.c.end, ends.c.completed, func.count())
+                                         .group_by(ends.c.end, ends.c.completed)):
+        ended[(_as_date(day).replace(day=1), bool(completed))] += n
     out: list[MonthPoint] = []
     month = scope.start.replace(day=1)
     while month <= scope.end:

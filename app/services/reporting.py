@@ -147,7 +147,7 @@ def board_report(uow: UnitOfWork, actor: Actor, scope: Scope, *, today: date | N
                  ) -> tuple[IndicatorReport, bytes]:
     """Compute the indicators and render the board report; returns both (the CLI's --json
     prints the very report the PDF was made from)."""
-    report = compute(uow, actor, scope, today=today)
+    report = compute(uow, actor, scope, today=today, named=False)
     return report, render_board_report(uow, report)
 
 
@@ -300,7 +300,7 @@ def commissioner_return(uow: UnitOfWork, actor: Actor, scope: Scope, mapping_pat
                         today: date | None = None) -> str:
     """The commissioner's return as CSV text: one header row, one row of figures."""
     mapping = load_mapping(mapping_path)
-    report = compute(uow, actor, scope, today=today)
+    report = compute(uow, actor, scope, today=today, named=False)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow([safe_cell(c.column) for c in mapping.columns])

@@ -69,7 +69,8 @@ class _Compute(QRunnable):
 
     def run(self) -> None:
         try:
-            report = indicators.compute(self.ctx.uow(), self.ctx.actor, self.scope)
+            report = indicators.compute(self.ctx.uow(), self.ctx.actor, self.scope,
+                                        named=False)
         except DomainError as exc:
             self.signals.failed.emit(exc.message)
         except Exception as exc:  # a pool thread must not die silently
@@ -494,14 +495,21 @@ class DashboardView(QWidget):
 
     def show_figure(self, figure_id: str | None) -> None:
         self.cases_list.clear()
-        figure: Figure | None = (self.report.get(figure_id)
-                                 if figure_id and self.report is not None else None)
-        if figure is None:
+        report = self.report
+        figure: Figure | None = (report.get(figure_id)
+                                 if figure_id and report is not None else None)
+        if figure is None or report is None:
             self.cases_title.setText("Choose a figure, or a bar, to see the cases behind it.")
             self.unnamed_label.clear()
             return
         self.cases_title.setText(f"{figure.label}: {figure.display}\n{reporting.basis(figure)}")
-        for ref in figure.cases:
+        try:  # the cases are read only now, for this one figure
+            behind = indicators.figure_cases(self.ctx.uow(), self.ctx.actor, report.scope,
+                                             figure.id, today=report.today)
+        except DomainError as exc:
+            self.unnamed_label.setText(exc.message)
+            return
+        for ref in behind.cases:
             # a figure not yet known has only a cohort: no case is "in the total only" there
             text = ref.reference if ref.counted or not figure.known else \
                 f"{ref.reference} (in the total only)"
@@ -510,9 +518,9 @@ class DashboardView(QWidget):
             item.setToolTip(f"{ref.scheme.label}; double-click to open")
             self.cases_list.addItem(item)
         self.unnamed_label.setText(
-            f"{figure.unnamed} restricted case(s) are counted in this figure but not listed."
-            if figure.unnamed else "")
-        if not figure.cases and not figure.unnamed:
+            self.tr("{n} restricted case(s) are counted in this figure but not listed.")
+            .format(n=behind.unnamed) if behind.unnamed else "")
+        if not behind.cases and not behind.unnamed:
             self.cases_title.setText(self.cases_title.text() + "\nNo cases behind this figure.")
 
     def shown_cases(self) -> list[str]:
