@@ -14,7 +14,9 @@ Scopes, from DOMAIN.md:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, false, or_, select, true
 
@@ -53,27 +55,93 @@ def navigators_read_all(uow: UnitOfWork) -> bool:
     return value is not None and value.value == "1"
 
 
-def _assigned(actor: Actor, case: Case) -> bool:
-    return actor.user_id in (case.worker_id, case.coworker_id)
+@dataclass(frozen=True)
+class CaseRule:
+    """One way a user reaches a case; a user reaches it when any rule of the list holds.
+
+    The rules are data so that they have two readings that cannot drift apart: in Python
+    (``holds``, ``where``: what the services enforce) and as SQL over the signed-in server role
+    (``app.services.server`` generates PostgreSQL's row-level security policies from them).
+    """
+
+    why: str
+    #: Holds for coordinators (and administrators who also coordinate), whatever the case.
+    coordinators: bool = False
+    #: Otherwise: the front-line roles it is for, on cases they are worker or co-worker of,
+    assigned: bool = False
+    #: in the scheme their role works in (ROLE_SCHEME),
+    own_scheme: bool = False
+    #: or: only these roles, on cases of this scheme,
+    roles: frozenset[Role] = frozenset()
+    scheme: Scheme | None = None
+    #: never a restricted case (domestic abuse, sexual exploitation),
+    unrestricted: bool = False
+    #: and only while this switch in the settings is on.
+    setting: str | None = None
+
+    def applies(self, actor: Actor, settings: frozenset[str]) -> bool:
+        """The actor's side of the rule: role, coordinating, and the switch."""
+        if self.coordinators:
+            return actor.coordinates
+        if self.setting is not None and self.setting not in settings:
+            return False
+        if self.roles and actor.role not in self.roles:
+            return False
+        return bool(self.roles) or not self.own_scheme or actor.role in ROLE_SCHEME
+
+    def holds(self, actor: Actor, case: Case, settings: frozenset[str]) -> bool:
+        if not self.applies(actor, settings):
+            return False
+        if self.coordinators:
+            return True
+        return ((not self.assigned or actor.user_id in (case.worker_id, case.coworker_id))
+                and (not self.own_scheme or ROLE_SCHEME.get(actor.role) == case.scheme)
+                and (self.scheme is None or case.scheme is self.scheme)
+                and not (self.unrestricted and case.restricted))
+
+    def case_clause(self, user_id: Any, role_scheme: Any,
+                    cases: Any = Case.__table__.c) -> ColumnElement[bool]:
+        """The case's side as SQL; ``user_id`` and ``role_scheme`` are values or SQL terms."""
+        if self.coordinators:
+            return true()
+        parts: list[ColumnElement[bool]] = []
+        if self.assigned:
+            parts.append(or_(cases.worker_id == user_id, cases.coworker_id == user_id))
+        if self.own_scheme:
+            parts.append(cases.scheme == role_scheme)
+        if self.scheme is not None:
+            parts.append(cases.scheme == self.scheme)
+        if self.unrestricted:
+            parts.append(cases.restricted.is_(False))
+        return and_(true(), *parts)
+
+
+#: The front-line roles.
+FRONT_LINE = frozenset(ROLE_SCHEME)
+
+#: Who sees a case (DOMAIN.md's table).
+VIEW_RULES: tuple[CaseRule, ...] = (
+    CaseRule("coordinators see every case of their schemes", coordinators=True),
+    CaseRule("workers see their own caseload, restricted cases included", assigned=True,
+             own_scheme=True, roles=FRONT_LINE),
+    CaseRule("navigators read the rest of Checkpoint when the coordinator allows it",
+             roles=frozenset({Role.NAVIGATOR}), scheme=Scheme.CHECKPOINT, unrestricted=True,
+             setting=NAVIGATORS_READ_ALL),
+)
+#: Who changes a case: the same without the read-only switch.
+EDIT_RULES: tuple[CaseRule, ...] = VIEW_RULES[:2]
+
+
+def _settings(read_all: bool) -> frozenset[str]:
+    return frozenset({NAVIGATORS_READ_ALL}) if read_all else frozenset()
 
 
 def can_view(actor: Actor, case: Case, *, read_all: bool = False) -> bool:
-    if actor.coordinates:
-        return True
-    if _assigned(actor, case):
-        return ROLE_SCHEME.get(actor.role) == case.scheme
-    return (
-        actor.role is Role.NAVIGATOR
-        and read_all
-        and case.scheme is Scheme.CHECKPOINT
-        and not case.restricted
-    )
+    return any(rule.holds(actor, case, _settings(read_all)) for rule in VIEW_RULES)
 
 
 def can_edit(actor: Actor, case: Case) -> bool:
-    if actor.coordinates:
-        return True
-    return _assigned(actor, case) and ROLE_SCHEME.get(actor.role) == case.scheme
+    return any(rule.holds(actor, case, frozenset()) for rule in EDIT_RULES)
 
 
 def require_view(uow: UnitOfWork, actor: Actor, case: Case) -> None:
@@ -108,18 +176,14 @@ def require(actor: Actor, action: Action, scheme: Scheme | None = None) -> None:
 
 def visible_clause(actor: Actor, *, read_all: bool = False) -> ColumnElement[bool]:
     """SQL twin of ``can_view``, so a list never shows a case that opening would refuse."""
-    if actor.coordinates:
+    settings = _settings(read_all)
+    rules = [r for r in VIEW_RULES if r.applies(actor, settings)]
+    if any(r.coordinators for r in rules):
         return true()
-    scheme = ROLE_SCHEME.get(actor.role)
-    if scheme is None:
+    if not rules:
         return false()
-    mine = and_(
-        Case.scheme == scheme,
-        or_(Case.worker_id == actor.user_id, Case.coworker_id == actor.user_id),
-    )
-    if actor.role is Role.NAVIGATOR and read_all:
-        return or_(mine, and_(Case.scheme == Scheme.CHECKPOINT, Case.restricted.is_(False)))
-    return mine
+    scheme = ROLE_SCHEME.get(actor.role)
+    return or_(*(r.case_clause(actor.user_id, scheme, Case) for r in rules))
 
 
 def visible_case_ids(uow: UnitOfWork, actor: Actor) -> ColumnElement[bool]:
