@@ -143,6 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
                       "copy of an encrypted or server database")
     dbsub.add_parser("rekey", help="change the passphrase of an encrypted desktop database "
                      "(administrators; the new one from PATHWAYS_DB_NEW_PASSPHRASE or a prompt)")
+    setup = dbsub.add_parser("setup-server", help="a team's PostgreSQL server enforcing "
+                             "access itself: owner and desktop roles, grants, row-level "
+                             "security (a DBA, once and after each upgrade)")
+    setup.add_argument("url", metavar="URL", help="the database, as a superuser")
 
     backup = sub.add_parser("backup", help="write a checked online backup")
     backup.add_argument("file", type=Path)
@@ -365,7 +369,7 @@ def _actor(args: argparse.Namespace, db: Database) -> Actor:
     username = args.user or os.environ.get("PATHWAYS_USER")
     if not username:
         raise DomainError("This command acts on case data: give --user NAME.")
-    actor = sign_in(db.uow(), username, _password())
+    actor = sign_in(db.uow(), username, getattr(args, "password", None) or _password())
     changing = args.command == "user" and args.user_command == "passwd"
     if actor.must_change_password and not changing:
         raise DomainError(f"Choose your own password first: run 'pathways --user "
@@ -402,6 +406,18 @@ def _new_passphrase(variable: str | None = None) -> str:
     return first
 
 
+def _open_team(args: argparse.Namespace, url: str) -> Database | None:
+    """On a team server whose address names no server user, connect as the user's own login
+    role (``pathways db setup-server``): the server then knows who is asking."""
+    from app.services import server
+
+    username = args.user or os.environ.get("PATHWAYS_USER")
+    if not server.is_team_url(url) or not username:
+        return None
+    args.password = _password()
+    return server.open_as(url, username, args.password)  # type: ignore[no-any-return]
+
+
 def _open_database(url: str) -> Database:
     from app.services import encryption
 
@@ -430,6 +446,8 @@ def _cmd_db(args: argparse.Namespace, db: Database) -> int:
         return 0
     if args.db_command == "copy":
         return _cmd_db_copy(args, db)
+    if args.db_command == "setup-server":
+        return _cmd_db_setup_server(args)
     if args.db_command == "upgrade":
         database.upgrade(db)
         print(f"database at revision {database.head_revision()}")
@@ -442,11 +460,25 @@ def _cmd_db(args: argparse.Namespace, db: Database) -> int:
         return 0
     if result.ok:
         print(f"ok: integrity check passed, schema at head ({result.head}); audit trail of "
-              f"{result.audit_rows} rows chained and protected, last hash {result.audit_tail}")
+              f"{result.audit_rows} rows chained and protected, last hash {result.audit_tail}"
+              + ("; the server's roles, grants and row-level security policies are in place"
+                 if result.server_enforced else ""))
         return 0
     for problem in result.problems:
         print(f"problem: {problem}", file=sys.stderr)
     return EXIT_CHECK_FAILED
+
+
+def _cmd_db_setup_server(args: argparse.Namespace) -> int:
+    from app.services import server
+
+    report = server.setup(args.url)
+    roles = report.roles
+    print(f"{roles.database}: schema at {report.revision}, owned by {roles.owner}; desktops "
+          f"sign in as {roles.database}.USERNAME (members of {roles.group}); "
+          f"{report.policies} row-level security policies from the access rules. Add each "
+          f"user with 'pathways user add' and give desktops the address without a user name.")
+    return 0
 
 
 def _cmd_db_copy(args: argparse.Namespace, db: Database) -> int:
@@ -1003,7 +1035,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
         return run_gui(settings)
     try:
-        db = _open_database(settings.database_url)
+        db = _open_team(args, settings.database_url) or _open_database(settings.database_url)
     except DomainError as exc:
         print(f"pathways: {exc.message}", file=sys.stderr)
         return EXIT_USAGE

@@ -14,6 +14,10 @@ start_test_postgres() {
     run=(sh -c)
   fi
   "${run[@]}" "$bin/initdb -D $PG_TEST_DIR/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null"
+  # the superuser needs no password on loopback; every other role (the users' own login roles
+  # made by 'pathways db setup-server' and 'user add') must give its SCRAM password, as on a
+  # team's real server
+  "${run[@]}" "printf '%s\\n' 'local all all trust' 'host all postgres 127.0.0.1/32 trust' 'host all postgres ::1/128 trust' 'host all all 127.0.0.1/32 scram-sha-256' 'host all all ::1/128 scram-sha-256' > $PG_TEST_DIR/data/pg_hba.conf"
   "${run[@]}" "$bin/pg_ctl -D $PG_TEST_DIR/data -l $PG_TEST_DIR/data/server.log -o '-p $port -k $PG_TEST_DIR -c listen_addresses=127.0.0.1 -c fsync=off' -w start >/dev/null"
   export PG_TEST_BIN="$bin" PG_TEST_DIR PG_TEST_RUN="${run[*]}"
   export PATHWAYS_TEST_PG_URL="postgresql+psycopg://postgres@127.0.0.1:$port/postgres"

@@ -142,6 +142,8 @@ class CheckResult:
     #: Audit rows in the verified chain and the last one's hash (None when it was not walked).
     audit_rows: int | None = None
     audit_tail: str | None = None
+    #: A team server's own enforcement (roles, grants, policies) was checked too.
+    server_enforced: bool = False
 
     @property
     def ok(self) -> bool:
@@ -194,7 +196,22 @@ def check(db: Database, *, quick: bool = False) -> CheckResult:
         return CheckResult(tuple(problems), revision, head)
     chain = verify_audit(db)
     problems.extend(chain.problems)
-    return CheckResult(tuple(problems), revision, head, chain.rows, chain.tail)
+    enforced = _check_server(db, problems)
+    return CheckResult(tuple(problems), revision, head, chain.rows, chain.tail, enforced)
+
+
+def _check_server(db: Database, problems: list[str]) -> bool:
+    """A team server set up to enforce access (``db setup-server``): its roles, grants and
+    policies, each one missing named. False when the server was never set up so."""
+    from app.services import server
+
+    if is_sqlite(db.url):
+        return False
+    with db.engine.connect() as conn:
+        if not server.is_set_up(conn):
+            return False
+        problems.extend(server.check(conn))
+    return True
 
 
 def verify_audit(db: Database) -> audit.ChainReport:

@@ -2,6 +2,8 @@
 
 Passwords are argon2id at OWASP's floor (19 MiB, 2 passes, 1 lane); a hash made with weaker
 parameters is replaced at the next good sign-in. Six failed sign-ins lock an account for 30 minutes.
+On a team server set up with ``pathways db setup-server`` each change also reaches the user's own
+login role (``server.sync_login``), in the same transaction.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from app.db import UnitOfWork
 from app.errors import AccessDenied, AuthenticationFailed, NotFound, ValidationError
 from app.models.base import utcnow
 from app.models.users import Role, User
-from app.services import audit
+from app.services import audit, server
 from app.services.context import Actor
 
 HASHER = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
@@ -77,6 +79,7 @@ def create_first_administrator(
         user = _new_user(username, full_name, Role.ADMINISTRATOR, password)
         uow.session.add(user)
         uow.session.flush()
+        server.sync_login(uow, user.username, password, login=True)
         audit.record(uow, None, "user.create", "users", user.id, username=username,
                      detail="first administrator")
         uow.commit()
@@ -122,6 +125,7 @@ def create_user(
         user.must_change_password = must_change_password
         uow.session.add(user)
         uow.session.flush()
+        server.sync_login(uow, user.username, password, login=True)
         audit.record(uow, actor, "user.create", "users", user.id, detail=role.value)
         uow.commit()
         return _info(user)
@@ -212,6 +216,7 @@ def change_password(uow: UnitOfWork, actor: Actor, old: str, new: str) -> None:
                                        field="old_password") from None
         user.password_hash = hash_password(new)
         user.must_change_password = False
+        server.sync_login(uow, user.username, new, login=user.active)
         audit.record(uow, actor, "user.password-change", "users", user.id)
         uow.commit()
 
@@ -227,6 +232,7 @@ def reset_password(uow: UnitOfWork, actor: Actor, username: str, new: str) -> No
         user.must_change_password = True
         user.locked_until = None
         user.failed_sign_ins = 0
+        server.sync_login(uow, user.username, new, login=user.active)
         audit.record(uow, actor, "user.password-reset", "users", user.id)
         uow.commit()
 
@@ -240,6 +246,7 @@ def set_active(uow: UnitOfWork, actor: Actor, username: str, active: bool) -> No
         if user.id == actor.user_id and not active:
             raise ValidationError("You cannot disable your own account.")
         user.active = active
+        server.sync_login(uow, user.username, None, login=active)
         audit.record(uow, actor, "user.enable" if active else "user.disable", "users", user.id)
         uow.commit()
 
