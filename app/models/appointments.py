@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Correctable, UTCDateTime, Versioned, enum_column
@@ -52,12 +52,16 @@ class Appointment(Correctable, Versioned, Base):
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
-class GatewayCondition(Base):
+class GatewayCondition(Correctable, Base):
     """One condition on a Gateway to Change case, from the partnership's list: open until it is
-    recorded met or not met, with the date; completing the scheme needs every one met."""
+    recorded met or not met, with the date; completing the scheme needs every one met. A wrong
+    result is amended; a condition put on the case by mistake is marked entered in error."""
 
     __tablename__ = "gateway_conditions"
-    __table_args__ = (UniqueConstraint("case_id", "kind_code"),)
+    #: Once per case, among the conditions that stand: one entered in error may be set again.
+    __table_args__ = (Index("uq_gateway_conditions_live_kind", "case_id", "kind_code",
+                            unique=True, sqlite_where=text("NOT entered_in_error"),
+                            postgresql_where=text("NOT entered_in_error")),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)

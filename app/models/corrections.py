@@ -30,6 +30,7 @@ class EntryKind(enum.StrEnum):
     SURVEY = "satisfaction survey"
     AGENCY_CALLS = "agency calls"
     CASE_NOTE = "case note"
+    GATEWAY_CONDITION = "condition"
 
     @property
     def label(self) -> str:

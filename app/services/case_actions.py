@@ -275,8 +275,8 @@ def _gateway_offers(s: Session, case: Case, offer: _Offer) -> None:
     running = None if case.status in OPEN_STAGES else \
         f"{case.reference} is at '{case.status.label}': its conditions can no longer change."
     waiting = s.scalar(select(GatewayCondition.id).where(
-        GatewayCondition.case_id == case.id, GatewayCondition.state == ConditionState.OPEN)
-        .limit(1))
+        GatewayCondition.case_id == case.id, GatewayCondition.state == ConditionState.OPEN,
+        GatewayCondition.live()).limit(1))
     none_open = "No condition is waiting to be recorded."
     offer(CaseAction.ADD_GATEWAY_CONDITION, running)
     offer(CaseAction.GATEWAY_CONDITION_MET, running or (None if waiting else none_open))

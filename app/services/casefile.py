@@ -713,7 +713,8 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
     gateway_conditions = tuple(
         GatewayConditionInfo(g.id, g.position, g.kind_code, g.description, g.state,
                              g.decided_on, g.notes)
-        for g in s.scalars(select(GatewayCondition).where(GatewayCondition.case_id == case.id)
+        for g in s.scalars(select(GatewayCondition).where(GatewayCondition.case_id == case.id,
+                                                          GatewayCondition.live())
                            .order_by(GatewayCondition.position)))
     stages = tuple(
         StageInfo(c.to_status.value, c.on, users.get(c.by_id, ""), c.reason)

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from app.db import UnitOfWork
 from app.errors import AccessDenied, NotFound, ValidationError, WorkflowError
-from app.models.appointments import Appointment, AppointmentStatus
+from app.models.appointments import Appointment, AppointmentStatus, GatewayCondition
 from app.models.cases import Case, CaseParty, ConsentRecord
 from app.models.conferences import (
     ActionKind,
@@ -42,7 +42,7 @@ from app.models.conferences import (
     OutcomeAgreement,
     SatisfactionSurvey,
 )
-from app.models.contracts import CommunityHoursEntry, Contract, ContractStatus
+from app.models.contracts import CommunityHoursEntry, ConditionState, Contract, ContractStatus
 from app.models.corrections import Correction, CorrectionAction, EntryKind
 from app.models.followups import ExitFollowUp, ReoffendingCheck
 from app.models.notes import CaseNote
@@ -57,6 +57,7 @@ from app.services import (
     case_notes,
     contracts,
     followups,
+    gateway,
     meetings,
     pathways,
 )
@@ -431,6 +432,31 @@ def _check_note(ctx: _Ctx, row: CaseNote, v: dict[str, Any]) -> dict[str, Any]:
     return {**v, "text": text}
 
 
+def _conditions_running(ctx: _Ctx, row: GatewayCondition) -> None:
+    """A finished case's conditions are what its outcome was decided on: they stay."""
+    if ctx.case.status not in gateway.OPEN_STAGES:
+        raise WorkflowError(f"Case {ctx.case.reference} is {ctx.case.status.label.lower()}: "
+                            "its conditions can no longer change.")
+
+
+def _check_condition(ctx: _Ctx, row: GatewayCondition, v: dict[str, Any]) -> dict[str, Any]:
+    """Open has no date; met or not met has its day, as when it was first recorded."""
+    _conditions_running(ctx, row)
+    if v["state"] is ConditionState.OPEN:
+        return {**v, "decided_on": None, "notes": _text(v["notes"])}
+    if v["decided_on"] is None:
+        raise ValidationError("Give the day the condition was met or not met.",
+                              field="decided_on")
+    gateway.check_result_date(v["decided_on"])
+    gateway.check_result_on_case(ctx.case, v["decided_on"])
+    return {**v, "notes": _text(v["notes"])}
+
+
+def _condition_title(ctx: _Ctx, row: GatewayCondition) -> str:
+    result = row.state.value + (f" on {_d(row.decided_on)}" if row.decided_on else "")
+    return f"Condition {row.position}: {row.description} ({result})"
+
+
 def _own_case(s: Session, row: Any) -> int:
     return int(row.case_id)
 
@@ -581,6 +607,14 @@ KINDS: dict[EntryKind, _Kind] = {k.kind: k for k in (
         _own_case, lambda r: r.written_by_id,
         lambda ctx, r: f"Note of {_d(r.written_on)}: {r.text.splitlines()[0][:80]}",
         _check_note),
+    _Kind(
+        EntryKind.GATEWAY_CONDITION, GatewayCondition,
+        (_Field("description", "Condition", FieldType.TEXT, editable=False),
+         _Field("state", "Result", FieldType.CHOICE, options=_enum_options(ConditionState)),
+         _Field("decided_on", "On", FieldType.DATE, optional=True),
+         _NOTES),
+        _own_case, lambda r: r.recorded_by_id,
+        _condition_title, _check_condition, may_withdraw=_conditions_running),
 )}
 
 

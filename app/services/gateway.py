@@ -67,7 +67,8 @@ def add_condition(uow: UnitOfWork, actor: Actor, reference: str, code: str, *,
             raise ValidationError(f"{code!r} is not on the partnership's list of conditions.",
                                   field="condition")
         if uow.session.scalar(select(GatewayCondition.id).where(
-                GatewayCondition.case_id == case.id, GatewayCondition.kind_code == code)):
+                GatewayCondition.case_id == case.id, GatewayCondition.kind_code == code,
+                GatewayCondition.live())):
             raise WorkflowError(f"The case already has the condition '{kind.text}'.")
         row = _add(uow.session, case, kind)
         uow.session.flush()
@@ -84,21 +85,18 @@ def record_condition(uow: UnitOfWork, actor: Actor, reference: str, condition_id
     """Met or not met, on a date: once (a second answer is refused, not overwritten)."""
     if met is None:
         raise ValidationError("Say whether the condition was met (yes or no).", field="met")
-    if on > date.today():
-        raise ValidationError("A condition is recorded once it is met or not; the date is in "
-                              "the future.", field="on")
-    check_date(on, "date", "on")
+    check_result_date(on)
     with uow:
         case = open_for_edit(uow, actor, reference, expected_version)
         _gateway(case)
         row = uow.session.get(GatewayCondition, condition_id)
-        if row is None or row.case_id != case.id:
+        if row is None or row.case_id != case.id or row.entered_in_error:
             raise NotFound("That condition is not on this case.")
         if row.state is not ConditionState.OPEN:
             raise WorkflowError(f"'{row.description}' is already recorded as {row.state.value} "
-                                f"on {row.decided_on:%d %b %Y}.")
-        if on < case.referral_date:
-            raise ValidationError("That date is before the referral.", field="on")
+                                f"on {row.decided_on:%d %b %Y}: if that was wrong, open the "
+                                "condition and amend it.")
+        check_result_on_case(case, on)
         row.state = ConditionState.MET if met else ConditionState.NOT_MET
         row.decided_on = on
         row.recorded_by_id = actor.user_id
@@ -109,8 +107,22 @@ def record_condition(uow: UnitOfWork, actor: Actor, reference: str, condition_id
         uow.commit()
 
 
+def check_result_date(on: date) -> None:
+    """The day a condition was met or not: a real day, not in the future."""
+    if on > date.today():
+        raise ValidationError("A condition is recorded once it is met or not; the date is in "
+                              "the future.", field="on")
+    check_date(on, "date", "on")
+
+
+def check_result_on_case(case: Case, on: date) -> None:
+    if on < case.referral_date:
+        raise ValidationError("That date is before the referral.", field="on")
+
+
 def unmet(session: Session, case: Case) -> list[GatewayCondition]:
-    """The case's conditions not (yet) recorded met, in order; empty when all are met."""
+    """The case's conditions not (yet) recorded met, in order; empty when all are met (one
+    entered in error is not a condition of the case)."""
     return list(session.scalars(select(GatewayCondition).where(
-        GatewayCondition.case_id == case.id, GatewayCondition.state != ConditionState.MET)
-        .order_by(GatewayCondition.position)))
+        GatewayCondition.case_id == case.id, GatewayCondition.state != ConditionState.MET,
+        GatewayCondition.live()).order_by(GatewayCondition.position)))

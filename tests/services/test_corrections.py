@@ -29,6 +29,7 @@ from app.errors import (
 )
 from app.models import AppointmentStatus, Scheme
 from app.models.cases import ConsentAction
+from app.models.contracts import ConditionState
 from app.models.corrections import CorrectionAction, EntryKind
 from app.models.pathways import InterventionKind
 from app.models.users import Role
@@ -36,8 +37,10 @@ from app.services import (
     appointments,
     case_notes,
     casefile,
+    cases,
     contracts,
     corrections,
+    gateway,
     indicators,
     notes_search,
     pathways,
@@ -297,6 +300,20 @@ def _case_note(p: People) -> Subject:
                    (("Rang about the warehouse job",), 0), ((), 0))
 
 
+def _condition(p: People) -> Subject:
+    ref = make_case(p.db, p.coord, Scheme.GATEWAY, worker=p.mentor, days_ago=40)
+    cases.decide_eligibility(p.db.uow(), p.coord, ref, eligible=True, on=days_ago(35))
+    first = _detail(p.db, p.coord, ref).gateway_conditions[0]
+    gateway.record_condition(p.db.uow(), p.coord, ref, first.id, met=True, on=days_ago(10))
+
+    def figure() -> Any:  # the conditions the case carries, and what completing would say
+        return tuple(c.state.value for c in _detail(p.db, p.coord, ref).gateway_conditions)
+    return Subject(ref, EntryKind.GATEWAY_CONDITION, first.id, p.coord, p.mentor,
+                   {"state": ConditionState.NOT_MET}, {"decided_on": TOMORROW},
+                   ValidationError, "in the future", figure,
+                   ("met", "open"), ("not met", "open"), ("open",))
+
+
 BUILDERS: dict[EntryKind, Callable[[People], Subject]] = {
     EntryKind.INTERVENTION: _intervention,
     EntryKind.HOURS: _hours,
@@ -311,6 +328,7 @@ BUILDERS: dict[EntryKind, Callable[[People], Subject]] = {
     EntryKind.SURVEY: _survey,
     EntryKind.AGENCY_CALLS: _calls,
     EntryKind.CASE_NOTE: _case_note,
+    EntryKind.GATEWAY_CONDITION: _condition,
 }
 
 
@@ -342,6 +360,7 @@ def _listed(db: Database, s: Subject) -> bool:
         EntryKind.SURVEY: [v.id for v in d.surveys],
         EntryKind.AGENCY_CALLS: [c.id for c in d.agency_calls],
         EntryKind.CASE_NOTE: [n.id for n in d.notes],
+        EntryKind.GATEWAY_CONDITION: [g.id for g in d.gateway_conditions],
     }[s.kind]
     return s.record_id in ids
 
@@ -587,3 +606,24 @@ def test_an_appointment_entered_in_error_leaves_my_work_and_the_diary(crew: Peop
                                date.today() + timedelta(days=2))
     assert diary.count(b"BEGIN:VEVENT") == 0
     assert casefile.my_work(crew.db.uow(), crew.mentor).appointments_today == ()
+
+
+def test_a_condition_set_by_mistake_leaves_the_case_and_can_be_set_again(crew: People) -> None:
+    """Entered in error, a condition no longer holds up completion; the list's condition can
+    be put on the case again; an amended result can go back to open (no date)."""
+    s = _condition(crew)
+    db, uow = crew.db, crew.db.uow
+    second = _detail(db, crew.coord, s.ref).gateway_conditions[1]
+    corrections.mark_entered_in_error(uow(), crew.coord, s.ref, s.kind, second.id,
+                                      "Not a condition of her bail")
+    (left,) = _detail(db, crew.coord, s.ref).gateway_conditions
+    assert left.id == s.record_id
+    again = gateway.add_condition(uow(), crew.coord, s.ref, second.code)
+    assert again != second.id
+    corrections.amend(uow(), crew.coord, s.ref, s.kind, s.record_id,
+                      {"state": ConditionState.OPEN}, "Recorded on the wrong condition")
+    first = _detail(db, crew.coord, s.ref).gateway_conditions[0]
+    assert (first.state, first.decided_on) == (ConditionState.OPEN, None)
+    refused(db, crew.coord, s.ref, lambda: corrections.amend(
+        uow(), crew.coord, s.ref, s.kind, s.record_id, {"state": ConditionState.MET},
+        REASON), ValidationError, "Give the day")

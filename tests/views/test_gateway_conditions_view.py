@@ -48,3 +48,36 @@ def test_a_mentor_records_the_conditions_and_then_completes(qtbot, db, open_wind
     assert detail.status is CaseStatus.COMPLETED
     assert all(c.state is ConditionState.MET for c in detail.gateway_conditions)
     assert "outcome: <b>completed</b>" in ws.header.text()
+
+
+def test_a_wrong_result_is_amended_from_its_row(qtbot, db, open_window) -> None:
+    """Enter on a recorded condition opens it whole; amending 'met' to 'not met' with a
+    reason changes the row, and History says what was corrected."""
+    from app.services import gateway
+    from app.views.case.record_dialog import RecordDialog
+
+    coord = make_user(db, Role.COORDINATOR, "coord")
+    mentor = make_user(db, Role.MENTOR, "mentor", "Mel Mentor")
+    ref = make_case(db, coord, Scheme.GATEWAY, worker=mentor, days_ago=40)
+    cases.decide_eligibility(db.uow(), coord, ref, eligible=True, on=date.today())
+    first = casefile.get_case(db.uow(), coord, ref).gateway_conditions[0]
+    gateway.record_condition(db.uow(), mentor, ref, first.id, met=True, on=date.today())
+    window = open_window("mentor")
+    ws = window.open_case(ref)
+    ws.show_tab("conditions")
+    table = ws.table("conditions_table")
+    assert table.select_key(first.id)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    dialog = ws.dialog
+    assert isinstance(dialog, RecordDialog) and dialog.amend_button.isEnabled()
+    assert "Attend the women's service appointments" in dialog.view.title
+    form = dialog.amend()
+    form.form.set_value("state", ConditionState.NOT_MET)
+    qtbot.keyClicks(form.form.inputs["reason"], "She missed the last two; I clicked met")
+    qtbot.mouseClick(form.ok_button, Qt.MouseButton.LeftButton)
+    assert not form.isVisible(), form.form.general_error.text()
+    assert table.text(table.record_model().row_of(first.id), 2) == "not met"
+    ws.show_tab("history")
+    corrections_table = ws.table("corrections_table")
+    assert "Condition amended: result" in corrections_table.text(0, 2)

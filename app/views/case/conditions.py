@@ -8,7 +8,7 @@ from typing import Any
 
 from app.services import gateway, reference
 from app.services.casefile import CaseDetail, GatewayConditionInfo
-from app.services.enums import ConditionState, Scheme
+from app.services.enums import ConditionState, EntryKind, Scheme
 from app.views.case.tab import CaseTab, day
 from app.views.forms import Field, FormDialog
 from app.views.table_models.record_table_model import Column, RowStyle
@@ -39,6 +39,8 @@ class ConditionsTab(CaseTab):
             Column("On", lambda c: day(c.decided_on) if c.decided_on else ""),
             Column("Notes", lambda c: c.notes or ""),
         ], key=lambda c: c.id, style=_style, stretch=1)
+        # a wrong result is amended, a condition set by mistake marked entered in error
+        self.opens(self.records, EntryKind.GATEWAY_CONDITION)
 
     def refresh(self) -> None:
         self.records.set_rows(self.detail.gateway_conditions)
