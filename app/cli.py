@@ -24,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app import __version__
 from app.config import Settings
 from app.db import Database, is_sqlite
-from app.errors import DomainError
+from app.errors import DomainError, ReasonRequired
 from app.models.cases import CaseStatus, Scheme
 from app.models.users import Role
 from app.services.context import Actor
@@ -175,6 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
     show = csub.add_parser("show", help="everything on one case")
     show.add_argument("reference")
     show.add_argument("--json", action="store_true")
+    show.add_argument("--reason", metavar="WHY", help="why you are opening it: needed for a "
+                      "restricted case not assigned to you (kept in the audit trail)")
 
     document = sub.add_parser("document", help="print a document for a case to a PDF file")
     document.add_argument("kind", help="contract, agreement, outcome-participant, "
@@ -597,7 +599,11 @@ def _cmd_case(args: argparse.Namespace, db: Database) -> int:
                       f"{r.participant:<28} {r.worker or '-'}")
             print(f"{len(rows)} cases")
         return 0
-    detail = casefile.get_case(db.uow(), actor, args.reference)
+    try:
+        detail = casefile.get_case(db.uow(), actor, args.reference, reason=args.reason)
+    except ReasonRequired as exc:
+        raise ReasonRequired(exc.message.replace("say why you are opening it",
+                                                 'say why with --reason "WHY"')) from None
     data = _jsonable(detail)
     data["participant"] = data["participant"]["name"]
     data["participant_details"] = _jsonable(detail.participant)

@@ -16,6 +16,10 @@ class ValidationError(DomainError):
     """An input is missing or malformed."""
 
 
+class ReasonRequired(ValidationError):
+    """Opening this case must say why (a restricted case one is not assigned to)."""
+
+
 class WorkflowError(DomainError):
     """The case is not at a stage where this can happen."""
 

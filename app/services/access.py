@@ -140,6 +140,13 @@ def can_view(actor: Actor, case: Case, *, read_all: bool = False) -> bool:
     return any(rule.holds(actor, case, _settings(read_all)) for rule in VIEW_RULES)
 
 
+def reason_needed(actor: Actor, case: Case) -> bool:
+    """Whether consulting ``case`` must say why (DPA 2018 s.62): a restricted case (domestic
+    abuse, sexual exploitation) that the actor is not assigned to, which only a coordinator
+    can open at all."""
+    return case.restricted and not _assigned(actor, case)
+
+
 def can_edit(actor: Actor, case: Case) -> bool:
     return any(rule.holds(actor, case, frozenset()) for rule in EDIT_RULES)
 

@@ -30,7 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from app.db import UnitOfWork
-from app.errors import AccessDenied
+from app.errors import AccessDenied, ReasonRequired, ValidationError
 from app.models.appointments import Appointment, AppointmentStatus, GatewayCondition
 from app.models.cases import Case, CaseParty, CaseStatus, ConsentAction, Scheme, StatusChange
 from app.models.conferences import (
@@ -560,9 +560,17 @@ def _party_info(party: CaseParty, person: Person, consents: list[ConsentInfo]) -
         person.postcode)
 
 
-def get_case(uow: UnitOfWork, actor: Actor, reference: str, *, audit_view: bool = True
-             ) -> CaseDetail:
-    """Everything on one case that the actor may see; the view is audited."""
+#: The longest reason for opening a case that the audit row keeps.
+REASON_LIMIT = 200
+
+
+def get_case(uow: UnitOfWork, actor: Actor, reference: str, *, audit_view: bool = True,
+             reason: str | None = None) -> CaseDetail:
+    """Everything on one case that the actor may see; the view is audited.
+
+    Opening (``audit_view``) a restricted case the actor is not assigned to needs ``reason``
+    (``reason_needed`` says when): it is kept in the audit row of the view, and without one
+    nothing is opened (``ReasonRequired``)."""
     with uow:
         if audit_view:
             uow.begin_write()
@@ -575,11 +583,36 @@ def get_case(uow: UnitOfWork, actor: Actor, reference: str, *, audit_view: bool 
             audit.record(uow, actor, "case.view-refused", "cases", case.id, case_id=case.id)
             uow.commit()
             raise
+        why = (_consultation_reason(case, reason)
+               if audit_view and access.reason_needed(actor, case) else None)
         detail = _detail(uow, actor, case)
         if audit_view:
-            audit.record(uow, actor, "case.view", "cases", case.id, case_id=case.id)
+            audit.record(uow, actor, "case.view", "cases", case.id, case_id=case.id,
+                         detail=f"reason: {why}" if why else None)
             uow.commit()
         return detail
+
+
+def reason_needed(uow: UnitOfWork, actor: Actor, reference: str) -> bool:
+    """Whether opening the case must say why (DPA 2018 s.62: a restricted case the actor is
+    not assigned to). False when the actor may not open it at all: opening refuses that."""
+    with uow:
+        case = load_case(uow, reference)
+        if not access.can_view(actor, case, read_all=access.navigators_read_all(uow)):
+            return False
+        return access.reason_needed(actor, case)
+
+
+def _consultation_reason(case: Case, reason: str | None) -> str:
+    why = " ".join((reason or "").split())
+    if not why:
+        raise ReasonRequired(
+            f"Case {case.reference} is restricted and not assigned to you: say why you are "
+            "opening it. Nothing was opened.", field="reason")
+    if len(why) > REASON_LIMIT:
+        raise ValidationError(f"The reason is {len(why)} characters long; keep it to "
+                              f"{REASON_LIMIT}.", field="reason")
+    return why
 
 
 def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:

@@ -278,30 +278,42 @@ class MainWindow(QMainWindow):
         self.print_action.setEnabled(_is_workspace(self.tabs.currentWidget()))
 
     # ---- cases
-    def open_case(self, reference: str) -> CaseWorkspace | None:
+    def open_case(self, reference: str, reason: str | None = None,
+                  then: Callable[[CaseWorkspace], object] | None = None
+                  ) -> CaseWorkspace | None:
+        """Open (or show) the case's workspace. A case the services say needs a reason first
+        asks why (``self.dialog``); it opens, and ``then`` runs on it, once one is given."""
         from app.views.case import CaseWorkspace
+        from app.views.case.reason import ask_reason
 
         for i in range(2, self.tabs.count()):
             w = self.tabs.widget(i)
             if isinstance(w, CaseWorkspace) and w.reference == reference:
                 self.tabs.setCurrentIndex(i)
+                if then is not None:
+                    then(w)
                 return w
         try:
-            workspace = CaseWorkspace(self.ctx, reference, self)
+            if reason is None:
+                asked = ask_reason(self, self.ctx, reference,
+                                   lambda why: self.open_case(reference, why, then))
+                if asked is not None:
+                    self.dialog = asked  # the question is what is open now
+                    return None
+            workspace = CaseWorkspace(self.ctx, reference, self, reason=reason)
         except DomainError as exc:
             QMessageBox.warning(self, "Cannot open the case", exc.message)
             return None
         workspace.changed.connect(self._case_changed)
         index = self.tabs.addTab(workspace, reference)
         self.tabs.setCurrentIndex(index)
+        if then is not None:
+            then(workspace)
         return workspace
 
     def open_item(self, reference: str, tab: str, key: object = None) -> CaseWorkspace | None:
         """Open a case at one of its records (My work's items): its tab, the record selected."""
-        workspace = self.open_case(reference)
-        if workspace is not None:
-            workspace.show_record(tab, key)
-        return workspace
+        return self.open_case(reference, then=lambda w: w.show_record(tab, key))
 
     def workspace(self, reference: str) -> CaseWorkspace | None:
         from app.views.case import CaseWorkspace

@@ -94,7 +94,8 @@ def attempt(db: Database, actor: Actor, ref: str, action: str) -> bool:
     """Try the action through the real service: True if done, False if refused."""
     try:
         if action == "view":
-            casefile.get_case(db.uow(), actor, ref)
+            # a reason, for the restricted cases a coordinator is not assigned to (s.62)
+            casefile.get_case(db.uow(), actor, ref, reason="Access matrix check")
         elif action == "list":
             rows = casefile.list_cases(db.uow(), actor, CaseFilter(search=ref))
             return ref in {r.reference for r in rows}

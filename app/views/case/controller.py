@@ -30,11 +30,15 @@ class CaseController(QObject):
     refused = Signal(str)  # a service said no: show why beside the action
     changed = Signal()  # a change was saved (other screens may refresh)
 
-    def __init__(self, ctx: AppContext, reference_: str, parent: QObject | None = None) -> None:
+    def __init__(self, ctx: AppContext, reference_: str, parent: QObject | None = None, *,
+                 reason: str | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.reference = reference_
-        self.detail: CaseDetail = casefile.get_case(ctx.uow(), ctx.actor, reference_)
+        # opening is the audited look (with the reason, where the case needs one); reloads
+        # of the open case are not new looks
+        self.detail: CaseDetail = casefile.get_case(ctx.uow(), ctx.actor, reference_,
+                                                    reason=reason)
         self.actions: CaseActions = case_actions.allowed_actions(ctx.uow(), ctx.actor,
                                                                  reference_)
         self.pathway_names: dict[str, str] = {p.code: p.name

@@ -60,13 +60,14 @@ def show_offer(button: QPushButton, offer: Offer | None) -> None:
 class CaseWorkspace(QWidget):
     changed = Signal()
 
-    def __init__(self, ctx: AppContext, reference_: str, window: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, reference_: str, window: QWidget | None = None, *,
+                 reason: str | None = None) -> None:
         super().__init__()
         self.ctx = ctx
         self.reference = reference_
         self.window_ = window
         self.setObjectName(f"workspace_{reference_}")
-        self.controller = CaseController(ctx, reference_, self)
+        self.controller = CaseController(ctx, reference_, self, reason=reason)
         self.controller.reloaded.connect(self.refresh_view)
         self.controller.stale.connect(self.show_stale)
         self.controller.refused.connect(self.show_refusal)
