@@ -144,7 +144,7 @@ def reason_needed(actor: Actor, case: Case) -> bool:
     """Whether consulting ``case`` must say why (DPA 2018 s.62): a restricted case (domestic
     abuse, sexual exploitation) that the actor is not assigned to, which only a coordinator
     can open at all."""
-    return case.restricted and not _assigned(actor, case)
+    return case.restricted and actor.user_id not in (case.worker_id, case.coworker_id)
 
 
 def can_edit(actor: Actor, case: Case) -> bool:
