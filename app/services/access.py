@@ -94,7 +94,7 @@ class CaseRule:
             return False
         if self.coordinators:
             return True
-        return ((not self.assigned or actor.user_id in (case.worker_id, case.coworker_id))
+        return ((not self.assigned or _assigned(actor, case))
                 and (not self.own_scheme or ROLE_SCHEME.get(actor.role) == case.scheme)
                 and (self.scheme is None or case.scheme is self.scheme)
                 and not (self.unrestricted and case.restricted))
@@ -138,6 +138,10 @@ def _settings(read_all: bool) -> frozenset[str]:
 
 def can_view(actor: Actor, case: Case, *, read_all: bool = False) -> bool:
     return any(rule.holds(actor, case, _settings(read_all)) for rule in VIEW_RULES)
+
+
+def _assigned(actor: Actor, case: Case) -> bool:
+    return actor.user_id in (case.worker_id, case.coworker_id)
 
 
 def reason_needed(actor: Actor, case: Case) -> bool:
