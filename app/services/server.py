@@ -23,8 +23,9 @@ import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import ColumnElement, Connection, and_, case, func, or_, select, text
+from sqlalchemy import ColumnElement, Connection, Engine, and_, case, func, or_, select, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import URL, make_url
 
@@ -442,6 +443,9 @@ def sync_login(uow: UnitOfWork, username: str, password: str | None, *, login: b
             password.encode(), role.encode(), b"scram-sha-256").decode()
     uow.session.execute(text("SELECT pathways_sync_login(:u, :v, :l)"),
                         {"u": username, "v": verifier, "l": login})
+    held = _PASSWORDS.get(uow.engine)
+    if held is not None and password is not None and uow.engine.url.username == role:
+        held["password"] = password  # one's own new password: the next connection uses it
     return True
 
 
@@ -550,15 +554,27 @@ def _check_policies(conn: Connection) -> list[str]:
 
 
 
+#: The password each team login's engine connects with: a user who changes their own
+#: password goes on connecting (new pool connections) with the new one.
+_PASSWORDS: WeakKeyDictionary[Engine, dict[str, str]] = WeakKeyDictionary()
+
+
 def open_as(url: str, username: str, password: str) -> Any:
     """The team database, connected as the user's own login role; a refusal by the server
     (wrong password, no such role, a disabled account) is the one sign-in refusal."""
+    from sqlalchemy import event
     from sqlalchemy.exc import OperationalError
 
     from app.db import Database
     from app.errors import AuthenticationFailed
 
     db = Database(login_url(url, username, password))
+    held = _PASSWORDS[db.engine] = {"password": password}
+
+    @event.listens_for(db.engine, "do_connect")
+    def _current_password(_dialect: Any, _record: Any, _cargs: Any, cparams: Any) -> None:
+        cparams["password"] = held["password"]
+
     # no INSERT ... RETURNING: PostgreSQL checks a returned row against the SELECT policies
     # before the row has its transaction id, so a referral not assigned to its author could
     # not be written; new ids come from their sequence first instead, and the rows this
@@ -575,5 +591,6 @@ def open_as(url: str, username: str, password: str) -> Any:
         if any(w in reason for w in ("authentication", "does not exist", "not permitted",
                                      "password")):
             raise AuthenticationFailed("The user name or password is not right.") from None
-        raise
+        first = (str(exc.orig).strip().splitlines() or ["no reason given"])[-1]
+        raise DatabaseProblem(f"The team server cannot be reached: {first}") from exc
     return db

@@ -261,6 +261,11 @@ class Startup(QObject):
             self._fail(exc.message)
             return
         settings = self.settings
+        if self._team_server():
+            self.sign_in.set_connector(self._connect_team)
+            self.frame.say(self.tr("Sign in to carry on."))
+            self.ready.emit()
+            return
 
         def open_database() -> tuple[Database, bool, bool]:
             from app.services import database, users
@@ -277,6 +282,29 @@ class Startup(QObject):
             return db, upgrading, users.has_users(db.uow())
 
         self._run(open_database, self._opened, "Opening the database...")
+
+    def _team_server(self) -> bool:
+        from app.services import server
+
+        return bool(server.is_team_url(self.settings.database_url))
+
+    def _connect_team(self, username: str, password: str) -> Any:
+        """A team server set up by ``db setup-server``: the window connects as the user's own
+        login role, so the server applies its row-level security to everything it reads.
+        The schema is the DBA's to upgrade; here it is only checked."""
+        from app.errors import DatabaseProblem
+        from app.services import database, server
+
+        if self.db is not None:  # an earlier try that the sign-in itself refused
+            self.db.dispose()
+            self.db = None
+        db = server.open_as(self.settings.database_url, username, password)
+        checked = database.check(db, quick=True)
+        if not checked.ok:
+            db.dispose()
+            raise DatabaseProblem("; ".join(checked.problems))
+        self.db = db
+        return db.uow
 
     def _opened(self, result: object) -> None:
         self.db, self.upgraded, has_users = result  # type: ignore[misc]

@@ -38,6 +38,7 @@ class SignInDialog(QDialog):
                  *, username: str = "", unlock_for: Actor | None = None) -> None:
         super().__init__(parent)
         self._uow = uow
+        self._connect: Callable[[str, str], Callable[[], UnitOfWork]] | None = None
         self._pending = False
         self._unlock_for = unlock_for
         self.actor: Actor | None = None
@@ -83,6 +84,15 @@ class SignInDialog(QDialog):
         (self.password if unlock_for or username else self.username).setFocus()
         self.resize(420, 220)
 
+    def set_connector(self, connect: Callable[[str, str], Callable[[], UnitOfWork]]) -> None:
+        """A team server: the database is opened at sign-in, as the user's own login role
+        (``connect(username, password)`` gives its units of work)."""
+        self._connect = connect
+        if self._pending:
+            self._pending = False
+            self.error.hide()
+            self.try_sign_in()
+
     def set_database(self, uow: Callable[[], UnitOfWork]) -> None:
         """The database is open: a Sign in pressed meanwhile is carried out now."""
         self._uow = uow
@@ -92,6 +102,16 @@ class SignInDialog(QDialog):
             self.try_sign_in()
 
     def try_sign_in(self) -> None:
+        if self._uow is None and self._connect is not None:
+            try:
+                self._uow = self._connect(self.username.text(), self.password.text())
+            except DomainError as exc:
+                self.password.clear()
+                self.error.setStyleSheet(ERROR_STYLE)
+                self.error.setText(exc.message)
+                self.error.show()
+                self.password.setFocus()
+                return
         if self._uow is None:
             self._pending = True
             self.error.setText("Opening the database...")
@@ -109,6 +129,8 @@ class SignInDialog(QDialog):
                 self.actor = users.sign_in(self._uow(), self.username.text(),
                                            self.password.text())
         except DomainError as exc:
+            if self._connect is not None and self._unlock_for is None:
+                self._uow = None  # a team server: the next try connects with its own password
             self.password.clear()
             self.error.setText(exc.message)
             self.error.show()
