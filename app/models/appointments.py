@@ -29,6 +29,9 @@ class Appointment(Correctable, Versioned, Base):
         # My work's due lists (0005_my_work_indexes): counted from the index alone
         Index("ix_appointments_status_when_case", "status", "starts_at", "case_id"),
         Index("ix_appointments_status_bail_case", "status", "bail_condition", "case_id"),
+        # the indicators' count of kept and missed appointments in a period, from the index
+        Index("ix_appointments_indicators", "starts_at", "status", "entered_in_error",
+              "case_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

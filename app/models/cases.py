@@ -110,6 +110,13 @@ class Case(Versioned, Base):
         Index("ix_cases_referral_date", "referral_date"),
         # referrals awaiting a decision, oldest first, across schemes (the coordinator's My work)
         Index("ix_cases_status_referral", "status", "referral_date"),
+        # the indicators' scans (app/services/indicators.py) read these indexes, not the rows
+        Index("ix_cases_indicators_end", "scheme", "ended_on", "closed_on", "started_on",
+              "result_stage", "outcome_code", "first_time_entrant", "worker_id"),
+        Index("ix_cases_indicators_referral", "referral_date", "referral_source", "scheme",
+              "worker_id"),
+        Index("ix_cases_indicators_decision", "eligibility_decided_on", "eligibility", "scheme",
+              "worker_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -145,6 +152,10 @@ class Case(Versioned, Base):
     started_on: Mapped[date | None] = mapped_column(Date)
     ended_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
+    #: The stage in the case's history that decides its outcome (``outcomes.result_stage``),
+    #: kept by a trigger on ``status_changes`` (migration 0018) so that the indicators need not
+    #: search every case's history.
+    result_stage: Mapped[CaseStatus | None] = mapped_column(enum_column(CaseStatus))
     closure_reason: Mapped[str | None] = mapped_column(Text)
     outcome_code: Mapped[str | None] = mapped_column(ForeignKey("outcome_codes.code"))
     legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -37,6 +37,11 @@ class PathwayAssessment(Correctable, Versioned, Base):
     __table_args__ = (
         Index("uq_pathway_assessments_case_stage_pathway", "case_id", "stage", "pathway_code",
               unique=True),
+        # distance travelled: exit assessments in a period, each paired with its start
+        Index("ix_pathway_assessments_indicators_exit", "stage", "assessed_on", "case_id",
+              "pathway_code", "level", "entered_in_error"),
+        Index("ix_pathway_assessments_indicators_start", "case_id", "pathway_code", "stage",
+              "level", "entered_in_error"),
         CheckConstraint("level BETWEEN 0 AND 4", name="level_range"),
     )
 

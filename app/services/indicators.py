@@ -34,7 +34,6 @@ from sqlalchemy import (
     and_,
     case,
     cast,
-    exists,
     func,
     literal,
     null,
@@ -48,7 +47,7 @@ from app.db import UnitOfWork
 from app.errors import ValidationError
 from app.models.appointments import Appointment, AppointmentStatus
 from app.models.base import live
-from app.models.cases import Case, CaseStatus, Eligibility, Scheme, StatusChange
+from app.models.cases import Case, CaseStatus, Eligibility, Scheme
 from app.models.conferences import (
     AgencyCallCount,
     AgreementAction,
@@ -266,19 +265,17 @@ def _end() -> ColumnElement[date | None]:
                 else_=func.coalesce(Case.ended_on, Case.closed_on))
 
 
-def _reached(stage: CaseStatus) -> ColumnElement[bool]:
-    return exists().where(StatusChange.case_id == Case.id, StatusChange.to_status == stage)
-
-
 def _outcome() -> ColumnElement[str]:
-    """``outcomes.case_outcome`` as SQL (its value), from the stages the case reached."""
+    """``outcomes.case_outcome`` as SQL (its value). The stages a case reached matter only
+    through ``cases.result_stage``, the deciding one, which a trigger keeps (migration 0018)."""
     stopped = _end().is_not(None)
     accepted = Case.started_on.is_not(None)
     not_started = case((accepted, Outcome.WITHDRAWN.value), else_=Outcome.NOT_ACCEPTED.value)
     nr = case((~stopped, Outcome.IN_PROGRESS.value),
-              (_reached(CaseStatus.AGREEMENT_MONITORING), Outcome.COMPLETED.value),
+              (Case.result_stage == CaseStatus.AGREEMENT_MONITORING, Outcome.COMPLETED.value),
               else_=not_started)
-    ending = [(_reached(stage), outcome.value) for stage, outcome in ENDING_STAGES.items()]
+    ending = [(Case.result_stage == stage, outcome.value)
+              for stage, outcome in ENDING_STAGES.items()]
     return case((Case.scheme == Scheme.NEIGHBOURHOOD_RESOLUTION, nr), *ending,
                 (~stopped, Outcome.IN_PROGRESS.value), else_=not_started)
 
@@ -414,9 +411,11 @@ class _Query:
         if scope.worker_id is not None:
             self.on_cases.append(Case.worker_id == scope.worker_id)
 
-    def scoped(self, case_id: Any) -> list[ColumnElement[bool]]:
-        """Conditions putting a case-owned table's rows in scope (through their case)."""
-        return [case_id == Case.id, *self.on_cases]
+    def scoped(self, case_id: Any, *on_case: ColumnElement[bool]) -> list[ColumnElement[bool]]:
+        """Conditions putting a case-owned table's rows in scope (through their case, joined
+        only when the scope or ``on_case`` asks something of it)."""
+        wanted = [*self.on_cases, *on_case]
+        return [case_id == Case.id, *wanted] if wanted else []
 
 
 # ---------------------------------------------------------------- the computation
@@ -658,7 +657,7 @@ def _restorative(b: _Builder, q: _Query, _names: dict[str, str]) -> None:
     ranked = (select(sv.case_id, sv.satisfied, func.row_number().over(
         partition_by=(sv.case_id, sv.party_id),
         order_by=(sv.answered_on.desc(), sv.id.desc())).label("n"))
-        .where(*q.scoped(sv.case_id), nr, sv.live(), _between(sv.answered_on, scope))
+        .where(*q.scoped(sv.case_id, nr), sv.live(), _between(sv.answered_on, scope))
         .subquery())
     latest = [ranked.c.n == 1]
     satisfied = ranked.c.satisfied.is_(True)
@@ -671,7 +670,7 @@ def _restorative(b: _Builder, q: _Query, _names: dict[str, str]) -> None:
     fu = AgreementFollowUp
     contacts = (select(fu.case_id, fu.agreement_kept, func.row_number().over(
         partition_by=fu.case_id, order_by=(fu.contacted_on.desc(), fu.id.desc())).label("n"))
-        .where(*q.scoped(fu.case_id), nr, fu.live(), _between(fu.contacted_on, scope))
+        .where(*q.scoped(fu.case_id, nr), fu.live(), _between(fu.contacted_on, scope))
         .subquery())
     last_contact = [contacts.c.n == 1]
     kept = contacts.c.agreement_kept.is_(True)
@@ -680,7 +679,7 @@ def _restorative(b: _Builder, q: _Query, _names: dict[str, str]) -> None:
     b.rate("agreements_kept", n_kept, n_contacted,
            _members(contacts.c.case_id, _flag(kept), *last_contact),
            empty="no follow-up contact in the period")
-    checked = [*q.scoped(OutcomeAgreement.case_id), nr,
+    checked = [*q.scoped(OutcomeAgreement.case_id, nr),
                AgreementAction.agreement_id == OutcomeAgreement.id,
                AgreementAction.kept.is_not(None), AgreementAction.live(),
                _between(AgreementAction.checked_on, scope)]
@@ -705,7 +704,7 @@ def _calls(b: _Builder, q: _Query, nr: ColumnElement[bool]) -> None:
         func.sum(_flag(after)).label("n_after"),
         func.coalesce(func.max(case((after, ac.months))),
                       func.max(case((before, ac.months)))).label("months"))
-        .where(*q.scoped(ac.case_id), nr, ac.live(), _between(_end(), q.scope))
+        .where(*q.scoped(ac.case_id, nr, _between(_end(), q.scope)), ac.live())
         .group_by(ac.case_id, _end())
         .having(func.sum(_flag(before)) > 0).subquery())
     has_after = per_case.c.n_after > 0

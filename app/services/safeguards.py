@@ -396,9 +396,19 @@ def clocks(uow: UnitOfWork, case_ids: list[int] | None = None,
     if case_ids is not None:
         q = q.where(CaseParty.case_id.in_(case_ids))
     out = []
+    # the limit and the calendar are read once, and each referral day's deadline worked out
+    # once: a ten-year board report lists every harmed party
+    working_days = limits.value(uow, "vc_offer_working_days")
+    nation = limits.nation(uow)
+    due_for: dict[date, date] = {}
     for pid, ref, referred, first, last, row in uow.session.execute(q.order_by(Case.reference)):
         enhanced = bool(row and row.enhanced_rights)
-        due = row.due_on if row else offer_due(uow, referred, False)
+        if row:
+            due = row.due_on
+        elif referred in due_for:
+            due = due_for[referred]
+        else:
+            due = due_for[referred] = limits.add_working_days(referred, working_days, nation)
         out.append(VictimsCodeInfo(pid, ref, f"{first} {last}", enhanced, referred, due,
                                    row.offered_on if row else None))
     return out
