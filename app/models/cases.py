@@ -153,7 +153,7 @@ class Case(Versioned, Base):
     ended_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
     #: The stage in the case's history that decides its outcome (``outcomes.result_stage``),
-    #: kept by a trigger on ``status_changes`` (migration 0018) so that the indicators need not
+    #: kept by a trigger on ``status_changes`` (migration 0019) so that the indicators need not
     #: search every case's history.
     result_stage: Mapped[CaseStatus | None] = mapped_column(enum_column(CaseStatus))
     closure_reason: Mapped[str | None] = mapped_column(Text)

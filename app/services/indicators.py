@@ -267,7 +267,7 @@ def _end() -> ColumnElement[date | None]:
 
 def _outcome() -> ColumnElement[str]:
     """``outcomes.case_outcome`` as SQL (its value). The stages a case reached matter only
-    through ``cases.result_stage``, the deciding one, which a trigger keeps (migration 0018)."""
+    through ``cases.result_stage``, the deciding one, which a trigger keeps (migration 0019)."""
     stopped = _end().is_not(None)
     accepted = Case.started_on.is_not(None)
     not_started = case((accepted, Outcome.WITHDRAWN.value), else_=Outcome.NOT_ACCEPTED.value)

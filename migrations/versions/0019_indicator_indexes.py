@@ -8,8 +8,8 @@ reached in that order, as ``outcomes.case_outcome`` reads them). A trigger on
 ``status_changes`` keeps it on both stores, whoever inserts the row (the services, the demo's
 bulk insert, a copy between stores). Covering indexes hold the columns each scan reads.
 
-Revision ID: 0018_indicator_indexes
-Revises: 0017_gateway_conditions
+Revision ID: 0019_indicator_indexes
+Revises: 0018_condition_corrections
 Create Date: 2026-12-01 11:50:00
 """
 
@@ -18,8 +18,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0018_indicator_indexes"
-down_revision = "0017_gateway_conditions"
+revision = "0019_indicator_indexes"
+down_revision = "0018_condition_corrections"
 branch_labels = None
 depends_on = None
 
@@ -65,7 +65,9 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         nxt = _NEXT.format(scheme="scheme", to="NEW.to_status", old="result_stage")
         op.execute(
-            "CREATE FUNCTION status_changes_result_stage() RETURNS trigger LANGUAGE plpgsql AS "
+            "CREATE FUNCTION status_changes_result_stage() RETURNS trigger LANGUAGE plpgsql "
+            # as the owner: a team login may move a stage without a grant on this column
+            "SECURITY DEFINER SET search_path = public, pg_temp AS "
             f"$$ BEGIN UPDATE cases SET result_stage = {nxt} WHERE id = NEW.case_id; "
             "RETURN NULL; END $$")
         op.execute(
