@@ -19,7 +19,7 @@ from app.models.cases import CaseStatus, Scheme
 from app.models.contracts import ConditionKind
 from app.models.pathways import InterventionKind
 from app.models.users import Role, User
-from app.services import casefile, cases, contracts, demo, pathways, users
+from app.services import casefile, cases, contracts, demo, indicators, pathways, users
 from app.services.context import Actor
 from app.services.contracts import ConditionInput
 from tests.factories import make_case, make_user
@@ -127,3 +127,37 @@ def test_my_work_costs_the_same_statements_with_ten_times_the_cases(db: Database
     assert work.totals.caseload == open_cases > casefile.SECTION_LIMIT
     assert work.totals.referrals_awaiting == referred
     assert work.more("caseload") == open_cases - casefile.SECTION_LIMIT
+
+
+#: What the dashboard's figures may cost, whatever the number of cases (one aggregate query per
+#: family of figures and a few per follow-up window; docs/indicators.md).
+INDICATOR_STATEMENTS = 30
+
+
+def test_the_dashboard_costs_the_same_statements_with_ten_times_the_cases(db: Database) -> None:
+    """The figures are aggregate queries and the cases behind one figure one more query, so
+    ten times the cases run the very same statements (and none names a case per row). The
+    figures are asked for years later, when every follow-up window has closed, so that both
+    sizes take the same branches (a window still open skips the query of its answers)."""
+    demo.build(db.uow(), cases=60, seed=3)
+    coord = _demo_actor(db, "coordinator")
+    scope = indicators.Scope(date.today() - timedelta(days=365), date.today())
+    today = date.today() + timedelta(days=4 * 366)
+    with counting(db) as small:
+        indicators.compute(db.uow(), coord, scope, today=today, named=False)
+    with counting(db) as small_cases:
+        indicators.figure_cases(db.uow(), coord, scope, "completion_rate.checkpoint",
+                                today=today)
+
+    demo.build(db.uow(), cases=600, seed=4)
+    with counting(db) as big:
+        report = indicators.compute(db.uow(), coord, scope, today=today, named=False)
+    with counting(db) as big_cases:
+        behind = indicators.figure_cases(db.uow(), coord, scope, "completion_rate.checkpoint",
+                                         today=today)
+
+    assert big == small, "\n".join(sorted(set(big) ^ set(small)))
+    assert len(big) <= INDICATOR_STATEMENTS
+    assert big_cases == small_cases
+    completion = report.figure("completion_rate.checkpoint")
+    assert len(behind.cases) + behind.unnamed == completion.denominator > 60
