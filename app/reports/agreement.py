@@ -7,7 +7,7 @@ from datetime import date
 
 from reportlab.platypus import Flowable, Spacer
 
-from app.reports.base import BaseRenderer, Header, fmt_date
+from app.reports.base import BaseRenderer, Header
 
 
 @dataclass(frozen=True)
@@ -48,20 +48,22 @@ class AgreementRenderer(BaseRenderer):
     def story(self) -> list[Flowable]:
         d = self.data
         out: list[Flowable] = [self.para(d.header.title, "title")]
-        facts = [("Meeting", d.meeting_kind), ("Held on", fmt_date(d.held_on))]
+        w = self.w
+        facts = [(w("Meeting"), w(d.meeting_kind)), (w("Held on"), self.day(d.held_on))]
         if d.venue:
-            facts.append(("Where", d.venue))
-        facts.append(("Facilitators", ", ".join(d.facilitators)))
+            facts.append((w("Where"), d.venue))
+        facts.append((w("Facilitators"), ", ".join(d.facilitators)))
         out.append(self.facts(facts, (0.3, 0.7)))
         out.append(Spacer(1, self.size))
         out += self.wording(d.intro)
-        out += self.heading("Who took part")
-        out.append(self.table(("Name", "Taking part as", "Attended"),
-                              [(p.name, p.role, "yes" if p.attended else "no")
-                               for p in d.people], (0.45, 0.35, 0.2)))
-        out += self.heading("What was agreed")
-        out.append(self.table(("", "What will be done", "Who does it", "By when"),
-                              [(str(a.number), a.what, a.who, fmt_date(a.due))
+        out += self.heading(w("Who took part"))
+        out.append(self.table((w("Name"), w("Taking part as"), w("Attended")),
+                              [(p.name, w(p.role), w("yes") if p.attended
+                                else w("no")) for p in d.people],
+                              (0.45, 0.35, 0.2)))
+        out += self.heading(w("What was agreed"))
+        out.append(self.table(("", w("What will be done"), w("Who does it"), w("By when")),
+                              [(str(a.number), a.what, a.who, self.day(a.due))
                                for a in d.actions], (0.06, 0.5, 0.24, 0.2)))
         out.append(Spacer(1, self.size))
         out += self.wording(d.not_binding)

@@ -19,6 +19,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from babel.core import UnknownLocaleError
+from babel.dates import format_date as _cldr_date
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -49,7 +51,7 @@ from app.reports.script import (
 from app.reports.script import esc as _esc
 
 __all__ = ["FONT", "FONT_BOLD", "FONT_DIR", "BaseRenderer", "Header",
-           "Letterhead", "esc", "fmt_date", "fmt_hours", "register_fonts"]
+           "Letterhead", "day_in", "esc", "fmt_date", "fmt_hours", "register_fonts"]
 
 LOGO_BOX = 18 * mm
 
@@ -66,6 +68,20 @@ def esc(text: object) -> str:
 
 def fmt_date(d: date | None) -> str:
     return f"{d.day} {d:%B %Y}" if d else "-"
+
+
+def day_in(d: date | None, language: str = "en") -> str:
+    """A day as a reader of ``language`` writes it, from the CLDR data Babel carries:
+    "1 December 2026", "1 Rhagfyr 2026", "1 grudnia 2026" (the month in the genitive, as
+    Polish has it). A language CLDR does not know is written in English."""
+    if d is None:
+        return "-"
+    if language == "en":
+        return fmt_date(d)
+    try:
+        return str(_cldr_date(d, "d MMMM y", locale=language))
+    except (UnknownLocaleError, ValueError):
+        return fmt_date(d)
 
 
 def fmt_hours(h: Decimal | int | None) -> str:
@@ -93,6 +109,11 @@ class Header:
     printed_on: date
     variant: str = "standard"
     template_version: str = ""
+    #: ISO 639 code the document is written in: its dates are written that way.
+    language: str = "en"
+    #: The renderer's own fixed words in that language (English text -> the reader's), from
+    #: resources/templates/words.CODE.json; a word not listed prints in English.
+    words: tuple[tuple[str, str], ...] = ()
 
 
 class _NumberedCanvas(Canvas):
@@ -134,6 +155,7 @@ class BaseRenderer(ABC):
     def __init__(self, header: Header) -> None:
         register_fonts()
         self.header = header
+        self._words = dict(header.words)
         size = BODY_SIZE.get(header.variant, BODY_SIZE["standard"])
         easy = header.variant == "easy-read"
         lead = size * (1.55 if easy else 1.3)
@@ -164,6 +186,15 @@ class BaseRenderer(ABC):
         return self.page_size[0] - self.margin_left - self.margin_right - 12
 
     # ------------------------------------------------------------ helpers for stories
+
+    def w(self, text: str) -> str:
+        """One of the renderer's fixed words ("Signed", "Page {page} of {total}") in the
+        document's language."""
+        return self._words.get(text, text)
+
+    def day(self, d: date | None) -> str:
+        """A day as the document's reader writes it."""
+        return day_in(d, self.header.language)
 
     def para(self, text: object, style: str = "body") -> Flowable:
         """A paragraph of user (or template) text: always escaped."""
@@ -244,8 +275,8 @@ class BaseRenderer(ABC):
         for role, name in names:
             rows: list[list[Any]] = [
                 [paragraph(name, self.styles["body"], prefix=f"{role}:")],
-                [Paragraph(f"Signed {line}", self.styles["body"])],
-                [Paragraph(f"Date {'_' * 14}", self.styles["body"])]]
+                [paragraph(f"{self.w('Signed')} {line}", self.styles["body"])],
+                [paragraph(f"{self.w('Date')} {'_' * 14}", self.styles["body"])]]
             t = Table(rows, colWidths=[self.frame_width], splitInRow=1)
             t.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("FONTNAME", (0, 0), (-1, -1), FONT),
@@ -256,7 +287,7 @@ class BaseRenderer(ABC):
     def address_block(self, name: str, lines: Sequence[str]) -> list[Flowable]:
         """The addressee's own name and address, and today's date (left-aligned like every
         line: clear-print guidance asks for one left margin)."""
-        out: list[Flowable] = [Paragraph(esc(fmt_date(self.header.printed_on)),
+        out: list[Flowable] = [Paragraph(esc(self.day(self.header.printed_on)),
                                          self.styles["body"])]
         out += [paragraph(x, self.styles["address"], align_rtl=False) for x in (name, *lines)]
         out.append(Spacer(1, self.size))
@@ -287,8 +318,8 @@ class BaseRenderer(ABC):
             draw_line(canvas, left, y, line, 8.5, max_width=side)
             y -= 10.5
         rest = right - left - side - 4 * mm
-        for y, line in ((top - 24, f"Telephone {h.phone}"), (top - 34.5, h.email),
-                        (top - 45, f"Our reference {self.header.reference}")):
+        for y, line in ((top - 24, f"{self.w('Telephone')} {h.phone}"), (top - 34.5, h.email),
+                        (top - 45, f"{self.w('Our reference')} {self.header.reference}")):
             draw_line(canvas, right, y, line, 8.5, anchor="end", max_width=rest)
         canvas.setStrokeColor(self.accent)
         canvas.setLineWidth(1.2)
@@ -327,7 +358,8 @@ class BaseRenderer(ABC):
         draw_line(canvas, self.margin_left, y, f"{self.header.title} · {self.header.reference}",
                   8.5, max_width=span * 0.72)
         draw_line(canvas, width - self.margin_right, y,
-                  f"Page {canvas.getPageNumber()} of {total}", 8.5, anchor="end")
+                  self.w("Page {page} of {total}").format(page=canvas.getPageNumber(),
+                                                          total=total), 8.5, anchor="end")
         canvas.restoreState()
 
     def render(self) -> bytes:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from app.reports.base import BaseRenderer, Header, fmt_date, fmt_hours
+from app.reports.base import BaseRenderer, Header, fmt_hours
 
 
 @dataclass(frozen=True)
@@ -50,33 +50,36 @@ class ContractRenderer(BaseRenderer):
         d = self.data
         out: list[Flowable] = [self.para(d.header.title, "title")]
         out.append(self.facts([
-            ("Participant", d.participant), ("Navigator", d.navigator),
-            ("Contract starts", fmt_date(d.start)), ("Contract ends", fmt_date(d.end)),
+            (self.w("Participant"), d.participant), (self.w("Navigator"), d.navigator),
+            (self.w("Contract starts"), self.day(d.start)),
+            (self.w("Contract ends"), self.day(d.end)),
         ]))
         out.append(Spacer(1, self.size))
         out += self.wording(d.intro)
-        out += self.heading("Your conditions")
+        out += self.heading(self.w("Your conditions"))
         for c in d.conditions:
             out.append(KeepTogether([self.para(f"{c.number}. {c.heading}", "h2"),
                                      self.para(c.text)]))
-        out += self.heading("Community hours")
+        out += self.heading(self.w("Community hours"))
         out += self.wording(d.hours_wording)
         if d.hours:
             total = Decimal(0)
             rows = []
             for h in d.hours:
                 total += h.hours
-                rows.append((fmt_date(h.worked_on), h.task, fmt_hours(h.hours), fmt_hours(total)))
-            out.append(self.table(("Date", "Task", "Hours", "Total so far"), rows,
+                rows.append((self.day(h.worked_on), h.task, fmt_hours(h.hours),
+                             fmt_hours(total)))
+            out.append(self.table(tuple(self.w(x) for x in ("Date", "Task", "Hours",
+                                                            "Total so far")), rows,
                                   (0.25, 0.45, 0.12, 0.18)))
             out.append(Spacer(1, self.size * 0.6))
         if d.hours_required:
             done = sum((h.hours for h in d.hours), Decimal(0))
-            out.append(self.labelled("Hours done so far",
-                                     f"{fmt_hours(done)} of {d.hours_required}"))
+            out.append(self.labelled(self.w("Hours done so far"), self.w(
+                "{done} of {required}").format(done=fmt_hours(done), required=d.hours_required)))
         out += self.wording(d.breach)
         out += self.wording(d.agreement)
         out.append(Spacer(1, self.size))
-        out += self.signature_lines([("Participant", d.participant),
-                                     ("Navigator", d.navigator)])
+        out += self.signature_lines([(self.w("Participant"), d.participant),
+                                     (self.w("Navigator"), d.navigator)])
         return out

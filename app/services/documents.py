@@ -10,7 +10,7 @@ template version, author and time, and the print is audited in the same transact
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -30,7 +30,15 @@ from app.reports.agreement import (
     AgreementPerson,
     AgreementRenderer,
 )
-from app.reports.base import VARIANTS, BaseRenderer, Header, Letterhead, fmt_date, fmt_hours
+from app.reports.base import (
+    VARIANTS,
+    BaseRenderer,
+    Header,
+    Letterhead,
+    day_in,
+    fmt_date,
+    fmt_hours,
+)
 from app.reports.contract import ConditionLine, ContractData, ContractRenderer, HoursLine
 from app.reports.letters import (
     AppointmentLetterRenderer,
@@ -51,7 +59,8 @@ from app.services.languages import name as language_name
 from app.services.organisation import Organisation, get_organisation
 from app.services.outcomes import Outcome
 from app.services.rendering import render_pdf
-from app.services.templates import Wording, wording
+from app.services.templates import Value, Wording, wording
+from app.services.templates import words as fixed_words
 from app.services.workflow import ACTIVE_STAGES
 
 
@@ -165,7 +174,7 @@ class _Context:
     #: ISO 639 code the document is written in (where a template exists)
     language: str = ENGLISH
 
-    def words(self, name: str, variant: str, when: set[str], values: dict[str, str]
+    def words(self, name: str, variant: str, when: set[str], values: Mapping[str, Value]
               ) -> Wording:
         return wording(name, variant, when, values, language=self.language)
 
@@ -426,13 +435,22 @@ def _recipient(detail: CaseDetail, kind: Kind, party_id: int | None) -> PartyInf
 def _header(ctx: _Context, detail: CaseDetail, w: Wording, variant: str) -> Header:
     o = ctx.org
     return Header(Letterhead(o.name, o.address, o.phone, o.email, o.logo), w.title,
-                  detail.reference, ctx.today, variant, f"{w.name}@{w.version}")
+                  detail.reference, ctx.today, variant, f"{w.name}@{w.version}",
+                  w.language, fixed_words(w.language))
 
 
-def _values(ctx: _Context, detail: CaseDetail, name: str, **extra: str) -> dict[str, str]:
+def _word(w: Wording) -> Callable[[str], str]:
+    """The fixed words a builder puts around the wording ("Dear", "to be confirmed"), in the
+    language the wording is printed in."""
+    known = dict(fixed_words(w.language))
+    return lambda text: known.get(text, text)
+
+
+def _values(ctx: _Context, detail: CaseDetail, name: str, **extra: Value
+            ) -> dict[str, Value]:
     return {"name": name, "org_name": ctx.org.name, "org_phone": ctx.org.phone,
             "reference": detail.reference, "scheme": detail.scheme.label,
-            "worker": detail.worker or "your worker", "today": fmt_date(ctx.today), **extra}
+            "worker": detail.worker or "your worker", "today": ctx.today, **extra}
 
 
 def _when(detail: CaseDetail, *more: str) -> set[str]:
@@ -453,8 +471,8 @@ def outcome_tags(detail: CaseDetail) -> tuple[str, ...]:
     return (tag, "agreement-kept" if kept else "agreement-not-kept")
 
 
-def _signatory(ctx: _Context) -> tuple[str, str]:
-    return ctx.actor.full_name, f"{ctx.actor.role.label}, {ctx.org.name}"
+def _signatory(ctx: _Context, word: Callable[[str], str] = str) -> tuple[str, str]:
+    return ctx.actor.full_name, f"{word(ctx.actor.role.label)}, {ctx.org.name}"
 
 
 def _build_contract(detail: CaseDetail, ctx: _Context, to: PartyInfo | None, variant: str,
@@ -467,7 +485,7 @@ def _build_contract(detail: CaseDetail, ctx: _Context, to: PartyInfo | None, var
     hours_word = "hours" if c.community_hours_required else "no-hours"
     w = ctx.words("contract", variant, _when(detail, hours_word), _values(
         ctx, detail, to.name, participant=to.name, navigator=navigator,
-        start=fmt_date(c.start_date), end=fmt_date(c.end_date),
+        start=c.start_date, end=c.end_date,
         hours_required=str(c.community_hours_required or 0)))
     data = ContractData(
         _header(ctx, detail, w, variant), to.name, navigator, c.start_date, c.end_date,
@@ -486,9 +504,10 @@ def _build_agreement(detail: CaseDetail, ctx: _Context, to: PartyInfo | None, va
         raise WorkflowError(f"Case {detail.reference} has no outcome agreement yet.")
     meeting = detail.meetings[-1] if detail.meetings else None
     w = ctx.words("agreement", variant, _when(detail), _values(
-        ctx, detail, to.name if to else "", held_on=fmt_date(a.agreed_on),
+        ctx, detail, to.name if to else "", held_on=a.agreed_on,
         meeting_kind=meeting.kind if meeting else "meeting"))
     roles = {p.id: p.role for p in detail.parties}
+    word = _word(w)
     people = tuple(AgreementPerson(x.name, x.role, x.attended)
                    for x in (meeting.attendees if meeting else ()))
     if not people:
@@ -497,10 +516,10 @@ def _build_agreement(detail: CaseDetail, ctx: _Context, to: PartyInfo | None, va
     for p in detail.parties:
         if p.role in (PartyRole.PARTICIPANT.value, PartyRole.HARMED.value) or any(
                 x.party_id == p.id for x in (meeting.attendees if meeting else ())):
-            signers.append((roles[p.id].capitalize(), p.name))
+            signers.append((word(roles[p.id]).capitalize(), p.name))
     facilitators = tuple(x for x in ((meeting.facilitator, meeting.cofacilitator) if meeting
                                      else (detail.worker, detail.coworker)) if x)
-    signers += [("Facilitator", f) for f in facilitators]
+    signers += [(word("Facilitator"), f) for f in facilitators]
     data = AgreementData(
         _header(ctx, detail, w, variant), meeting.kind if meeting else "meeting",
         meeting.held_on if meeting else a.agreed_on, meeting.venue if meeting else None,
@@ -521,11 +540,14 @@ def _build_outcome_participant(detail: CaseDetail, ctx: _Context, to: PartyInfo 
         raise WorkflowError(f"Case {detail.reference} has no outcome yet.")
     ended = detail.ended_on or detail.closed_on
     w = ctx.words("outcome-participant", variant, _when(detail, *outcome_tags(detail)),
-                _values(ctx, detail, to.name, ended_on=fmt_date(ended)))
+                _values(ctx, detail, to.name, ended_on=ended or "-"))
     # her own conditions, with how each ended, are hers to know
-    rows = tuple((g.description, _condition_result(g)) for g in detail.gateway_conditions)
+    word = _word(w)
+    rows = tuple((g.description, _condition_result(g, w.language, word))
+                 for g in detail.gateway_conditions)
     return _party_letter(ParticipantOutcomeRenderer, ctx, detail, w, variant, to,
-                         "participant", table=("Your conditions", ("Condition", "Result"), rows,
+                         "participant", table=(word("Your conditions"),
+                                               (word("Condition"), word("Result")), rows,
                                                (0.65, 0.35)) if rows else None)
 
 
@@ -536,12 +558,13 @@ def _party_letter(renderer: Callable[[LetterData], BaseRenderer], ctx: _Context,
                                               tuple[float, ...]] | None = None) -> _Built:
     """A plain outcome letter to one party: their own address only, the template's body
     (and a table of their own, if given: title, head, rows, widths)."""
-    who, role = _signatory(ctx)
+    word = _word(w)
+    who, role = _signatory(ctx, word)
     title, head, rows, widths = table or ("", (), (), ())
     data = LetterData(_header(ctx, detail, w, variant), to.name, to.address,
-                      f"Dear {to.name}", w.section("body"), table_title=title,
+                      f"{word('Dear')} {to.name}", w.section("body"), table_title=title,
                       table_head=head, table_rows=rows, table_widths=widths, signatory=who,
-                      signatory_role=role)
+                      signatory_role=role, sign_off=word("Yours sincerely"))
     return _Built(renderer(data), w, f"{w.title}: {to.name}", to, audience)
 
 
@@ -640,22 +663,23 @@ def _build_appointment(detail: CaseDetail, ctx: _Context, to: PartyInfo | None,
     due.sort(key=lambda a: a.starts_at)
     first = due[0].starts_at.astimezone()
     w = ctx.words("appointment", variant, _when(detail), _values(
-        ctx, detail, to.name, first_appointment=f"{fmt_date(first.date())} at {first:%H:%M}"))
-    rows = tuple((fmt_date(a.starts_at.astimezone().date()), f"{a.starts_at.astimezone():%H:%M}",
-                  a.location or "to be confirmed",
-                  a.purpose + (" (bail condition)" if a.bail_condition and
+        ctx, detail, to.name, first_appointment=first))
+    word = _word(w)
+    rows = tuple((day_in(a.starts_at.astimezone().date(), w.language),
+                  f"{a.starts_at.astimezone():%H:%M}", a.location or word("to be confirmed"),
+                  a.purpose + (f" ({word('bail condition')})" if a.bail_condition and
                                "bail" not in a.purpose.lower() else ""))
                  for a in due)
-    who, role = _signatory(ctx)
+    who, role = _signatory(ctx, word)
     label = w.labels.get  # the letter's own words around the wording, in its language
     data = LetterData(_header(ctx, detail, w, variant), to.name, to.address,
-                      f"{label('dear', 'Dear')} {to.name}", w.section("body"),
-                      table_title=label("table_title", "Your appointments"),
-                      table_head=tuple(label(k, k.capitalize())
+                      f"{label('dear', word('Dear'))} {to.name}", w.section("body"),
+                      table_title=label("table_title", word("Your appointments")),
+                      table_head=tuple(label(k, word(k.capitalize()))
                                        for k in ("date", "time", "where", "what")),
                       table_rows=rows, table_widths=(0.28, 0.16, 0.28, 0.28),
                       closing=w.section("closing"), signatory=who, signatory_role=role,
-                      sign_off=label("sign_off", "Yours sincerely"))
+                      sign_off=label("sign_off", word("Yours sincerely")))
     return _Built(AppointmentLetterRenderer(data), w, f"{w.title}: {to.name}", to,
                   "participant")
 
@@ -767,11 +791,13 @@ def _pathway_sections(d: CaseDetail, *, hide: frozenset[str], notes: bool
     return out
 
 
-def _condition_result(g: GatewayConditionInfo) -> str:
-    """'met on 3 Mar 2026', 'not met on ...' or 'open'."""
+def _condition_result(g: GatewayConditionInfo, language: str = ENGLISH,
+                      word: Callable[[str], str] = str) -> str:
+    """'met on 3 March 2026', 'not met on ...' or 'open', in the letter's language."""
     if g.decided_on is None:
-        return g.state.value
-    return f"{g.state.value} on {fmt_date(g.decided_on)}"
+        return word(g.state.value)
+    return word("{result} on {day}").format(result=word(g.state.value),
+                                            day=day_in(g.decided_on, language))
 
 
 def _scheme_sections(d: CaseDetail) -> list[SummarySection]:

@@ -7,17 +7,25 @@ A letter is written in its reader's language where a template exists (``NAME.COD
 ``outcome-participant.pl.json``). Welsh follows the Welsh Language Standards: the letter is
 bilingual, each part in Welsh first and then in English. A language with no template falls back
 to English, and the wording says so (``Wording.note``) so that the preview can tell the worker.
+
+The words the renderers print around the wording ("Signed", "Page 1 of 2", table headings) are
+in ``words.CODE.json``, one file per language (``words``); a date given as a placeholder is
+written the reader's way in each language's part ("1 Rhagfyr 2026", "1 grudnia 2026").
 """
 
 from __future__ import annotations
 
 import json
 import string
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from app.config import RESOURCES
+from app.reports.base import day_in
 from app.services.languages import ENGLISH, WELSH
 from app.services.languages import name as language_name
 
@@ -59,7 +67,44 @@ def _load(name: str, directory: Path) -> dict[str, Any]:
     return data
 
 
-def _fill(name: str, text: str, values: dict[str, str]) -> str:
+#: A placeholder's value: text, or a day (or day and time) written in each part's language.
+Value = str | date
+
+
+@cache
+def _own_words(language: str, directory: Path = TEMPLATE_DIR) -> Mapping[str, str]:
+    if language == ENGLISH:
+        return {}
+    path = directory / f"words.{language}.json"
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(k): str(v) for k, v in data["words"].items()}
+    except (OSError, ValueError, KeyError, AttributeError) as exc:
+        raise TemplateProblem(f"The {language_name(language)} words ({path.name}) cannot be "
+                              f"read: {exc}") from exc
+
+
+def words(language: str, *, directory: Path = TEMPLATE_DIR) -> tuple[tuple[str, str], ...]:
+    """The renderers' fixed words in ``language`` (English text, then the reader's); Welsh
+    ones are bilingual ("Llofnod / Signed"), as the rest of a Welsh letter is."""
+    own = _own_words(language, directory)
+    if language == WELSH:
+        return tuple((en, f"{cy} / {en}" if cy != en else en) for en, cy in own.items())
+    return tuple(own.items())
+
+
+def _text_of(value: Value, language: str, directory: Path) -> str:
+    if isinstance(value, datetime):
+        at = _own_words(language, directory).get("at", "at")
+        return f"{day_in(value.date(), language)} {at} {value:%H:%M}"
+    if isinstance(value, date):
+        return day_in(value, language)
+    return value
+
+
+def _fill(name: str, text: str, values: Mapping[str, str]) -> str:
     try:
         return string.Template(text).substitute(values)
     except (KeyError, ValueError) as exc:
@@ -67,7 +112,9 @@ def _fill(name: str, text: str, values: dict[str, str]) -> str:
 
 
 def _resolve(name: str, data: dict[str, Any], variant: str, when: set[str],
-             values: dict[str, str]) -> tuple[str, dict[str, tuple[str, ...]]]:
+             raw: Mapping[str, Value], language: str, directory: Path
+             ) -> tuple[str, dict[str, tuple[str, ...]]]:
+    values = {k: _text_of(v, language, directory) for k, v in raw.items()}
     variants = data["variants"]
     chosen = variants.get(variant) or variants["standard"]
     sections: dict[str, tuple[str, ...]] = {}
@@ -91,13 +138,13 @@ def has_template(name: str, language: str, *, directory: Path = TEMPLATE_DIR) ->
     return language == ENGLISH or (directory / f"{name}.{language}.json").is_file()
 
 
-def wording(name: str, variant: str, when: set[str], values: dict[str, str], *,
+def wording(name: str, variant: str, when: set[str], values: Mapping[str, Value], *,
             language: str = ENGLISH, directory: Path = TEMPLATE_DIR) -> Wording:
     """The wording of template ``name`` for ``variant``, keeping only lines whose ``if`` words
     are all in ``when``, with placeholders filled from ``values`` (plain text, not markup), in
     ``language`` where a template exists (Welsh: bilingual, Welsh first), else in English."""
     data = _load(name, directory)
-    title, sections = _resolve(name, data, variant, when, values)
+    title, sections = _resolve(name, data, variant, when, values, ENGLISH, directory)
     labels = dict(data.get("labels", {}))
     if language == ENGLISH:
         return Wording(name, str(data["version"]), variant, title, sections, labels)
@@ -106,7 +153,7 @@ def wording(name: str, variant: str, when: set[str], values: dict[str, str], *,
                        note=f"There is no {language_name(language)} wording for this "
                             "document yet, so it is printed in English.")
     own = _load(f"{name}.{language}", directory)
-    own_title, own_sections = _resolve(name, own, variant, when, values)
+    own_title, own_sections = _resolve(name, own, variant, when, values, language, directory)
     own_labels = {k: str(v) for k, v in own.get("labels", {}).items()}
     version = f"{own['version']}+{data['version']}"
     if language != WELSH:

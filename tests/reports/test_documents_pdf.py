@@ -12,12 +12,13 @@ import pytest
 from app.db import Database
 from app.errors import DomainError
 from app.models.cases import Scheme
-from app.reports.base import fmt_date
+from app.reports.base import day_in, fmt_date
 from app.services import casefile, documents
 from app.services.casefile import CaseDetail, PartyInfo
 from app.services.context import Actor
 from app.services.documents import Kind
 from app.services.outcomes import Outcome
+from app.services.templates import words as fixed_words
 from tests.reports.conftest import check_file, pdf_text, squash
 
 SENSITIVE_NAMES = ("Domestic abuse", "Sexual exploitation")
@@ -68,30 +69,43 @@ def test_every_kind_prints_for_every_scheme(one_of_each: dict) -> None:
 
 
 def _required(d: CaseDetail, kind: Kind, doc: documents.GeneratedDocument) -> list[str]:
-    """What a reader must find in each kind."""
-    common = [d.reference, "Page 1 of", "Pathways Partnership"]
+    """What a reader must find in each kind (the fixed words and dates in the letter's own
+    language: a demo participant may read Polish or Welsh)."""
+    words = dict(fixed_words(doc.language))
+
+    def w(text: str) -> str:
+        return words.get(text, text)
+
+    def fmt_date(day: date | None) -> str:
+        return day_in(day, doc.language)
+
+    common = [d.reference, w("Page {page} of {total}").split("{total}")[0].format(page=1),
+              "Pathways Partnership"]
     if kind is Kind.CONTRACT:
         c = d.contract
         assert c is not None
         need = [d.participant.name, d.worker or "", fmt_date(c.start_date), fmt_date(c.end_date),
-                "What happens if you break this contract", "Signed", "Date"]
+                w("Signed"), w("Date")]
+        if doc.language == "en":
+            need.append("What happens if you break this contract")
         need += [x.description for x in c.conditions]
         need += [h.task for h in c.hours]
         if c.community_hours_required:
-            need.append(f"of {c.community_hours_required}")
+            need.append(w("{done} of {required}").split("{done}")[1].format(
+                required=c.community_hours_required))
         return common + need
     if kind is Kind.AGREEMENT:
         a = d.agreement
         assert a is not None
-        need = ["not legally binding", "Signed"]
+        need = [w("Signed")] + (["not legally binding"] if doc.language == "en" else [])
         for x in a.actions:
             need += [x.description, x.owner, fmt_date(x.due_on)]
         return common + need + [p.name for p in d.parties]
     if kind is Kind.OUTCOME_PARTICIPANT:
-        return [*common, f"Dear {d.participant.name}", *d.participant.address]
+        return [*common, f"{w('Dear')} {d.participant.name}", *d.participant.address]
     if kind is Kind.OUTCOME_HARMED:
         to = d.party(doc.recipient_party_id or 0)
-        return [*common, f"Dear {to.name}", *to.address]
+        return [*common, f"{w('Dear')} {to.name}", *to.address]
     if kind is Kind.OUTCOME_OFFICER:
         need = [d.referring_officer or "", d.crime_reference or "", "Police outcome code",
                 d.participant.name]
@@ -100,7 +114,7 @@ def _required(d: CaseDetail, kind: Kind, doc: documents.GeneratedDocument) -> li
         return common + need
     if kind is Kind.APPOINTMENT:
         return [*common, "of your bail" if doc.variant != "easy-read" else "part of your bail",
-                f"Dear {d.participant.name}"]
+                f"{w('Dear')} {d.participant.name}"]
     if kind is Kind.SUMMARY:
         return [*common, *(p.name for p in d.parties), d.crime_reference or ""]
     return [*common, d.participant.name, "partner agency"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from datetime import date
 
 import pytest
 from pypdf import PdfReader
@@ -13,11 +14,12 @@ from sqlalchemy import text
 
 from app.db import Database
 from app.errors import DomainError
-from app.reports.base import BODY_SIZE, BaseRenderer, Header, Letterhead
+from app.reports.base import BODY_SIZE, BaseRenderer, Header, Letterhead, day_in
 from app.services import casefile, documents, languages
 from app.services.context import Actor
 from app.services.documents import Kind
 from app.services.templates import TEMPLATE_DIR, has_template, wording
+from app.services.templates import words as fixed_words
 from tests.reports.conftest import pdf_text
 
 WELSH_KINDS = (Kind.CONTRACT, Kind.AGREEMENT, Kind.OUTCOME_PARTICIPANT, Kind.OUTCOME_HARMED,
@@ -107,6 +109,8 @@ def test_a_language_without_a_template_falls_back_to_english_and_says_so(
 def test_welsh_and_polish_templates_say_everything_the_english_one_does() -> None:
     for path in sorted(TEMPLATE_DIR.glob("*.*.json")):
         name, code = path.stem.split(".")
+        if name == "words":  # the renderers' fixed words: test_fixed_words_...
+            continue
         own = json.loads(path.read_text(encoding="utf-8"))
         base = json.loads((TEMPLATE_DIR / f"{name}.json").read_text(encoding="utf-8"))
         assert code in languages.BY_CODE and own["name"] == name
@@ -137,6 +141,8 @@ def test_every_template_meets_clear_print_guidance() -> None:
     renderer prints body text at 12 pt or more (16 pt or more in large print), left-aligned,
     in upright fonts."""
     for path in sorted(TEMPLATE_DIR.glob("*.json")):
+        if path.name.startswith("words."):
+            continue
         raw = path.read_text(encoding="utf-8")
         data = json.loads(raw)
         for variant in data["variants"].values():
@@ -189,3 +195,68 @@ def test_welsh_wording_is_each_section_in_welsh_then_in_english() -> None:
 def test_wording_of_an_unknown_language_is_english_with_a_note() -> None:
     w = wording("outcome-officer", "standard", {"completed"}, VALUES, language="ro")
     assert w.language == "en" and w.note is not None and "Romanian" in w.note
+
+
+#: Fixed words of the renderers that must not be left in English in a reader's language.
+ENGLISH_WORDS = ("Signed", "Telephone", "Our reference", "Your conditions", "Contract starts",
+                 "Yours sincerely", "Total so far", "to be confirmed")
+
+
+def test_a_polish_letter_has_polish_dates_and_no_english_around_the_wording(
+        demo_db: Database, coordinator: Actor, cases_by_kind: dict[Kind, str]) -> None:
+    """The renderer's own words (signature lines, page numbers, table headings, "Dear") and
+    every date are Polish too: "Podpis", "Strona 1 z 2", "1 grudnia 2026"."""
+    for kind in (Kind.CONTRACT, Kind.APPOINTMENT, Kind.OUTCOME_PARTICIPANT):
+        ref = cases_by_kind[kind]
+        set_language(demo_db, ref, "pl")
+        try:
+            doc = documents.preview(demo_db.uow(), coordinator, ref, kind)
+        finally:
+            set_language(demo_db, ref, "en")
+        words = pdf_text(doc.content)
+        assert doc.language == "pl"
+        assert "Strona 1 z " in words and "Page 1 of" not in words, kind
+        if kind is not Kind.CONTRACT:  # a letter is dated
+            assert day_in(date.today(), "pl") in words, kind
+        assert date.today().strftime("%B") not in words, kind
+        assert not [w for w in ENGLISH_WORDS if w in words], kind
+        if kind is Kind.CONTRACT:
+            contract = casefile.get_case(demo_db.uow(), coordinator, ref,
+                                         audit_view=False).contract
+            assert contract is not None
+            assert f"Początek umowy {day_in(contract.start_date, 'pl')}" in words
+            assert "Podpis ____" in words
+        if kind is Kind.APPOINTMENT:
+            assert "o godz." in words and "Szanowna Pani" in words
+
+
+def test_a_welsh_letter_has_its_fixed_words_and_dates_in_welsh_and_english(
+        demo_db: Database, coordinator: Actor, cases_by_kind: dict[Kind, str]) -> None:
+    ref = cases_by_kind[Kind.CONTRACT]
+    doc = documents.preview(demo_db.uow(), coordinator, ref, Kind.CONTRACT, language="cy")
+    words = pdf_text(doc.content)
+    contract = casefile.get_case(demo_db.uow(), coordinator, ref, audit_view=False).contract
+    assert contract is not None
+    start = contract.start_date
+    assert "Llofnod / Signed" in words and "Tudalen 1 o " in words
+    assert "Eich amodau / Your conditions" in words
+    # the Welsh wording has the day in Welsh, the English wording the same day in English
+    welsh_day, english_day = day_in(start, "cy"), day_in(start, "en")
+    assert welsh_day != english_day
+    assert words.index(welsh_day) < words.rindex(english_day)
+
+
+def test_fixed_words_are_translated_alike_in_every_language() -> None:
+    """Each language's words file translates the same words, keeps each {field}, and reads."""
+    files = {p.stem.split(".")[1]: json.loads(p.read_text(encoding="utf-8"))
+             for p in sorted(TEMPLATE_DIR.glob("words.*.json"))}
+    assert {"cy", "pl"} <= set(files)
+    keys = {code: set(data["words"]) for code, data in files.items()}
+    assert len({frozenset(k) for k in keys.values()}) == 1, keys
+    for code, data in files.items():
+        for english, own in data["words"].items():
+            assert own.strip() and re.findall(r"{\w+}", own) == re.findall(r"{\w+}", english), \
+                (code, english)
+    assert dict(fixed_words("cy"))["Signed"] == "Llofnod / Signed"
+    assert dict(fixed_words("pl"))["Signed"] == "Podpis"
+    assert fixed_words("ro") == () and fixed_words("en") == ()
