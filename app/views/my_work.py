@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import casefile, users
-from app.services.casefile import CaseRow, MyWork, WorkItem, WorkSection
+from app.services.casefile import COUNT_CAP, CaseRow, MyWork, WorkItem, WorkSection
 from app.services.enums import Role
 from app.views.context import AppContext
 
@@ -172,13 +172,14 @@ class MyWorkView(QWidget):
             title, field = SECTION_TITLES[section]
             rows = getattr(work, field)
             total = getattr(work.totals, field)
+            capped = work.capped(field)
             if section in (WorkSection.REFERRALS, WorkSection.CASELOAD):
                 if section is WorkSection.CASELOAD and self.ctx.actor.coordinates:
                     title = "Open cases"
-                self._cases(section.value, title, rows, total,
+                self._cases(section.value, title, rows, total, capped,
                             expanded=section is WorkSection.REFERRALS)
             else:
-                self._section(section.value, title, rows, total)
+                self._section(section.value, title, rows, total, capped)
         self._standards()
         for col in range(len(self.columns)):
             self.tree.resizeColumnToContents(col)  # follows the font size
@@ -206,7 +207,8 @@ class MyWorkView(QWidget):
         head.setExpanded(bool(found))
 
     def _header(self, key: str, title: str, count: int, urgent: bool) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([f"{title} ({count})"])
+        shown = f"{COUNT_CAP:,}+" if count > COUNT_CAP else f"{count}"
+        item = QTreeWidgetItem([f"{title} ({shown})"])
         font = QFont(item.font(0))
         font.setBold(True)
         item.setFont(0, font)
@@ -217,15 +219,19 @@ class MyWorkView(QWidget):
         self.sections[key] = item
         return item
 
-    def _more(self, head: QTreeWidgetItem, shown: int, total: int) -> None:
-        """The rows counted but not shown: a section lists its first SECTION_LIMIT."""
+    def _more(self, head: QTreeWidgetItem, shown: int, total: int, capped: bool) -> None:
+        """The rows counted but not shown: a section lists its first SECTION_LIMIT (and its
+        count stops at COUNT_CAP)."""
         if total > shown:
-            more = QTreeWidgetItem([f"... and {total - shown:,} more (see the Cases tab)"])
+            text = (self.tr("... and more than {n} more (see the Cases tab)") if capped
+                    else self.tr("... and {n} more (see the Cases tab)"))
+            more = QTreeWidgetItem([text.format(n=f"{min(total, COUNT_CAP) - shown:,}")])
             more.setFlags(Qt.ItemFlag.ItemIsEnabled)
             head.addChild(more)
             more.setFirstColumnSpanned(True)
 
-    def _section(self, key: str, title: str, items: tuple[WorkItem, ...], total: int) -> None:
+    def _section(self, key: str, title: str, items: tuple[WorkItem, ...], total: int,
+                 capped: bool) -> None:
         # red only for what is overdue: the heading when any row of it is
         head = self._header(key, title, total, any(w.overdue for w in items))
         for w in items:
@@ -239,11 +245,11 @@ class MyWorkView(QWidget):
                 for col in range(len(self.columns)):
                     child.setForeground(col, QBrush(URGENT))
             head.addChild(child)
-        self._more(head, len(items), total)
+        self._more(head, len(items), total, capped)
         head.setExpanded(bool(items))
 
     def _cases(self, key: str, title: str, rows: tuple[CaseRow, ...], total: int,
-               expanded: bool = True) -> None:
+               capped: bool, expanded: bool = True) -> None:
         head = self._header(key, title, total, False)
         for r in rows:
             texts = [f"{r.scheme.label}: {r.status.label}", r.reference, r.participant,
@@ -252,7 +258,7 @@ class MyWorkView(QWidget):
                                              if self.ctx.actor.coordinates else []))
             child.setData(0, Qt.ItemDataRole.UserRole, r.reference)
             head.addChild(child)
-        self._more(head, len(rows), total)
+        self._more(head, len(rows), total, capped)
         head.setExpanded(expanded and bool(rows))
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:

@@ -161,3 +161,18 @@ def test_the_dashboard_costs_the_same_statements_with_ten_times_the_cases(db: Da
     assert big_cases == small_cases
     completion = report.figure("completion_rate.checkpoint")
     assert len(behind.cases) + behind.unnamed == completion.denominator > 60
+
+
+def test_my_work_counts_stop_at_the_cap(db: Database) -> None:
+    """More than COUNT_CAP open cases: the caseload says '1,000+' rather than counting on."""
+    demo.build(db.uow(), cases=1_800, seed=5)
+    coord = _demo_actor(db, "coordinator")
+    open_cases = casefile.count_cases(db.uow(), coord, casefile.CaseFilter(active_only=True))
+    assert open_cases > casefile.COUNT_CAP
+    work = casefile.my_work(db.uow(), coord)
+    assert work.capped("caseload") and work.totals.caseload == casefile.COUNT_CAP + 1
+    assert work.more("caseload") == casefile.COUNT_CAP - casefile.SECTION_LIMIT
+    assert len(work.caseload) == casefile.SECTION_LIMIT
+    small = [name for name in ("missed_bail", "contracts_ending", "referrals_awaiting")
+             if 0 < getattr(work.totals, name) <= casefile.COUNT_CAP]
+    assert small and not any(work.capped(name) for name in small)
