@@ -28,6 +28,7 @@ from weakref import WeakKeyDictionary
 from sqlalchemy import ColumnElement, Connection, Engine, and_, case, func, or_, select, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
 from app.db import UnitOfWork, is_sqlite
 from app.errors import DatabaseProblem, ValidationError
@@ -78,8 +79,14 @@ def roles_for(url: str | URL) -> ServerRoles:
 
 
 def is_team_url(url: str) -> bool:
-    """A PostgreSQL address that names no server user: each desktop signs in as its own."""
-    return not is_sqlite(url) and make_url(url).username is None
+    """A PostgreSQL address that names no server user: each desktop signs in as its own.
+    An address that is not one at all is not a team's (opening it then says what is wrong)."""
+    if is_sqlite(url):
+        return False
+    try:
+        return make_url(url).username is None
+    except ArgumentError:
+        return False
 
 
 def login_url(url: str, username: str, password: str) -> str:
