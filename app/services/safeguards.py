@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import case, func, or_, select
 
 from app.db import UnitOfWork
 from app.errors import NotFound, ValidationError, WorkflowError
@@ -382,6 +382,33 @@ def victims_code(uow: UnitOfWork, actor: Actor, reference: str) -> list[VictimsC
         case = load_case(uow, reference)
         require_view(uow, actor, case)
         return clocks(uow, [case.id])
+
+
+def offers_due(uow: UnitOfWork, start: date, end: date) -> tuple[int, int]:
+    """(due, made in time): the Victims' Code offers the standards count for a period, those
+    due in it and made or overdue by ``end``, as :func:`clocks` would list them, counted in the
+    database (a ten-year board report covers every harmed party). A party with no record yet
+    counts from the standard limit after referral, worked out once per referral day."""
+    s = uow.session
+    harmed = (CaseParty.role == PartyRole.HARMED,)
+    vc = VictimsCodeRecord
+    due, in_time = s.execute(
+        select(func.count(), func.coalesce(func.sum(case((vc.offered_on <= vc.due_on, 1),
+                                                         else_=0)), 0))
+        .select_from(CaseParty).join(vc, vc.party_id == CaseParty.id)
+        .where(*harmed, vc.due_on >= start, vc.due_on <= end,
+               or_(vc.offered_on.is_not(None), vc.due_on < end))).one()
+    working_days = limits.value(uow, "vc_offer_working_days")
+    nation = limits.nation(uow)
+    for referred, n in s.execute(
+            select(Case.referral_date, func.count()).select_from(CaseParty)
+            .join(Case, Case.id == CaseParty.case_id)
+            .where(*harmed, ~select(vc.id).where(vc.party_id == CaseParty.id).exists())
+            .group_by(Case.referral_date)):
+        day = limits.add_working_days(referred, working_days, nation)
+        if start <= day < end:  # no offer made: counted once it is overdue
+            due += n
+    return int(due), int(in_time)
 
 
 def clocks(uow: UnitOfWork, case_ids: list[int] | None = None,

@@ -201,9 +201,7 @@ def _figures(uow: UnitOfWork, start: date, end: date) -> StandardsFigures:
     counted = [c for c in found if c.resolved_on is not None or c.respond_by < end]
     in_time = sum(1 for c in counted if c.resolved_on is not None
                   and c.resolved_on <= c.respond_by)
-    offers = [c for c in safeguards.clocks(uow) if start <= c.due_on <= end
-              and (c.offered_on is not None or c.due_on < end)]
-    offered_in_time = sum(1 for c in offers if c.in_time)
+    offers_due, offered_in_time = safeguards.offers_due(uow, start, end)
     return StandardsFigures(
         start=start, end=end, practitioners=len(active), registered=registered,
         registered_pct=_pct(registered, len(active)), supervised=supervised,
@@ -211,8 +209,8 @@ def _figures(uow: UnitOfWork, start: date, end: date) -> StandardsFigures:
         training_hours=Decimal(str(cpd)) + Decimal(str(trained)),
         complaints_received=len(found), complaints_due=len(counted),
         complaints_in_time=in_time, complaints_in_time_pct=_pct(in_time, len(counted)),
-        vc_offers_due=len(offers), vc_offers_in_time=offered_in_time,
-        vc_offers_in_time_pct=_pct(offered_in_time, len(offers)))
+        vc_offers_due=offers_due, vc_offers_in_time=offered_in_time,
+        vc_offers_in_time_pct=_pct(offered_in_time, offers_due))
 
 
 def figures(uow: UnitOfWork, actor: Actor, start: date, end: date) -> StandardsFigures:

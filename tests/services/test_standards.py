@@ -10,7 +10,7 @@ import pytest
 from app.errors import AccessDenied
 from app.models.cases import Scheme
 from app.models.practitioners import DbsLevel, PractitionerKind, RjcLevel
-from app.services import complaints, practitioners, safeguards, standards
+from app.services import complaints, demo, practitioners, safeguards, standards
 from app.services.practitioners import PractitionerInput
 from app.services.standards import AlertKind
 from tests.factories import make_case
@@ -107,3 +107,20 @@ def test_the_standards_figures(db, coord, fac, fac2) -> None:
     assert (f.vc_offers_due, f.vc_offers_in_time_pct) == (1, 100.0)
     with pytest.raises(AccessDenied):
         standards.figures(db.uow(), fac, date(2026, 9, 1), date(2026, 11, 30))
+
+
+def test_victims_code_offers_are_counted_as_the_clocks_list_them(db) -> None:
+    """The board report counts the offers in the database; the per-party clocks agree."""
+    demo.build(db.uow(), cases=120, seed=11)
+    with db.uow() as uow:
+        listed = safeguards.clocks(uow)
+    assert any(c.offered_on for c in listed) and any(c.offered_on is None for c in listed)
+    today = date.today()
+    for start, end in ((today - timedelta(days=90), today),
+                       (today - timedelta(days=3650), today),
+                       (today - timedelta(days=400), today - timedelta(days=200))):
+        offers = [c for c in listed if start <= c.due_on <= end
+                  and (c.offered_on is not None or c.due_on < end)]
+        with db.uow() as uow:
+            assert safeguards.offers_due(uow, start, end) == (
+                len(offers), sum(1 for c in offers if c.in_time)), (start, end)
