@@ -20,22 +20,24 @@ class AboutDialog(QDialog):
     def __init__(self, database_url: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("about_dialog")
-        self.setWindowTitle("About Pathways")
+        self.setWindowTitle(self.tr("About Pathways"))
         info = about(database_url, qVersion(), PySide6.__version__)
         layout = QVBoxLayout(self)
         summary = QLabel(
-            f"<b>Pathways {info.version}</b><br>Case management for restorative justice and "
-            f"diversion schemes.<br><br>Database: {_escape(info.database)}<br>"
-            f"Data folder (backups): {_escape(info.data_folder)}<br>Python {info.python}")
+            self.tr("<b>Pathways {version}</b><br>Case management for restorative justice and "
+                    "diversion schemes.<br><br>Database: {database}<br>Data folder (backups): "
+                    "{folder}<br>Python {python}")
+                   .format(version=info.version, database=_escape(info.database),
+                           folder=_escape(info.data_folder), python=info.python))
         summary.setObjectName("about_summary")
         summary.setWordWrap(True)
         summary.setTextInteractionFlags(summary.textInteractionFlags()
                                         | summary.textInteractionFlags().TextSelectableByMouse)
         layout.addWidget(summary)
-        layout.addWidget(QLabel("Licences of the parts Pathways ships:"))
+        layout.addWidget(QLabel(self.tr("Licences of the parts Pathways ships:")))
         self.licences = QPlainTextEdit()
         self.licences.setObjectName("about_licences")
-        self.licences.setAccessibleName("Licences")
+        self.licences.setAccessibleName(self.tr("Licences"))
         self.licences.setReadOnly(True)
         self.licences.setPlainText("\n\n".join(f"{lic.component}\n{'-' * len(lic.component)}\n"
                                                f"{lic.text.strip()}" for lic in info.licences))

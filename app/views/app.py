@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import APP_NAME, ORG_NAME, Settings
+from app.views.i18n import current_language, remember_language, translate, use_language
 from app.views.screen import fit_to_screen
 from app.views.signin import FirstAdministratorDialog, SignInDialog
 
@@ -55,7 +56,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def ask_passphrase() -> str | None:
     """An encrypted database's passphrase, asked before anything is read from it."""
     text, ok = QInputDialog.getText(
-        None, "Encrypted database", "This database is encrypted. Its passphrase:",
+        None, translate("App", "Encrypted database"),
+        translate("App", "This database is encrypted. Its passphrase:"),
         QLineEdit.EchoMode.Password)
     return text if ok and text else None
 
@@ -96,19 +98,22 @@ class StartupBackup(QRunnable):
                 min_age_hours=self.every_hours,
                 progress=lambda done, total: self.signals.progress.emit(
                     int(100 * done / total) if total else 100))
-            text = "Automatic backup made and checked" if made else ""
+            text = translate("App", "Automatic backup made and checked") if made else ""
         except DomainError as exc:
             log.warning("automatic backup failed")
-            text = f"The automatic backup failed: {exc.message}"
+            text = translate("App", "The automatic backup failed: {message}").format(
+                message=exc.message)
         except Exception as exc:  # a pool thread must not die silently
             log.warning("automatic backup failed: %s", exc.__class__.__name__)
-            text = f"The automatic backup failed ({exc.__class__.__name__})."
+            text = translate("App", "The automatic backup failed ({error}).").format(
+                error=exc.__class__.__name__)
         self.signals.finished.emit(text)
 
     def _progress(self, percent: int) -> None:
         self.percent = percent
         if self._window is not None and percent < 100:
-            self._window.statusBar().showMessage(f"Automatic backup: {percent}%")
+            self._window.statusBar().showMessage(translate("App", "Automatic backup: {percent}%")
+                                                                 .format(percent=percent))
 
     def _finished(self, text: str) -> None:
         self.outcome = text
@@ -134,10 +139,10 @@ class StartupFrame(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("startup_frame")
-        self.setWindowTitle("Pathways")
+        self.setWindowTitle(self.tr("Pathways"))
         # centred by stretches: touching PySide6's Qt namespace costs about 85 ms the first
         # time, more than the rest of the first paint
-        self.message = QLabel("Loading Pathways...")
+        self.message = QLabel(self.tr("Loading Pathways..."))
         self.message.setObjectName("startup_message")
         middle = QWidget()
         row = QHBoxLayout()
@@ -152,9 +157,9 @@ class StartupFrame(QMainWindow):
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # moving: work is going on
         self.busy.setMaximumWidth(160)
-        self.busy.setAccessibleName("Loading")
+        self.busy.setAccessibleName(self.tr("Loading"))
         self.statusBar().addPermanentWidget(self.busy)
-        self.statusBar().showMessage("Loading...")
+        self.statusBar().showMessage(self.tr("Loading..."))
         geometry = QSettings().value("main/geometry")  # where the main window will be
         if geometry:
             self.restoreGeometry(geometry)
@@ -180,7 +185,8 @@ class _Loader(QThread):
             result = self._step()
         except Exception as exc:
             message = getattr(exc, "message", None) or (
-                f"Pathways could not start ({exc.__class__.__name__}: {exc}).")
+                self.tr("Pathways could not start ({error}: {exc}).")
+                       .format(error=exc.__class__.__name__, exc=exc))
             self.done.emit([None], str(message))
             return
         self.done.emit([result], "")
@@ -212,6 +218,8 @@ class Startup(QObject):
         self.window: MainWindow | None = None
         self.backup: StartupBackup | None = None
         self._threads: list[_Loader] = []
+        self._closed_windows: list[MainWindow] = []
+        use_language(current_language())  # the sign-in in the language last used here
         self.frame = StartupFrame()
         self.sign_in = SignInDialog(None, self.frame)
         self.sign_in.accepted.connect(self._signed_in)
@@ -223,7 +231,7 @@ class Startup(QObject):
         self.sign_in.show()
         self._focus_sign_in()
         QTimer.singleShot(0, lambda: self._run(_import_services, self._imported,
-                                               "Loading..."))
+                                               self.tr("Loading...")))
 
     def _focus_sign_in(self) -> None:
         """The keyboard goes to the sign-in, not the frame behind it (with or without a window
@@ -247,7 +255,7 @@ class Startup(QObject):
 
     def _fail(self, message: str) -> None:
         self.sign_in.hide()
-        QMessageBox.critical(self.frame, "Pathways cannot open the database", message)
+        QMessageBox.critical(self.frame, self.tr("Pathways cannot open the database"), message)
         self.finished.emit(1)
 
     def _imported(self, _result: object) -> None:
@@ -281,7 +289,7 @@ class Startup(QObject):
                 raise DatabaseProblem("; ".join(checked.problems))
             return db, upgrading, users.has_users(db.uow())
 
-        self._run(open_database, self._opened, "Opening the database...")
+        self._run(open_database, self._opened, self.tr("Opening the database..."))
 
     def _team_server(self) -> bool:
         from app.services import server
@@ -309,7 +317,7 @@ class Startup(QObject):
     def _opened(self, result: object) -> None:
         self.db, self.upgraded, has_users = result  # type: ignore[misc]
         assert self.db is not None
-        self.frame.say("Sign in to carry on.")
+        self.frame.say(self.tr("Sign in to carry on."))
         if not has_users:
             self.sign_in.hide()
             offer = self.db.url.startswith("sqlite") and not self.db.passphrase
@@ -343,10 +351,13 @@ class Startup(QObject):
         from app.views.main_window import MainWindow
 
         assert self.db is not None
-        self.frame.say("Opening your work...")
+        self.frame.say(self.tr("Opening your work..."))
+        self._use_language_of(actor)
         window = MainWindow(AppContext(self.db.uow, actor, self.settings),
                             load_in_background=True)
         window.setGeometry(self.frame.geometry())
+        window.can_reopen = True
+        window.reopen_requested.connect(self._reopen)
         window.show()
         self.frame.hide()
         self.window = window
@@ -356,6 +367,33 @@ class Startup(QObject):
             self.backup = StartupBackup(self.db, self.settings, every_hours=BACKUP_EVERY_HOURS)
             self.backup.report_to(window)
         return window
+
+    def _use_language_of(self, actor: Actor) -> None:
+        """The window in the signed-in user's own language (Preferences), remembered here."""
+        from app.services.preferences import get_preferences
+
+        assert self.db is not None
+        code = get_preferences(self.db.uow(), actor).ui_language
+        use_language(code)
+        remember_language(code)
+
+    def _reopen(self) -> None:
+        """Build the main window again, in the language just chosen, where the old one was."""
+        from app.views.main_window import MainWindow
+
+        old = self.window
+        assert old is not None and self.db is not None
+        self._use_language_of(old.ctx.actor)
+        window = MainWindow(old.ctx, load_in_background=True)
+        window.setGeometry(old.geometry())
+        window.can_reopen = True
+        window.reopen_requested.connect(self._reopen)
+        window.show()
+        self.window = window
+        old.close()
+        self._closed_windows.append(old)  # its background loads may still report to it
+        if self.backup is not None:
+            self.backup.report_to(window)
 
     def close(self) -> None:
         """Wait for the start-up threads and the backup, then let the database go."""

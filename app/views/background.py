@@ -50,7 +50,7 @@ class BackgroundTask(QObject):
         self.worker = _Worker(job)
         self.thread = QThread()
         self.worker.moveToThread(self.thread)
-        self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+        self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
         self.dialog.setObjectName("background_progress")
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)

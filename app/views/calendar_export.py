@@ -14,6 +14,7 @@ from app.services import calendar
 from app.views.context import AppContext
 from app.views.folders import documents_folder
 from app.views.forms import Field, FormDialog
+from app.views.i18n import translate
 
 
 def diary_dialog(ctx: AppContext, parent: QWidget | None,
@@ -25,8 +26,9 @@ def diary_dialog(ctx: AppContext, parent: QWidget | None,
         target = path
         if target is None:  # where first: nothing is exported (or audited) if they cancel
             target, _ = QFileDialog.getSaveFileName(
-                parent, "Save the diary", documents_folder("pathways-diary.ics"),
-                "Calendar (*.ics)")
+                parent, translate("CalendarExport", "Save the diary"),
+                documents_folder("pathways-diary.ics"),
+                translate("CalendarExport", "Calendar (*.ics)"))
             if not target:
                 return None
         content = calendar.diary_ics(ctx.uow(), ctx.actor, v["start"], v["end"],
@@ -36,13 +38,15 @@ def diary_dialog(ctx: AppContext, parent: QWidget | None,
         return out
 
     today = date.today()
-    return FormDialog("Export my diary", [
-        Field("start", "From", "date", True, today),
-        Field("end", "To", "date", True, today + timedelta(weeks=8)),
-        Field("names", "Names", "check", default=False,
-              extra={"text": "put each person's name in the events"},
-              help="Off: each event shows the case reference and the place only, so a phone "
-                   "left on a desk shows nobody's name"),
-    ], submit, parent, ok_text="Save...",
-        intro="Your appointments, restorative meetings, follow-ups and agreement checks, as a "
-              "calendar file your phone or Outlook can open.")
+    return FormDialog(translate("CalendarExport", "Export my diary"), [
+        Field("start", translate("CalendarExport", "From"), "date", True, today),
+        Field("end", translate("CalendarExport", "To"), "date", True, today + timedelta(weeks=8)),
+        Field("names", translate("CalendarExport", "Names"), "check", default=False,
+              extra={"text": translate("CalendarExport", "put each person's name in the events")},
+              help=translate("CalendarExport", "Off: each event shows the case reference and the "
+                                               "place only, so a phone left on a desk shows "
+                                               "nobody's name")),
+    ], submit, parent, ok_text=translate("CalendarExport", "Save..."),
+        intro=translate("CalendarExport", "Your appointments, restorative meetings, follow-ups "
+                                          "and agreement checks, as a calendar file your phone or "
+                                          "Outlook can open."))

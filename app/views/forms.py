@@ -31,6 +31,7 @@ from app.errors import DomainError
 from app.services import languages
 from app.views.confirm import ask
 from app.views.date_field import DateField, DateTimeField
+from app.views.i18n import translate
 from app.views.screen import fit_to_screen
 from app.views.style import ERROR_STYLE
 
@@ -126,7 +127,7 @@ class FormWidget(QWidget):
                 w.addItem(text, value)
             # a question starts unanswered unless the field names its default (or offers
             # "none" as a choice): Qt would otherwise pick the first answer for the user
-            w.setPlaceholderText(f.extra.get("placeholder", "Choose..."))
+            w.setPlaceholderText(f.extra.get("placeholder") or self.tr("Choose..."))
             idx = next((i for i, (_, v) in enumerate(f.choices) if v == f.default), -1)
             w.setCurrentIndex(idx)
             w.currentIndexChanged.connect(self.validate)
@@ -242,7 +243,7 @@ class FormDialog(QDialog):
 
     def __init__(self, title: str, fields: Sequence[Field],
                  submit: Callable[[dict[str, Any]], Any], parent: QWidget | None = None,
-                 intro: str | None = None, ok_text: str = "Save",
+                 intro: str | None = None, ok_text: str | None = None,
                  confirm: str | None = None) -> None:
         super().__init__(parent)
         self.confirm_text = confirm  # asked (with what will happen) before the save goes ahead
@@ -267,13 +268,16 @@ class FormDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.ok_button.setText(ok_text)
+        self.ok_button.setText(ok_text or self.tr("Save"))
         self.ok_button.setObjectName("save")
         self.ok_button.setShortcut(QKeySequence.StandardKey.Save)
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        fit_to_screen(self, 560, min(600, 140 + 62 * len(fields)))
+        # as wide as the longest label and field need (Welsh labels are longer), within the
+        # screen: a form never scrolls sideways when there is room
+        wide = max(560, self.form.sizeHint().width() + 2 * layout.contentsMargins().left() + 24)
+        fit_to_screen(self, wide, min(600, 140 + 62 * len(fields)))
         self.form.validate()
 
     def _valid_changed(self, ok: bool) -> None:
@@ -306,7 +310,8 @@ class FormDialog(QDialog):
     def reject(self) -> None:
         if self.form.changed() and self.isVisible():
             answer = QMessageBox.question(
-                self, "Discard changes?", "You have changes that are not saved. Discard them?",
+                self, self.tr("Discard changes?"), self.tr("You have changes that are not saved. "
+                                                           "Discard them?"),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Discard:
@@ -314,8 +319,8 @@ class FormDialog(QDialog):
         super().reject()
 
 
-def show_error(parent: QWidget | None, exc: DomainError, title: str = "Not saved") -> None:
-    QMessageBox.warning(parent, title, exc.message)
+def show_error(parent: QWidget | None, exc: DomainError, title: str | None = None) -> None:
+    QMessageBox.warning(parent, title or translate("Forms", "Not saved"), exc.message)
 
 
 def align_top(layout: QVBoxLayout) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +35,7 @@ from app.views.context import AppContext
 from app.views.my_work import MyWorkView
 from app.views.screen import fit_to_screen
 from app.views.signin import SignInDialog
+from app.views.terms import term
 
 if TYPE_CHECKING:
     from app.views.case import CaseWorkspace
@@ -83,16 +84,21 @@ class MainWindow(QMainWindow):
     """``load_in_background``: My work fills from a worker thread after the window is shown
     (start-up); otherwise it is filled before the constructor returns."""
 
+    #: Asks whoever owns the window to build it again (in the language just chosen).
+    reopen_requested = Signal()
+    #: Set by the owner that answers ``reopen_requested`` (start-up); tests build bare windows.
+    can_reopen = False
+
     def __init__(self, ctx: AppContext, *, load_in_background: bool = False) -> None:
         super().__init__()
         self.ctx = ctx
         self.setObjectName("main_window")
-        self.setWindowTitle("Pathways")
+        self.setWindowTitle(self.tr("Pathways"))
         self.dialog: QWidget | None = None  # the dialog open now (tests and the lock use it)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
-        self.tabs.setAccessibleName("Open screens and cases")
+        self.tabs.setAccessibleName(self.tr("Open screens and cases"))
         self.tabs.setTabsClosable(True)
         self.tabs.setDocumentMode(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
@@ -101,24 +107,25 @@ class MainWindow(QMainWindow):
         self.my_work.open_item.connect(self.open_item)
         self.case_list = CaseListView(ctx, load=not load_in_background)
         self.case_list.open_case.connect(self.open_case)
-        self.tabs.addTab(self.my_work, "My work")
-        self.tabs.addTab(self.case_list, "Cases")
+        self.tabs.addTab(self.my_work, self.tr("My work"))
+        self.tabs.addTab(self.case_list, self.tr("Cases"))
         for i in (0, 1):
             self.tabs.tabBar().setTabButton(i, self.tabs.tabBar().ButtonPosition.RightSide,
                                             None)
         self.dashboard: DashboardView | None = None
         self.dashboard_tab: LazyTab | None = None
         if may(ctx.actor, Action.REPORT):  # coordinators: indicators and the cases behind them
-            self.dashboard_tab = LazyTab(self._make_dashboard, "Loading the dashboard...")
+            self.dashboard_tab = LazyTab(self._make_dashboard, self.tr("Loading the dashboard..."))
             self.dashboard_tab.setObjectName("dashboard_tab")
-            i = self.tabs.addTab(self.dashboard_tab, "Dashboard")
+            i = self.tabs.addTab(self.dashboard_tab, self.tr("Dashboard"))
             self.tabs.tabBar().setTabButton(i, self.tabs.tabBar().ButtonPosition.RightSide,
                                             None)
         self._add_practitioners_tab()
 
         self.locked_page = QWidget()
         lock_layout = QVBoxLayout(self.locked_page)
-        lock_label = QLabel("Pathways is locked. Case data is hidden until you sign in again.")
+        lock_label = QLabel(self.tr("Pathways is locked. Case data is hidden until you sign in "
+                                    "again."))
         lock_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         lock_layout.addWidget(lock_label)
         self.stack = QStackedWidget()
@@ -127,10 +134,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self._build_actions()
-        who = QLabel(f"Signed in as {ctx.actor.full_name} ({ctx.actor.role.label})")
+        who = QLabel(self.tr("Signed in as {full_name} ({label})")
+                            .format(full_name=ctx.actor.full_name, label=term(ctx.actor.role)))
         who.setObjectName("signed_in_as")
         self.statusBar().addPermanentWidget(who)
-        self.statusBar().showMessage("Ready", 3000)
+        self.statusBar().showMessage(self.tr("Ready"), 3000)
 
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
@@ -157,9 +165,9 @@ class MainWindow(QMainWindow):
         if self.ctx.actor.administers and not self.ctx.actor.coordinates:
             return
         self.practitioners_tab = LazyTab(self._make_practitioners,
-                                         "Loading the practitioner register...")
+                                         self.tr("Loading the practitioner register..."))
         self.practitioners_tab.setObjectName("practitioners_tab")
-        title = "Practitioners" if self.ctx.actor.coordinates else "My record"
+        title = self.tr("Practitioners") if self.ctx.actor.coordinates else self.tr("My record")
         i = self.tabs.addTab(self.practitioners_tab, title)
         self.tabs.tabBar().setTabButton(i, self.tabs.tabBar().ButtonPosition.RightSide, None)
 
@@ -205,50 +213,58 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         actor = self.ctx.actor
         self.new_referral_action = self._action(
-            "&New referral...", self.new_referral, QKeySequence.StandardKey.New,
-            "Take a new referral")
+            self.tr("&New referral..."), self.new_referral, QKeySequence.StandardKey.New,
+            self.tr("Take a new referral"))
         self.new_referral_action.setEnabled(may(actor, Action.REFER))
-        self.find_action = self._action("&Find case", self.find, QKeySequence.StandardKey.Find,
-                                        "Find anyone: part of a reference, a name, a date of "
-                                        "birth, a postcode, a phone or crime reference")
-        self.print_action = self._action("&Generate document...", self.generate_document,
+        self.find_action = self._action(self.tr("&Find case"), self.find,
+                                        QKeySequence.StandardKey.Find,
+                                        self.tr("Find anyone: part of a reference, a name, a date "
+                                                "of birth, a postcode, a phone or crime reference"))
+        self.print_action = self._action(self.tr("&Generate document..."), self.generate_document,
                                          QKeySequence.StandardKey.Print,
-                                         "Make a letter, contract or summary for this case")
-        self.close_tab_action = self._action("&Close tab", lambda: self.close_tab(
+                                         self.tr("Make a letter, contract or summary for this "
+                                                 "case"))
+        self.close_tab_action = self._action(self.tr("&Close tab"), lambda: self.close_tab(
             self.tabs.currentIndex()), QKeySequence.StandardKey.Close)
-        self.refresh_action = self._action("&Refresh", self.refresh,
+        self.refresh_action = self._action(self.tr("&Refresh"), self.refresh,
                                            QKeySequence.StandardKey.Refresh)
-        self.prefs_action = self._action("&Preferences...", self.preferences,
+        self.prefs_action = self._action(self.tr("&Preferences..."), self.preferences,
                                          QKeySequence.StandardKey.Preferences)
-        self.batch_action = self._action("&Appointment letters for next week...",
+        self.batch_action = self._action(self.tr("&Appointment letters for next week..."),
                                          self.appointment_letters,
-                                         tip="File a letter for every bail appointment next "
-                                             "week")
+                                         tip=self.tr("File a letter for every bail appointment "
+                                                     "next week"))
         self.batch_action.setEnabled(may(actor, Action.PRINT))
-        self.import_action = self._action("&Import referrals...", lambda: self.import_referrals(),
-                                          tip="Referrals from a CSV file: all rows or none")
+        self.import_action = self._action(self.tr("&Import referrals..."),
+                                          lambda: self.import_referrals(),
+                                          tip=self.tr("Referrals from a CSV file: all rows or "
+                                                      "none"))
         self.import_action.setEnabled(may(actor, Action.REFER))
-        self.sar_action = self._action("Subject &access export...", self.subject_access,
-                                       tip="Everything held about a party on this case")
+        self.sar_action = self._action(self.tr("Subject &access export..."), self.subject_access,
+                                       tip=self.tr("Everything held about a party on this case"))
         self.sar_action.setEnabled(self.ctx.actor.coordinates)
-        self.lock_action = self._action("&Lock now", self.lock, "Ctrl+L")
-        self.password_action = self._action("Change my &password...",
+        self.lock_action = self._action(self.tr("&Lock now"), self.lock, "Ctrl+L")
+        self.password_action = self._action(self.tr("Change my &password..."),
                                             lambda: self.change_password())
-        self.users_action = self._action("&Users...", self.manage_users,
-                                         tip="Add users, reset passwords, disable accounts")
+        self.users_action = self._action(self.tr("&Users..."), self.manage_users,
+                                         tip=self.tr("Add users, reset passwords, disable "
+                                                     "accounts"))
         self.users_action.setVisible(may(actor, Action.MANAGE_USERS))
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.my_work_action = self._action("&My work", lambda: self.tabs.setCurrentIndex(0),
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.my_work_action = self._action(self.tr("&My work"),
+                                           lambda: self.tabs.setCurrentIndex(0),
                                            "Ctrl+1")
-        self.cases_action = self._action("&Cases", lambda: self.tabs.setCurrentIndex(1),
+        self.cases_action = self._action(self.tr("&Cases"), lambda: self.tabs.setCurrentIndex(1),
                                          "Ctrl+2")
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         for a in (self.new_referral_action, self.import_action, self.print_action,
                   self.batch_action, self.close_tab_action):
             file_menu.addAction(a)
         file_menu.addAction(self.sar_action)
-        self.diary_action = self._action("Export my &diary (calendar)...", self.export_diary,
-                                         tip="Your appointments and meetings as an .ics file")
+        self.diary_action = self._action(self.tr("Export my &diary (calendar)..."),
+                                         self.export_diary,
+                                         tip=self.tr("Your appointments and meetings as an .ics "
+                                                     "file"))
         file_menu.addAction(self.diary_action)
         file_menu.addSeparator()
         file_menu.addAction(self.prefs_action)
@@ -257,13 +273,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.find_action)
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         for a in (self.my_work_action, self.cases_action, self.refresh_action):
             view_menu.addAction(a)
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self._action("&About Pathways", self.about))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About Pathways"), self.about))
         toolbar = QToolBar("Main")
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -302,7 +318,7 @@ class MainWindow(QMainWindow):
                     return None
             workspace = CaseWorkspace(self.ctx, reference, self, reason=reason)
         except DomainError as exc:
-            QMessageBox.warning(self, "Cannot open the case", exc.message)
+            QMessageBox.warning(self, self.tr("Cannot open the case"), exc.message)
             return None
         workspace.changed.connect(self._case_changed)
         index = self.tabs.addTab(workspace, reference)
@@ -343,7 +359,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _referral_made(self, reference: str) -> None:
-        self.statusBar().showMessage(f"Referral {reference} saved", 5000)
+        self.statusBar().showMessage(self.tr("Referral {reference} saved")
+                                            .format(reference=reference), 5000)
         self.refresh()
         self.open_case(reference)
 
@@ -352,7 +369,7 @@ class MainWindow(QMainWindow):
 
         dialog = change_password_dialog(self.ctx, self, required=required)
         dialog.accepted.connect(
-            lambda: self.statusBar().showMessage("Your password is changed", 5000))
+            lambda: self.statusBar().showMessage(self.tr("Your password is changed"), 5000))
         if required:  # no case data until the administrator's password is replaced
             dialog.rejected.connect(self.close)
         self.dialog = dialog
@@ -374,12 +391,13 @@ class MainWindow(QMainWindow):
 
         w = self.tabs.currentWidget()
         if not isinstance(w, CaseWorkspace):
-            self.statusBar().showMessage("Open the person's case first.", 5000)
+            self.statusBar().showMessage(self.tr("Open the person's case first."), 5000)
             return None
         dialog = SubjectAccessDialog(self.ctx, w.reference, self)
         self.dialog = dialog
         dialog.accepted.connect(lambda: self.statusBar().showMessage(
-            f"Subject access export written to {dialog.result_.folder}"
+            self.tr("Subject access export written to {folder}")
+                   .format(folder=dialog.result_.folder)
             if dialog.result_ else "", 10000))
         dialog.open()
         return dialog
@@ -403,20 +421,21 @@ class MainWindow(QMainWindow):
 
     def _batch_done(self, batch: BackgroundTask) -> None:
         if batch.error:
-            QMessageBox.warning(self, "Appointment letters", batch.error)
+            QMessageBox.warning(self, self.tr("Appointment letters"), batch.error)
             return
         result = batch.result
         made, skipped = len(result.documents), len(result.skipped)
-        note = " (cancelled)" if result.cancelled else ""
-        self.statusBar().showMessage(
-            f"{made} appointment letter(s) filed, {skipped} skipped{note}", 10000)
+        text = (self.tr("{made} appointment letter(s) filed, {skipped} skipped (cancelled)")
+                if result.cancelled else
+                self.tr("{made} appointment letter(s) filed, {skipped} skipped"))
+        self.statusBar().showMessage(text.format(made=made, skipped=skipped), 10000)
         self.refresh()
 
     def import_referrals(self, path: str | None = None) -> BackgroundTask | None:
         """Import a CSV of referrals in the background: all rows or none."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "Import referrals", "",
-                                                  "CSV files (*.csv)")
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import referrals"), "",
+                                                  self.tr("CSV files (*.csv)"))
             if not path:
                 return None
         source = Path(path)
@@ -426,10 +445,12 @@ class MainWindow(QMainWindow):
             return importer.import_referrals(
                 self.ctx.uow(), self.ctx.actor, source,
                 progress=lambda done, total: progress(done, total,
-                                                      f"Checking row {done + 1} of {total}"),
+                                                      self.tr("Checking row {row} of {total}")
+                                                             .format(row=done + 1, total=total)),
                 cancelled=cancelled)
 
-        task = BackgroundTask(self, "Import referrals", "Reading the file...", job)
+        task = BackgroundTask(self, self.tr("Import referrals"), self.tr("Reading the file..."),
+                              job)
         task.done.connect(lambda _r: self._import_done(task))
         self.import_task = task
         return task.start()
@@ -437,10 +458,10 @@ class MainWindow(QMainWindow):
     def _import_done(self, task: BackgroundTask) -> None:
         if task.error:
             self.import_message = task.error
-            QMessageBox.warning(self, "Import referrals", task.error)
+            QMessageBox.warning(self, self.tr("Import referrals"), task.error)
             return
         n = len(task.result.references)
-        self.import_message = f"{n} referral(s) imported"
+        self.import_message = self.tr("{n} referral(s) imported").format(n=n)
         self.statusBar().showMessage(self.import_message, 10000)
         self.refresh()
 
@@ -463,7 +484,8 @@ class MainWindow(QMainWindow):
 
         dialog = diary_dialog(self.ctx, self, path)
         dialog.accepted.connect(lambda: self.statusBar().showMessage(
-            f"Diary saved to {dialog.result_value}", 10000) if dialog.result_value else None)
+            self.tr("Diary saved to {path}").format(path=dialog.result_value), 10000)
+            if dialog.result_value else None)
         self.dialog = dialog
         dialog.open()
 
@@ -478,8 +500,33 @@ class MainWindow(QMainWindow):
         minutes = effective_idle_minutes(prefs, self.ctx.settings.idle_lock_minutes)
         self._idle.setInterval(minutes * 60_000)
         self._idle.start()
-        self.statusBar().showMessage(f"Preferences saved: the window locks after {minutes} "
-                                     "minutes without use", 8000)
+        self.statusBar().showMessage(self.tr("Preferences saved: the window locks after {minutes} "
+                                             "minutes without use")
+                                            .format(minutes=minutes), 8000)
+        self._language_chosen(prefs.ui_language)
+
+    def _language_chosen(self, code: str) -> None:
+        """A new window language: kept for this desktop's next sign-in, and offered at once
+        (Qt widgets keep the text they were made with, so the window is built again)."""
+        from app.views import i18n
+        from app.views.confirm import ask
+        from app.views.i18n import own_name
+
+        if code == i18n.current_language():
+            return
+        i18n.remember_language(code)
+        if not self.can_reopen:
+            self.statusBar().showMessage(self.tr(
+                "Window language from your next sign-in: {language}").format(
+                    language=own_name(code)), 10000)
+            return
+        self.dialog = ask(
+            self, self.tr("Window language"),
+            self.tr("Window language: {language}. Reopen the window in it now? Open cases and "
+                    "forms close; everything saved stays as it is.").format(
+                        language=own_name(code)),
+            self.tr("Reopen now"),
+            lambda: QTimer.singleShot(0, self.reopen_requested.emit))
 
     def about(self) -> None:
         from app.views.about import AboutDialog

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from app.config import MAX_IDLE_LOCK_MINUTES
@@ -11,9 +12,12 @@ from app.services import preferences
 from app.services.preferences import Preferences
 from app.views.context import AppContext
 from app.views.forms import Field, FormDialog
+from app.views.i18n import own_name, translate, translated
 
-FORMATS = [("Each recipient's own format", None), ("Standard", "standard"),
-           ("Easy read", "easy-read"), ("Large print", "large-print")]
+FORMATS = [(QT_TRANSLATE_NOOP("Preferences", "Each recipient's own format"), None),
+           (QT_TRANSLATE_NOOP("Preferences", "Standard"), "standard"),
+           (QT_TRANSLATE_NOOP("Preferences", "Easy read"), "easy-read"),
+           (QT_TRANSLATE_NOOP("Preferences", "Large print"), "large-print")]
 
 
 def preferences_dialog(ctx: AppContext, parent: QWidget | None,
@@ -22,7 +26,8 @@ def preferences_dialog(ctx: AppContext, parent: QWidget | None,
     calls ``applied(prefs)`` so the window can use them at once."""
     current = preferences.get_preferences(ctx.uow(), ctx.actor)
     minutes = preferences.effective_idle_minutes(current, ctx.settings.idle_lock_minutes)
-    languages = [(name, code) for code, name in preferences.window_languages().items()]
+    # each language in its own name, as language choosers show them
+    languages = [(own_name(code), code) for code in preferences.window_languages()]
 
     def submit(v: dict[str, Any]) -> Preferences:
         saved = preferences.save_preferences(ctx.uow(), ctx.actor, Preferences(
@@ -33,16 +38,25 @@ def preferences_dialog(ctx: AppContext, parent: QWidget | None,
             applied(saved)
         return saved
 
-    return FormDialog("Preferences", [
-        Field("idle_lock_minutes", "Lock the window after (minutes without use)", "int", True,
+    return FormDialog(translate("Preferences", "Preferences"), [
+        Field("idle_lock_minutes", translate("Preferences", "Lock the window after (minutes "
+                                                            "without use)"), "int", True,
               minutes, minimum=1, maximum=MAX_IDLE_LOCK_MINUTES,
-              help=f"At most {MAX_IDLE_LOCK_MINUTES} minutes: the partnership's security "
-                   "limit for case data left on screen"),
-        Field("letter_format", "Letters start in", "choice", default=current.letter_format,
-              choices=FORMATS),
-        Field("documents_folder", "Save documents in", default=current.documents_folder or "",
-              help="A folder on this computer; empty: your Documents folder"),
-        Field("ui_language", "Window language", "choice", True, current.ui_language,
-              languages, help="Takes effect the next time you sign in"),
-    ], submit, parent, intro="These settings are yours alone and follow you to any desktop "
-                             "that uses this database.")
+              help=translate("Preferences", "At most {MAX_IDLE_LOCK_MINUTES} minutes: the "
+                                            "partnership's security limit for case data left on "
+                                            "screen")
+                                           .format(MAX_IDLE_LOCK_MINUTES=MAX_IDLE_LOCK_MINUTES)),
+        Field("letter_format", translate("Preferences", "Letters start in"), "choice",
+              default=current.letter_format,
+              choices=translated("Preferences", FORMATS)),
+        Field("documents_folder", translate("Preferences", "Save documents in"),
+              default=current.documents_folder or "",
+              help=translate("Preferences", "A folder on this computer; empty: your Documents "
+                                            "folder")),
+        Field("ui_language", translate("Preferences", "Window language"), "choice", True,
+              current.ui_language,
+              languages, help=translate("Preferences", "When you save, the window offers to reopen "
+                                                         "in it")),
+    ], submit, parent, intro=translate("Preferences", "These settings are yours alone and "
+                                                      "follow you to any desktop that uses this "
+                                                      "database."))

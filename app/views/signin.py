@@ -42,27 +42,29 @@ class SignInDialog(QDialog):
         self._pending = False
         self._unlock_for = unlock_for
         self.actor: Actor | None = None
-        self.setWindowTitle("Unlock Pathways" if unlock_for else "Sign in to Pathways")
+        self.setWindowTitle(self.tr("Unlock Pathways") if unlock_for else self.tr("Sign in to "
+                                                                                  "Pathways"))
         self.setObjectName("sign_in")
         layout = QVBoxLayout(self)
         intro = QLabel(
-            f"The window was locked after a time without use. {unlock_for.full_name}, enter "
-            "your password to carry on." if unlock_for else
-            "Pathways holds sensitive personal data. Sign in with your own account.")
+            self.tr("The window was locked after a time without use. {full_name}, enter your "
+                    "password to carry on.")
+                   .format(full_name=unlock_for.full_name) if unlock_for else
+            self.tr("Pathways holds sensitive personal data. Sign in with your own account."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.username = QLineEdit(unlock_for.username if unlock_for else username)
         self.username.setObjectName("username")
-        self.username.setAccessibleName("User name")
+        self.username.setAccessibleName(self.tr("User name"))
         self.username.setEnabled(unlock_for is None)
         self.password = QLineEdit()
         self.password.setObjectName("password")
-        self.password.setAccessibleName("Password")
+        self.password.setAccessibleName(self.tr("Password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        user_label = QLabel("&User name")
+        user_label = QLabel(self.tr("&User name"))
         user_label.setBuddy(self.username)
-        pass_label = QLabel("&Password")
+        pass_label = QLabel(self.tr("&Password"))
         pass_label.setBuddy(self.password)
         form.addRow(user_label, self.username)
         form.addRow(pass_label, self.password)
@@ -76,7 +78,7 @@ class SignInDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Unlock" if unlock_for else "Sign in")
+        ok.setText(self.tr("Unlock") if unlock_for else self.tr("Sign in"))
         ok.setObjectName("sign_in_button")
         buttons.accepted.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
@@ -114,7 +116,7 @@ class SignInDialog(QDialog):
                 return
         if self._uow is None:
             self._pending = True
-            self.error.setText("Opening the database...")
+            self.error.setText(self.tr("Opening the database..."))
             self.error.setStyleSheet("")
             self.error.show()
             return
@@ -149,10 +151,10 @@ class FirstAdministratorDialog(QDialog):
         self._uow = uow
         self._encrypt = encrypt
         self.setObjectName("first_administrator")
-        self.setWindowTitle("Set up Pathways")
+        self.setWindowTitle(self.tr("Set up Pathways"))
         layout = QVBoxLayout(self)
-        intro = QLabel("This database is new. Create the first administrator account; "
-                       "the administrator then adds everyone else.")
+        intro = QLabel(self.tr("This database is new. Create the first administrator account; the "
+                               "administrator then adds everyone else."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -160,8 +162,10 @@ class FirstAdministratorDialog(QDialog):
         self.full_name = QLineEdit()
         self.password = QLineEdit()
         self.again = QLineEdit()
-        for w, label in ((self.username, "User name"), (self.full_name, "Full name"),
-                         (self.password, "Password"), (self.again, "Password again")):
+        for w, label in ((self.username, self.tr("User name")), (self.full_name,
+                                                                 self.tr("Full name")),
+                         (self.password, self.tr("Password")), (self.again,
+                                                                self.tr("Password again"))):
             w.setAccessibleName(label)
             form.addRow(label, w)
         for w in (self.password, self.again):
@@ -169,16 +173,16 @@ class FirstAdministratorDialog(QDialog):
         layout.addLayout(form)
         # a desktop file is offered encryption at its first start, on by default: without it
         # anyone who can read the file reads every case
-        self.encrypt = QCheckBox("Encrypt this database (recommended)")
+        self.encrypt = QCheckBox(self.tr("Encrypt this database (recommended)"))
         self.encrypt.setChecked(encrypt is not None)
         self.encrypt.setVisible(encrypt is not None)
-        self.encrypt.setAccessibleName("Encrypt this database")
+        self.encrypt.setAccessibleName(self.tr("Encrypt this database"))
         layout.addWidget(self.encrypt)
         key_form = QFormLayout()
         self.passphrase = QLineEdit()
         self.passphrase_again = QLineEdit()
-        for w, label in ((self.passphrase, "Passphrase (12+ characters)"),
-                         (self.passphrase_again, "Passphrase again")):
+        for w, label in ((self.passphrase, self.tr("Passphrase (12+ characters)")),
+                         (self.passphrase_again, self.tr("Passphrase again"))):
             w.setEchoMode(QLineEdit.EchoMode.Password)
             w.setAccessibleName(label)
             w.setVisible(encrypt is not None)
@@ -203,7 +207,7 @@ class FirstAdministratorDialog(QDialog):
 
     def _create(self) -> None:
         if self.password.text() != self.again.text():
-            self.error.setText("The two passwords are not the same.")
+            self.error.setText(self.tr("The two passwords are not the same."))
             return
         from app.services import encryption, users
         from app.services.context import Actor
@@ -212,7 +216,7 @@ class FirstAdministratorDialog(QDialog):
         try:
             if encrypting:  # checked before anything is made, so nothing is half-done
                 if self.passphrase.text() != self.passphrase_again.text():
-                    raise DomainError("The two passphrases are not the same.")
+                    raise DomainError(self.tr("The two passphrases are not the same."))
                 encryption.check_passphrase_strength(self.passphrase.text())
             info = users.create_first_administrator(self._uow(), self.username.text(),
                                                     self.full_name.text(),
@@ -225,6 +229,7 @@ class FirstAdministratorDialog(QDialog):
                 self._encrypt(Actor(info.id, info.username, info.full_name, info.role),
                               self.passphrase.text())
             except DomainError as exc:  # the account stands; the file stays as it was
-                self.error.setText(f"The account was created, but the database was not "
-                                   f"encrypted: {exc.message} Use 'pathways db encrypt'.")
+                self.error.setText(self.tr("The account was created, but the database was not "
+                                           "encrypted: {message} Use 'pathways db encrypt'.")
+                                          .format(message=exc.message))
         self.accept()

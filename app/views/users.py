@@ -22,11 +22,14 @@ from app.services import users
 from app.services.enums import Role
 from app.views.context import AppContext
 from app.views.forms import ERROR_STYLE, Field, FormDialog
+from app.views.i18n import translate
+from app.views.terms import term
 
 
 def _same(values: dict[str, Any]) -> None:
     if values["password"] != values["again"]:
-        raise ValidationError("The two new passwords are not the same.", field="again")
+        raise ValidationError(translate("Users", "The two new passwords are not the same."),
+                              field="again")
 
 
 def change_password_dialog(ctx: AppContext, parent: QWidget | None, *,
@@ -37,14 +40,16 @@ def change_password_dialog(ctx: AppContext, parent: QWidget | None, *,
         _same(v)
         users.change_password(ctx.uow(), ctx.actor, v["old_password"], v["password"])
 
-    intro = ("An administrator set your password. Choose your own before you go on."
+    intro = (translate("Users", "An administrator set your password. Choose your own before you "
+                                "go on.")
              if required else None)
-    return FormDialog("Change my password", [
-        Field("old_password", "Current password", "password", True),
-        Field("password", "New password", "password", True,
-              help=f"At least {users.MIN_PASSWORD_LENGTH} characters"),
-        Field("again", "New password again", "password", True),
-    ], submit, parent, intro=intro, ok_text="Change password")
+    return FormDialog(translate("Users", "Change my password"), [
+        Field("old_password", translate("Users", "Current password"), "password", True),
+        Field("password", translate("Users", "New password"), "password", True,
+              help=translate("Users", "At least {MIN_PASSWORD_LENGTH} characters")
+                                     .format(MIN_PASSWORD_LENGTH=users.MIN_PASSWORD_LENGTH)),
+        Field("again", translate("Users", "New password again"), "password", True),
+    ], submit, parent, intro=intro, ok_text=translate("Users", "Change password"))
 
 
 class UsersDialog(QDialog):
@@ -53,14 +58,15 @@ class UsersDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Users")
+        self.setWindowTitle(self.tr("Users"))
         self.setObjectName("users_dialog")
         self.form: FormDialog | None = None
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("users_table")
-        self.table.setAccessibleName("Users")
-        self.table.setHorizontalHeaderLabels(["User name", "Name", "Role", "Account"])
+        self.table.setAccessibleName(self.tr("Users"))
+        self.table.setHorizontalHeaderLabels([self.tr("User name"), self.tr("Name"),
+                                              self.tr("Role"), self.tr("Account")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -73,16 +79,19 @@ class UsersDialog(QDialog):
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
         row = QHBoxLayout()
-        for text, name, slot in (("&Add user...", "add_user", self.add_user),
-                                 ("&Reset password...", "reset_password", self.reset_password),
-                                 ("&Disable", "disable_user", lambda: self.set_active(False)),
-                                 ("&Enable", "enable_user", lambda: self.set_active(True))):
+        for text, name, slot in ((self.tr("&Add user..."), "add_user", self.add_user),
+                                 (self.tr("&Reset password..."), "reset_password",
+                                  self.reset_password),
+                                 (self.tr("&Disable"), "disable_user",
+                                  lambda: self.set_active(False)),
+                                 (self.tr("&Enable"), "enable_user",
+                                  lambda: self.set_active(True))):
             b = QPushButton(text)
             b.setObjectName(name)
             b.clicked.connect(lambda _c=False, s=slot: s())
             row.addWidget(b)
         row.addStretch(1)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         row.addWidget(close)
         layout.addLayout(row)
@@ -93,9 +102,9 @@ class UsersDialog(QDialog):
         rows = users.list_users(self.ctx.uow(), active_only=False)
         self.table.setRowCount(len(rows))
         for r, u in enumerate(rows):
-            role = u.role.label + (" + coordinator" if u.also_coordinator else "")
+            role = term(u.role) + (self.tr(" + coordinator") if u.also_coordinator else "")
             for c, text in enumerate((u.username, u.full_name, role,
-                                      "active" if u.active else "disabled")):
+                                      self.tr("active") if u.active else self.tr("disabled"))):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
 
@@ -113,37 +122,38 @@ class UsersDialog(QDialog):
             _same(v)
             users.create_user(self.ctx.uow(), self.ctx.actor, v["username"], v["full_name"],
                               v["role"], v["password"], also_coordinator=v["also"])
-        self._open(FormDialog("Add a user", [
-            Field("username", "User name", required=True),
-            Field("full_name", "Full name", required=True),
-            Field("role", "Role", "choice", True, Role.NAVIGATOR,
-                  [(r.label, r) for r in Role]),
-            Field("also", "Also coordinates", "check",
-                  extra={"text": "an administrator who also coordinates cases"}),
-            Field("password", "First password", "password", True,
-                  help="They choose their own at the first sign-in"),
-            Field("again", "First password again", "password", True),
+        self._open(FormDialog(self.tr("Add a user"), [
+            Field("username", self.tr("User name"), required=True),
+            Field("full_name", self.tr("Full name"), required=True),
+            Field("role", self.tr("Role"), "choice", True, Role.NAVIGATOR,
+                  [(term(r), r) for r in Role]),
+            Field("also", self.tr("Also coordinates"), "check",
+                  extra={"text": self.tr("an administrator who also coordinates cases")}),
+            Field("password", self.tr("First password"), "password", True,
+                  help=self.tr("They choose their own at the first sign-in")),
+            Field("again", self.tr("First password again"), "password", True),
         ], submit, self))
 
     def reset_password(self) -> None:
         username = self.selected_username()
         if username is None:
-            self.error.setText("Select a user first.")
+            self.error.setText(self.tr("Select a user first."))
             return
 
         def submit(v: dict[str, Any]) -> None:
             _same(v)
             users.reset_password(self.ctx.uow(), self.ctx.actor, username, v["password"])
-        self._open(FormDialog(f"Reset the password of {username}", [
-            Field("password", "New password", "password", True),
-            Field("again", "New password again", "password", True),
-        ], submit, self, intro="The account is unlocked; they choose their own password at "
-                               "their next sign-in."))
+        self._open(FormDialog(self.tr("Reset the password of {username}")
+                                     .format(username=username), [
+            Field("password", self.tr("New password"), "password", True),
+            Field("again", self.tr("New password again"), "password", True),
+        ], submit, self, intro=self.tr("The account is unlocked; they choose their own password "
+                                       "at their next sign-in.")))
 
     def set_active(self, active: bool) -> None:
         username = self.selected_username()
         if username is None:
-            self.error.setText("Select a user first.")
+            self.error.setText(self.tr("Select a user first."))
             return
         try:
             users.set_active(self.ctx.uow(), self.ctx.actor, username, active)
