@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from app.services import appointments
 from app.services.case_actions import CaseAction
 from app.services.casefile import AppointmentInfo
 from app.services.enums import AppointmentStatus, EntryKind, Scheme
 from app.views.case.tab import CaseTab
 from app.views.forms import Field, FormDialog
+from app.views.i18n import day_time
 from app.views.table_models.record_table_model import Column, RowStyle
 
 
@@ -19,23 +22,24 @@ def _style(a: AppointmentInfo) -> RowStyle:
 
 
 class AppointmentsTab(CaseTab):
-    title = "Appointments"
+    title = QT_TRANSLATE_NOOP("AppointmentsTab", "Appointments")
     name = "appointments"
 
     def build(self) -> None:
-        self.button("&Book...", "book_appointment", self.book_appointment)
-        self.button("&Kept", "appointment_kept",
+        self.button(self.tr("&Book..."), "book_appointment", self.book_appointment)
+        self.button(self.tr("&Kept"), "appointment_kept",
                     lambda: self.appointment_outcome(AppointmentStatus.KEPT))
-        self.button("&Missed", "appointment_missed",
+        self.button(self.tr("&Missed"), "appointment_missed",
                     lambda: self.appointment_outcome(AppointmentStatus.MISSED))
-        self.button("&Rearrange...", "appointment_rearrange", self.rearrange)
+        self.button(self.tr("&Rearrange..."), "appointment_rearrange", self.rearrange)
         self.end_buttons()
-        self.records = self.table("appointments_table", "Appointments", [
-            Column("When", lambda a: f"{a.starts_at.astimezone():%a %d %b %Y %H:%M}"),
-            Column("Purpose", lambda a: a.purpose),
-            Column("Where", lambda a: a.location),
-            Column("Bail condition", lambda a: "yes" if a.bail_condition else ""),
-            Column("Outcome", lambda a: a.status + (" - no outcome yet" if a.overdue else "")),
+        self.records = self.table("appointments_table", self.tr("Appointments"), [
+            Column(self.tr("When"), lambda a: day_time(a.starts_at.astimezone(), weekday=True)),
+            Column(self.tr("Purpose"), lambda a: a.purpose),
+            Column(self.tr("Where"), lambda a: a.location),
+            Column(self.tr("Bail condition"), lambda a: "yes" if a.bail_condition else ""),
+            Column(self.tr("Outcome"),
+                   lambda a: a.status + (self.tr(" - no outcome yet") if a.overdue else "")),
         ], key=lambda a: a.id, style=_style)
         self.opens(self.records, EntryKind.APPOINTMENT)
 
@@ -44,13 +48,13 @@ class AppointmentsTab(CaseTab):
 
     def book_appointment(self) -> FormDialog:
         default = datetime.now().replace(minute=0, second=0, microsecond=0) + timedelta(days=1)
-        return self.ws.form("Book an appointment", [
-            Field("starts_at", "When", "datetime", True, default),
-            Field("purpose", "Purpose", required=True),
-            Field("location", "Where"),
-            Field("bail", "Bail condition", "check",
+        return self.ws.form(self.tr("Book an appointment"), [
+            Field("starts_at", self.tr("When"), "datetime", True, default),
+            Field("purpose", self.tr("Purpose"), required=True),
+            Field("location", self.tr("Where")),
+            Field("bail", self.tr("Bail condition"), "check",
                   default=self.detail.scheme is Scheme.GATEWAY,
-                  extra={"text": "This appointment is a condition of bail"}),
+                  extra={"text": self.tr("This appointment is a condition of bail")}),
         ], lambda v: appointments.schedule(
             self.case.uow(), self.case.actor, self.case.reference, appointments.AppointmentInput(
                 starts_at=v["starts_at"], purpose=v["purpose"], location=v["location"] or None,
@@ -59,7 +63,7 @@ class AppointmentsTab(CaseTab):
     def _selected(self) -> int | None:
         appt = self.records.selected_key()
         if appt is None:
-            self.refused("Select an appointment first.")
+            self.refused(self.tr("Select an appointment first."))
         return appt
 
     def appointment_outcome(self, outcome: AppointmentStatus) -> None:
@@ -74,9 +78,9 @@ class AppointmentsTab(CaseTab):
         offer = self.case.actions.get(CaseAction.APPOINTMENT_MISSED)
         if outcome is AppointmentStatus.MISSED and offer is not None and offer.confirm:
             row = self.records.record_model().row_of(appt)
-            what = self.records.text(row, 1) if row is not None else "the appointment"
-            self.ws.confirm("Record a missed appointment", f"{what}: {offer.confirm}",
-                            "Record as missed", record)
+            what = self.records.text(row, 1) if row is not None else self.tr("the appointment")
+            self.ws.confirm(self.tr("Record a missed appointment"), f"{what}: {offer.confirm}",
+                            self.tr("Record as missed"), record)
         else:
             record()
 
@@ -85,9 +89,9 @@ class AppointmentsTab(CaseTab):
         if appt is None:
             return None
         default = datetime.now().replace(minute=0, second=0, microsecond=0) + timedelta(days=2)
-        return self.ws.form("Rearrange the appointment", [
-            Field("starts_at", "New time", "datetime", True, default),
-            Field("reason", "Reason", "multiline"),
+        return self.ws.form(self.tr("Rearrange the appointment"), [
+            Field("starts_at", self.tr("New time"), "datetime", True, default),
+            Field("reason", self.tr("Reason"), "multiline"),
         ], lambda v: appointments.rearrange(self.case.uow(), self.case.actor,
                                             self.case.reference, appt, v["starts_at"],
                                             reason=v["reason"] or None,

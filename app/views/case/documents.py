@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtPrintSupport import QPrinter
 
 from app.errors import DomainError
@@ -13,24 +14,24 @@ from app.views.table_models.record_table_model import Column
 
 
 class DocumentsTab(CaseTab):
-    title = "Documents"
+    title = QT_TRANSLATE_NOOP("DocumentsTab", "Documents")
     name = "documents"
 
     def build(self) -> None:
-        self.generate_button = self.button("&Generate document...", "generate_document",
+        self.generate_button = self.button(self.tr("&Generate document..."), "generate_document",
                                            self.generate_document)
-        self.reprint_button = self.button("&Reprint...", "reprint_document", self.reprint)
-        self.reprint_button.setAccessibleName("Reprint the selected document")
-        self.print_button = self.button("&Print...", "print_document", self.print_selected)
-        self.print_button.setAccessibleName("Print the selected document on paper")
+        self.reprint_button = self.button(self.tr("&Reprint..."), "reprint_document", self.reprint)
+        self.reprint_button.setAccessibleName(self.tr("Reprint the selected document"))
+        self.print_button = self.button(self.tr("&Print..."), "print_document", self.print_selected)
+        self.print_button.setAccessibleName(self.tr("Print the selected document on paper"))
         self.end_buttons()
-        self.records = self.table("documents_table", "Documents filed on the case", [
-            Column("Made", lambda d: f"{d.created_at.astimezone():%d/%m/%Y %H:%M}"),
-            Column("Document", lambda d: d.title),
-            Column("For", lambda d: d.recipient),
-            Column("Format", lambda d: d.variant),
-            Column("Template", lambda d: d.template_version),
-            Column("By", lambda d: d.created_by),
+        self.records = self.table("documents_table", self.tr("Documents filed on the case"), [
+            Column(self.tr("Made"), lambda d: f"{d.created_at.astimezone():%d/%m/%Y %H:%M}"),
+            Column(self.tr("Document"), lambda d: d.title),
+            Column(self.tr("For"), lambda d: d.recipient),
+            Column(self.tr("Format"), lambda d: d.variant),
+            Column(self.tr("Template"), lambda d: d.template_version),
+            Column(self.tr("By"), lambda d: d.created_by),
         ], key=lambda d: d.id)
 
     def refresh(self) -> None:
@@ -53,7 +54,7 @@ class DocumentsTab(CaseTab):
         """Print the selected filed document (the print dialog first, unless given a printer)."""
         document_id = self.records.selected_key()
         if document_id is None:
-            self.refused("Select a document first.")
+            self.refused(self.tr("Select a document first."))
             return None
         try:
             return print_document(self.case.ctx, document_id, self.ws, printer)
@@ -64,7 +65,7 @@ class DocumentsTab(CaseTab):
     def reprint(self, path: str | None = None) -> None:
         document_id = self.records.selected_key()
         if document_id is None:
-            self.refused("Select a document first.")
+            self.refused(self.tr("Select a document first."))
             return
         try:
             save_reprint(self.case.ctx, document_id, self.ws, path)

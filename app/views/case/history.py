@@ -3,6 +3,7 @@ entered in error; open one to read it whole), and the audit trail, who did what 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel
 
 from app.services import corrections
@@ -16,29 +17,29 @@ def _style(r: RevisionView) -> RowStyle:
 
 
 class HistoryTab(CaseTab):
-    title = "History"
+    title = QT_TRANSLATE_NOOP("HistoryTab", "History")
     name = "history"
 
     def build(self) -> None:
         self.end_buttons()
-        label = QLabel("Corrections")
+        label = QLabel(self.tr("Corrections"))
         self.body.addWidget(label)
-        self.corrections = self.table("corrections_table", "Corrections", [
-            Column("When", lambda r: f"{r.at.astimezone():%d/%m/%Y %H:%M}"),
-            Column("Who", lambda r: r.by),
-            Column("What", lambda r: r.what),
-            Column("Record", lambda r: r.record),
-            Column("Why", lambda r: r.reason),
+        self.corrections = self.table("corrections_table", self.tr("Corrections"), [
+            Column(self.tr("When"), lambda r: f"{r.at.astimezone():%d/%m/%Y %H:%M}"),
+            Column(self.tr("Who"), lambda r: r.by),
+            Column(self.tr("What"), lambda r: r.what),
+            Column(self.tr("Record"), lambda r: r.record),
+            Column(self.tr("Why"), lambda r: r.reason),
         ], key=lambda r: (r.kind, r.record_id), style=_style, stretch=1)
         label.setBuddy(self.corrections)
         self.opens(self.corrections, lambda key: key[0], lambda key: key[1])
-        trail = QLabel("Audit trail")
+        trail = QLabel(self.tr("Audit trail"))
         self.body.addWidget(trail)
-        self.records = self.table("history_table", "Case history", [
-            Column("When", lambda h: f"{h.at.astimezone():%d/%m/%Y %H:%M}"),
-            Column("Who", lambda h: h.who),
-            Column("What", lambda h: h.what),
-            Column("Detail", lambda h: h.detail),
+        self.records = self.table("history_table", self.tr("Case history"), [
+            Column(self.tr("When"), lambda h: f"{h.at.astimezone():%d/%m/%Y %H:%M}"),
+            Column(self.tr("Who"), lambda h: h.who),
+            Column(self.tr("What"), lambda h: h.what),
+            Column(self.tr("Detail"), lambda h: h.detail),
         ], stretch=2)
         trail.setBuddy(self.records)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from app.services import meetings, safeguards, users
@@ -24,19 +25,23 @@ from app.services.enums import (
 )
 from app.views.case.tab import CaseTab, day, yes_no
 from app.views.forms import Field, FormDialog
+from app.views.i18n import translate, translated
 from app.views.table_models.record_table_model import Column, RowStyle
+from app.views.terms import named
 
-YES_NO: list[tuple[str, bool]] = [("Yes", True), ("No", False)]
-ATTENDED: list[tuple[str, bool]] = [("Attended", True), ("Did not attend", False)]
+YES_NO: list[tuple[str, bool]] = [(QT_TRANSLATE_NOOP("CaseMeetings", "Yes"), True),
+                                  (QT_TRANSLATE_NOOP("CaseMeetings", "No"), False)]
+ATTENDED: list[tuple[str, bool]] = [(QT_TRANSLATE_NOOP("CaseMeetings", "Attended"), True),
+                                    (QT_TRANSLATE_NOOP("CaseMeetings", "Did not attend"), False)]
 
 
 def _count_problem(text: str) -> str | None:
     return None if text.strip().isdigit() and int(text) <= 999 else \
-        "Type the number of calls (0 to 999)."
+        translate("CaseMeetings", "Type the number of calls (0 to 999).")
 
 
 class MeetingsTab(CaseTab):
-    title = "Restorative meetings"
+    title = QT_TRANSLATE_NOOP("MeetingsTab", "Restorative meetings")
     name = "meetings"
 
     @classmethod
@@ -49,37 +54,37 @@ class MeetingsTab(CaseTab):
         first = self.button_row
         self.button_row = QHBoxLayout()
         self.body.insertLayout(1, self.button_row)
-        self.button("&Risk assessment...", "record_risk", self.record_risk)
-        self.button("&Book meeting...", "book_meeting", self.book_meeting)
+        self.button(self.tr("&Risk assessment..."), "record_risk", self.record_risk)
+        self.button(self.tr("&Book meeting..."), "book_meeting", self.book_meeting)
         self.button_row.addStretch(1)
         self.button_row = first
-        self.button("Record &meeting...", "record_meeting", self.record_meeting)
-        self.button("Outcome &agreement...", "record_agreement", self.record_agreement)
-        self.button("Action &kept", "action_kept", lambda: self.mark_action(True))
-        self.button("Action &not kept", "action_not_kept", lambda: self.mark_action(False))
-        self.button("&Follow-up...", "record_followup", self.record_followup)
-        self.button("&Survey...", "record_survey", self.record_survey)
-        self.button("Agency &calls...", "record_calls", self.record_agency_calls)
+        self.button(self.tr("Record &meeting..."), "record_meeting", self.record_meeting)
+        self.button(self.tr("Outcome &agreement..."), "record_agreement", self.record_agreement)
+        self.button(self.tr("Action &kept"), "action_kept", lambda: self.mark_action(True))
+        self.button(self.tr("Action &not kept"), "action_not_kept", lambda: self.mark_action(False))
+        self.button(self.tr("&Follow-up..."), "record_followup", self.record_followup)
+        self.button(self.tr("&Survey..."), "record_survey", self.record_survey)
+        self.button(self.tr("Agency &calls..."), "record_calls", self.record_agency_calls)
         self.end_buttons()
-        self.meetings = self.table("meetings_table", "Restorative meetings", [
-            Column("Date", lambda m: day(m.held_on)),
-            Column("Kind", lambda m: m.kind),
-            Column("Venue", lambda m: m.venue or ""),
-            Column("Facilitators", lambda m: ", ".join(x for x in (m.facilitator,
+        self.meetings = self.table("meetings_table", self.tr("Restorative meetings"), [
+            Column(self.tr("Date"), lambda m: day(m.held_on)),
+            Column(self.tr("Kind"), lambda m: m.kind),
+            Column(self.tr("Venue"), lambda m: m.venue or ""),
+            Column(self.tr("Facilitators"), lambda m: ", ".join(x for x in (m.facilitator,
                                                                    m.cofacilitator) if x)),
-            Column("Attendance", lambda m: "; ".join(
+            Column(self.tr("Attendance"), lambda m: "; ".join(
                 f"{a.name} ({a.role}): {'attended' if a.attended else 'absent'}"
                 for a in m.attendees)),
         ], key=lambda m: m.id, stretch=1)
         self.opens(self.meetings, EntryKind.MEETING)
-        label = QLabel("Outcome agreement actions")
+        label = QLabel(self.tr("Outcome agreement actions"))
         self.body.addWidget(label)
-        self.actions = self.table("actions_table", "Outcome agreement actions", [
-            Column("No.", lambda a: a.position),
-            Column("Action", lambda a: a.description),
-            Column("Who", lambda a: a.owner),
-            Column("Due", lambda a: day(a.due_on)),
-            Column("Kept", lambda a: yes_no(a.kept)),
+        self.actions = self.table("actions_table", self.tr("Outcome agreement actions"), [
+            Column(self.tr("No."), lambda a: a.position),
+            Column(self.tr("Action"), lambda a: a.description),
+            Column(self.tr("Who"), lambda a: a.owner),
+            Column(self.tr("Due"), lambda a: day(a.due_on)),
+            Column(self.tr("Kept"), lambda a: yes_no(a.kept)),
         ], key=lambda a: a.id,
             style=lambda a: RowStyle.ALERT if a.kept is None and a.due_on < date.today()
             else RowStyle.NORMAL, stretch=1)
@@ -94,15 +99,18 @@ class MeetingsTab(CaseTab):
         d = self.detail
         self.meetings.set_rows(d.meetings)
         self.actions.set_rows(d.agreement.actions if d.agreement else ())
-        parts = [f"Follow-up {f.contacted_on:%d/%m/%Y}: agreement "
-                 f"{'kept' if f.agreement_kept else 'not kept'}" for f in d.followups]
+        parts = [(self.tr("Follow-up {day}: agreement kept") if f.agreement_kept
+                  else self.tr("Follow-up {day}: agreement not kept"))
+                 .format(day=f"{f.contacted_on:%d/%m/%Y}") for f in d.followups]
         names = {p.id: p.name for p in d.parties}
-        parts += [f"Survey of {names.get(s.party_id, 'a harmed party')} "
-                  f"{s.answered_on:%d/%m/%Y}: "
-                  + ("satisfied" if s.satisfied else "not satisfied") for s in d.surveys]
-        parts += [f"{c.agency_name}: {c.calls} call(s) in the {c.months} months {c.period}"
+        parts += [(self.tr("Survey of {name} {day}: satisfied") if s.satisfied
+                   else self.tr("Survey of {name} {day}: not satisfied"))
+                  .format(name=names.get(s.party_id, self.tr("a harmed party")),
+                          day=f"{s.answered_on:%d/%m/%Y}") for s in d.surveys]
+        parts += [self.tr("{agency}: {calls} call(s) in the {months} months {period}").format(
+                      agency=c.agency_name, calls=c.calls, months=c.months, period=c.period)
                   for c in d.agency_calls]
-        self.followup_label.setText("; ".join(parts) or "No follow-up recorded yet.")
+        self.followup_label.setText("; ".join(parts) or self.tr("No follow-up recorded yet."))
 
     def record_meeting(self) -> FormDialog:
         d = self.detail
@@ -110,19 +118,19 @@ class MeetingsTab(CaseTab):
                         for u in users.list_users(self.case.uow())
                         if u.role in (Role.FACILITATOR, Role.COORDINATOR)]
         fields = [
-            Field("kind", "Kind", "choice", True,
-                  choices=[(k.value.capitalize(), k) for k in MeetingKind]),
-            Field("held_on", "Held on", "date", True, date.today()),
-            Field("venue", "Venue"),
-            Field("facilitator", "Facilitator", "choice", True, d.worker_id, facilitators),
-            Field("cofacilitator", "Co-facilitator", "choice", default=d.coworker_id,
-                  choices=[("None", None), *facilitators]),
+            Field("kind", self.tr("Kind"), "choice", True,
+                  choices=[(named(k), k) for k in MeetingKind]),
+            Field("held_on", self.tr("Held on"), "date", True, date.today()),
+            Field("venue", self.tr("Venue")),
+            Field("facilitator", self.tr("Facilitator"), "choice", True, d.worker_id, facilitators),
+            Field("cofacilitator", self.tr("Co-facilitator"), "choice", default=d.coworker_id,
+                  choices=[(self.tr("None"), None), *facilitators]),
         ]
         # nobody is marked there or not until the facilitator says (a figure counts it)
         fields += [Field(f"attended_{p.id}", f"{p.name} ({p.role})", "choice", True,
-                         choices=ATTENDED) for p in d.parties]
-        fields += [Field("other_name", "Also attending (name)"),
-                   Field("other_role", "Their role", "choice", default=AttendeeRole.PCSO,
+                         choices=translated("CaseMeetings", ATTENDED)) for p in d.parties]
+        fields += [Field("other_name", self.tr("Also attending (name)")),
+                   Field("other_role", self.tr("Their role"), "choice", default=AttendeeRole.PCSO,
                          choices=[(r.value, r) for r in (AttendeeRole.PCSO,
                                                          AttendeeRole.COUNCILLOR,
                                                          AttendeeRole.OTHER)])]
@@ -143,24 +151,25 @@ class MeetingsTab(CaseTab):
                 held_on=v["held_on"], facilitator_id=v["facilitator"],
                 cofacilitator_id=v["cofacilitator"], venue=v["venue"], attendees=attendees,
                 expected_version=self.case.version)
-        return self.ws.form("Record the restorative meeting", fields, submit)
+        return self.ws.form(self.tr("Record the restorative meeting"), fields, submit)
 
     def record_risk(self) -> FormDialog:
         """One stage of the RJC's two-stage risk assessment (before allocation to a
         volunteer; again before the meeting). A sensitive case needs a staff facilitator."""
-        stages = [(s.value.capitalize(), s) for s in RiskStage]
+        stages = [(named(s), s) for s in RiskStage]
         fields = [
-            Field("stage", "Stage", "choice", True,
+            Field("stage", self.tr("Stage"), "choice", True,
                   RiskStage.PREPARATION if self.detail.worker_id else RiskStage.ALLOCATION,
                   stages),
-            Field("assessed_on", "Assessed on", "date", True, date.today()),
-            Field("level", "Risk", "choice", True, RiskLevel.LOW,
-                  [(lv.value.capitalize(), lv) for lv in RiskLevel]),
-            Field("sensitive", "Sensitive or complex", "choice", default=None,
-                  choices=[("No", None), *[(k.value.capitalize(), k) for k in SensitiveKind]],
-                  help="Domestic abuse, sexual offences, hate crime and stalking need a staff "
-                       "facilitator."),
-            Field("summary", "Summary", "multiline"),
+            Field("assessed_on", self.tr("Assessed on"), "date", True, date.today()),
+            Field("level", self.tr("Risk"), "choice", True, RiskLevel.LOW,
+                  [(named(lv), lv) for lv in RiskLevel]),
+            Field("sensitive", self.tr("Sensitive or complex"), "choice", default=None,
+                  choices=[(self.tr("No"), None), *[(named(k),
+                                                     k) for k in SensitiveKind]],
+                  help=self.tr("Domestic abuse, sexual offences, hate crime and stalking need a "
+                               "staff facilitator.")),
+            Field("summary", self.tr("Summary"), "multiline"),
         ]
 
         def submit(v: dict[str, Any]) -> int:
@@ -168,7 +177,7 @@ class MeetingsTab(CaseTab):
                 self.case.uow(), self.case.actor, self.case.reference, stage=v["stage"],
                 assessed_on=v["assessed_on"], level=v["level"], sensitive=v["sensitive"],
                 summary=v["summary"], expected_version=self.case.version)
-        return self.ws.form("Risk assessment", fields, submit)
+        return self.ws.form(self.tr("Risk assessment"), fields, submit)
 
     def book_meeting(self) -> FormDialog:
         """Plan the meeting in a time slot: refused if a facilitator is booked elsewhere then,
@@ -179,12 +188,12 @@ class MeetingsTab(CaseTab):
                         if u.role in (Role.FACILITATOR, Role.COORDINATOR)]
         start = datetime.combine(date.today() + timedelta(days=7), time(10, 0))
         fields = [
-            Field("starts", "Starts", "datetime", True, start),
-            Field("hours", "Hours", "int", True, 2, minimum=1, maximum=8),
-            Field("facilitator", "Facilitator", "choice", True, d.worker_id, facilitators),
-            Field("cofacilitator", "Co-facilitator", "choice", default=d.coworker_id,
-                  choices=[("None", None), *facilitators]),
-            Field("venue", "Venue"),
+            Field("starts", self.tr("Starts"), "datetime", True, start),
+            Field("hours", self.tr("Hours"), "int", True, 2, minimum=1, maximum=8),
+            Field("facilitator", self.tr("Facilitator"), "choice", True, d.worker_id, facilitators),
+            Field("cofacilitator", self.tr("Co-facilitator"), "choice", default=d.coworker_id,
+                  choices=[(self.tr("None"), None), *facilitators]),
+            Field("venue", self.tr("Venue")),
         ]
 
         def submit(v: dict[str, Any]) -> int:
@@ -194,23 +203,25 @@ class MeetingsTab(CaseTab):
                 ends_at=starts + timedelta(hours=v["hours"]), facilitator_id=v["facilitator"],
                 cofacilitator_id=v["cofacilitator"], venue=v["venue"],
                 expected_version=self.case.version)
-        return self.ws.form("Book the restorative meeting", fields, submit)
+        return self.ws.form(self.tr("Book the restorative meeting"), fields, submit)
 
     def record_agreement(self) -> FormDialog:
         d = self.detail
         owners = [(f"{p.name} ({p.role})", p.id) for p in d.parties]
-        kinds = [(k.value.capitalize(), k) for k in ActionKind]
-        fields = [Field("agreed_on", "Agreed on", "date", True,
+        kinds = [(named(k), k) for k in ActionKind]
+        fields = [Field("agreed_on", self.tr("Agreed on"), "date", True,
                         d.meetings[-1].held_on if d.meetings else date.today()),
-                  Field("signed", "Signed by the parties?", "choice", True,
-                        choices=[("Yes, signed", True), ("No, not signed", False)])]
+                  Field("signed", self.tr("Signed by the parties?"), "choice", True,
+                        choices=[(self.tr("Yes, signed"), True), (self.tr("No, not signed"),
+                                                                  False)])]
         for n in (1, 2, 3):
-            fields += [Field(f"kind{n}", f"Action {n}", "choice", default=ActionKind.APOLOGY,
+            fields += [Field(f"kind{n}", self.tr("Action {n}").format(n=n), "choice",
+                             default=ActionKind.APOLOGY,
                              choices=kinds),
-                       Field(f"text{n}", f"Action {n}: what", required=n == 1),
-                       Field(f"owner{n}", f"Action {n}: who", "choice",
+                       Field(f"text{n}", self.tr("Action {n}: what").format(n=n), required=n == 1),
+                       Field(f"owner{n}", self.tr("Action {n}: who").format(n=n), "choice",
                              default=owners[0][1] if owners else None, choices=owners),
-                       Field(f"due{n}", f"Action {n}: by", "date",
+                       Field(f"due{n}", self.tr("Action {n}: by").format(n=n), "date",
                              default=date.today() + timedelta(days=14))]
 
         def submit(v: dict[str, Any]) -> int:
@@ -221,24 +232,25 @@ class MeetingsTab(CaseTab):
                 self.case.uow(), self.case.actor, self.case.reference, agreed_on=v["agreed_on"],
                 actions=actions, conference_id=d.meetings[-1].id if d.meetings else None,
                 signed=v["signed"], expected_version=self.case.version)
-        return self.ws.form("Outcome agreement", fields, submit,
-                            intro="Not legally binding. Each action has who does it and by when.")
+        return self.ws.form(self.tr("Outcome agreement"), fields, submit,
+                            intro=self.tr("Not legally binding. Each action has who does it and "
+                                          "by when."))
 
     def mark_action(self, kept: bool) -> None:
         action_id = self.actions.selected_key()
         if action_id is None:
-            self.refused("Select an action first.")
+            self.refused(self.tr("Select an action first."))
             return
         self.ws.act(lambda: meetings.mark_action(
             self.case.uow(), self.case.actor, self.case.reference, action_id, kept=kept,
             checked_on=date.today(), expected_version=self.case.version))
 
     def record_followup(self) -> FormDialog:
-        return self.ws.form("Follow-up contact", [
-            Field("contacted_on", "Contacted on", "date", True, date.today()),
-            Field("agreement_kept", "Was the agreement kept?", "choice", True,
-                  choices=YES_NO),
-            Field("notes", "Notes", "multiline"),
+        return self.ws.form(self.tr("Follow-up contact"), [
+            Field("contacted_on", self.tr("Contacted on"), "date", True, date.today()),
+            Field("agreement_kept", self.tr("Was the agreement kept?"), "choice", True,
+                  choices=translated("CaseMeetings", YES_NO)),
+            Field("notes", self.tr("Notes"), "multiline"),
         ], lambda v: meetings.record_followup(
             self.case.uow(), self.case.actor, self.case.reference,
             contacted_on=v["contacted_on"], agreement_kept=v["agreement_kept"],
@@ -250,30 +262,32 @@ class MeetingsTab(CaseTab):
         harmed = [(p.name, p.id) for p in self.detail.parties
                   if p.role == PartyRole.HARMED.value and p.id not in answered]
         if not harmed:
-            self.refused("Every harmed party's survey is recorded.")
+            self.refused(self.tr("Every harmed party's survey is recorded."))
             return None
-        scores = [("Not asked", None), *((str(n), n) for n in range(1, 6))]
-        return self.ws.form("Harmed party's satisfaction survey", [
-            Field("party", "Harmed party", "choice", True,
+        scores = [(self.tr("Not asked"), None), *((str(n), n) for n in range(1, 6))]
+        return self.ws.form(self.tr("Harmed party's satisfaction survey"), [
+            Field("party", self.tr("Harmed party"), "choice", True,
                   harmed[0][1] if len(harmed) == 1 else None, harmed),
-            Field("answered_on", "Answered on", "date", True, date.today()),
-            Field("satisfied", "Satisfied overall?", "choice", True, choices=YES_NO),
-            Field("felt_heard", "Felt heard (1-5)", "choice", choices=scores),
-            Field("feels_safer", "Feels safer (1-5)", "choice", choices=scores),
+            Field("answered_on", self.tr("Answered on"), "date", True, date.today()),
+            Field("satisfied", self.tr("Satisfied overall?"), "choice", True,
+                  choices=translated("CaseMeetings", YES_NO)),
+            Field("felt_heard", self.tr("Felt heard (1-5)"), "choice", choices=scores),
+            Field("feels_safer", self.tr("Feels safer (1-5)"), "choice", choices=scores),
         ], lambda v: meetings.record_survey(
             self.case.uow(), self.case.actor, self.case.reference, party_id=v["party"],
             answered_on=v["answered_on"], satisfied=v["satisfied"], felt_heard=v["felt_heard"],
             feels_safer=v["feels_safer"], expected_version=self.case.version))
 
     def record_agency_calls(self) -> FormDialog:
-        return self.ws.form("Calls to agencies about the same problem", [
-            Field("agency_name", "Agency", required=True, default="Police (101)"),
-            Field("period", "Period", "choice", True,
-                  choices=[("Before the intervention", "before"),
-                           ("After the intervention", "after")]),
-            Field("months", "Over how many months", "int", default=6, minimum=1, maximum=24),
+        return self.ws.form(self.tr("Calls to agencies about the same problem"), [
+            Field("agency_name", self.tr("Agency"), required=True, default="Police (101)"),
+            Field("period", self.tr("Period"), "choice", True,
+                  choices=[(self.tr("Before the intervention"), "before"),
+                           (self.tr("After the intervention"), "after")]),
+            Field("months", self.tr("Over how many months"), "int", default=6, minimum=1,
+                  maximum=24),
             # a count the board adds up: typed, never a 0 nobody entered
-            Field("calls", "Number of calls", required=True, check=_count_problem),
+            Field("calls", self.tr("Number of calls"), required=True, check=_count_problem),
         ], lambda v: meetings.record_agency_calls(
             self.case.uow(), self.case.actor, self.case.reference,
             agency_name=v["agency_name"], period=v["period"], months=v["months"],

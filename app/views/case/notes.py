@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from app.services import case_notes
 from app.services.case_notes import MAX_TEXT, NoteInput
 from app.services.enums import EntryKind
@@ -19,17 +21,17 @@ def _first_line(text: str) -> str:
 
 
 class NotesTab(CaseTab):
-    title = "Notes"
+    title = QT_TRANSLATE_NOOP("NotesTab", "Notes")
     name = "notes"
 
     def build(self) -> None:
-        self.button("&Write a note...", "add_note", self.add_note)
+        self.button(self.tr("&Write a note..."), "add_note", self.add_note)
         self.end_buttons()
-        self.records = self.table("notes_table", "Case notes", [
-            Column("Date", lambda n: day(n.written_on)),
-            Column("Note", lambda n: _first_line(n.text), tooltip=lambda n: n.text),
-            Column("By", lambda n: n.written_by),
-            Column("Written", lambda n: f"{n.created_at.astimezone():%d/%m/%Y %H:%M}"),
+        self.records = self.table("notes_table", self.tr("Case notes"), [
+            Column(self.tr("Date"), lambda n: day(n.written_on)),
+            Column(self.tr("Note"), lambda n: _first_line(n.text), tooltip=lambda n: n.text),
+            Column(self.tr("By"), lambda n: n.written_by),
+            Column(self.tr("Written"), lambda n: f"{n.created_at.astimezone():%d/%m/%Y %H:%M}"),
         ], key=lambda n: n.id, stretch=1)
         self.opens(self.records, EntryKind.CASE_NOTE)
 
@@ -41,10 +43,11 @@ class NotesTab(CaseTab):
             return case_notes.add_note(self.case.uow(), self.case.actor, self.case.reference,
                                        NoteInput(v["written_on"], v["text"]),
                                        expected_version=self.case.version)
-        return self.ws.form("Write a note", [
-            Field("written_on", "Date", "date", True, date.today(),
-                  help="The day the note is about"),
-            Field("text", "Note", "multiline", True,
-                  check=lambda t: f"A note is at most {MAX_TEXT:,} characters."
+        return self.ws.form(self.tr("Write a note"), [
+            Field("written_on", self.tr("Date"), "date", True, date.today(),
+                  help=self.tr("The day the note is about")),
+            Field("text", self.tr("Note"), "multiline", True,
+                  check=lambda t: self.tr("A note is at most {MAX_TEXT:,} characters.")
+                                         .format(MAX_TEXT=MAX_TEXT)
                   if len(t) > MAX_TEXT else None),
         ], submit)

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QPainter
 
 from app.services import pathways
@@ -17,6 +17,7 @@ from app.services.enums import NEED_LEVELS, AssessmentStage, EntryKind
 from app.views.case.tab import CaseTab
 from app.views.forms import Field, FormDialog
 from app.views.table_models.record_table_model import Column
+from app.views.terms import named
 
 
 @dataclass(frozen=True)
@@ -34,35 +35,38 @@ class PathwayRow:
 
 
 def _level(n: int) -> Column[PathwayRow]:
-    return Column(list(AssessmentStage)[n].value.capitalize(),
+    return Column(named(list(AssessmentStage)[n]),
                   lambda r: "" if r.levels[n] is None else r.levels[n])
 
 
 class PathwaysTab(CaseTab):
-    title = "Pathways"
+    title = QT_TRANSLATE_NOOP("PathwaysTab", "Pathways")
     name = "pathways"
 
     def build(self) -> None:
+        labels = {"start": self.tr("Start assessment..."),
+                  "review": self.tr("Review assessment..."), "exit": self.tr("Exit assessment...")}
         for stage in AssessmentStage:
-            self.button(f"{stage.value.capitalize()} assessment...", f"assess_{stage.value}",
+            self.button(labels.get(stage.value, stage.value),
+                        f"assess_{stage.value}",
                         lambda s=stage: self.assess(s))
-        self.button("Log &intervention...", "log_intervention_p",
+        self.button(self.tr("Log &intervention..."), "log_intervention_p",
                     lambda: self.ws.tab_widget("interventions").log_intervention(),
                     CaseAction.LOG_INTERVENTION)
         self.end_buttons()
         self.records = self.table(
-            "pathway_table", "Need by pathway",
-            [Column("Pathway", lambda r: r.name),
+            "pathway_table", self.tr("Need by pathway"),
+            [Column(self.tr("Pathway"), lambda r: r.name),
              *(_level(n) for n in range(len(AssessmentStage))),
-             Column("Distance travelled", lambda r: r.distance)],
+             Column(self.tr("Distance travelled"), lambda r: r.distance)],
             key=lambda r: r.code, stretch=3)
         self.opens(self.records, EntryKind.ASSESSMENT, self._latest_assessment)
         self.chart = QChart()
-        self.chart.setTitle("Need level at start and exit (0 none - 4 critical)")
+        self.chart.setTitle(self.tr("Need level at start and exit (0 none - 4 critical)"))
         self.chart_view = QChartView(self.chart)
         self.chart_view.setObjectName("pathway_chart")
-        self.chart_view.setAccessibleName("Chart: need level at start and exit by pathway")
-        self.chart_view.viewport().setAccessibleName("Chart")
+        self.chart_view.setAccessibleName(self.tr("Chart: need level at start and exit by pathway"))
+        self.chart_view.viewport().setAccessibleName(self.tr("Chart"))
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(180)
         self.body.addWidget(self.chart_view, 2)
@@ -89,7 +93,7 @@ class PathwaysTab(CaseTab):
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
-        start_set, exit_set = QBarSet("Start"), QBarSet("Exit")
+        start_set, exit_set = QBarSet(self.tr("Start")), QBarSet(self.tr("Exit"))
         for r in rows:
             start_set.append(r.levels[0] or 0)
             exit_set.append(r.levels[-1] or 0)
@@ -116,7 +120,7 @@ class PathwaysTab(CaseTab):
                    if a.stage == stage.value}
         levels = [(f"{n} - {t}", n) for n, t in NEED_LEVELS.items()]
         names = self.case.pathway_names
-        fields = [Field("assessed_on", "Assessed on", "date", True, date.today())]
+        fields = [Field("assessed_on", self.tr("Assessed on"), "date", True, date.today())]
         # each level is the worker's answer (distance travelled is counted from it): a pathway
         # not assessed before starts unanswered, not at "0 - none"
         fields += [Field(code, name, "choice", True, current.get(code), levels)
@@ -128,5 +132,8 @@ class PathwaysTab(CaseTab):
                                        stage, v["assessed_on"], needs,
                                        expected_version=self.case.version)
         return self.ws.form(
-            f"{stage.value.capitalize()} needs assessment", fields, submit,
-            intro="Need in each pathway: 0 none, 1 low, 2 moderate, 3 high, 4 critical.")
+            {"start": self.tr("Start needs assessment"),
+             "review": self.tr("Review needs assessment"),
+             "exit": self.tr("Exit needs assessment")}.get(stage.value, stage.value),
+            fields, submit,
+            intro=self.tr("Need in each pathway: 0 none, 1 low, 2 moderate, 3 high, 4 critical."))

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout
 
 from app.errors import ValidationError
@@ -22,45 +23,50 @@ from app.services.enums import (
 )
 from app.views.case.tab import CaseTab
 from app.views.forms import LANGUAGE_CHOICES, Field, FormDialog
+from app.views.i18n import translate
 from app.views.table_models.record_table_model import Column
+from app.views.terms import named, word
 
 
 def _consent(p: PartyInfo) -> str:
-    text = "given" if p.has_consent else ("withdrawn" if p.consents else "none")
+    text = (translate("CasePeople", "given") if p.has_consent
+            else translate("CasePeople", "withdrawn") if p.consents
+            else translate("CasePeople", "none"))
     return text + (f" ({p.consents[-1].on:%d/%m/%Y})" if p.consents else "")
 
 
 class PeopleTab(CaseTab):
-    title = "People"
+    title = QT_TRANSLATE_NOOP("PeopleTab", "People")
     name = "people"
 
     def build(self) -> None:
-        self.button("Add &party...", "add_party", self.add_party)
-        self.button("Consent &given...", "consent_given",
+        self.button(self.tr("Add &party..."), "add_party", self.add_party)
+        self.button(self.tr("Consent &given..."), "consent_given",
                     lambda: self.consent(ConsentAction.GIVEN))
-        self.button("Consent &withdrawn...", "consent_withdrawn",
+        self.button(self.tr("Consent &withdrawn..."), "consent_withdrawn",
                     lambda: self.consent(ConsentAction.WITHDRAWN))
-        self.button("&Edit details...", "edit_person", self.edit_person)
+        self.button(self.tr("&Edit details..."), "edit_person", self.edit_person)
         self.end_buttons()
         # the standards: consent evidence, the Victims' Code offer, objections (second row)
         first = self.button_row
         self.button_row = QHBoxLayout()
         self.body.insertLayout(1, self.button_row)
-        self.button("Consent e&vidence...", "consent_evidence", self.consent_evidence)
-        self.button("Victims' &Code offer...", "victims_code_offer", self.victims_code_offer)
+        self.button(self.tr("Consent e&vidence..."), "consent_evidence", self.consent_evidence)
+        self.button(self.tr("Victims' &Code offer..."), "victims_code_offer",
+                    self.victims_code_offer)
         if self.detail.scheme is Scheme.NEIGHBOURHOOD_RESOLUTION:
-            self.button("&Objection to a facilitator...", "record_objection",
+            self.button(self.tr("&Objection to a facilitator..."), "record_objection",
                         self.record_objection)
         self.button_row.addStretch(1)
         self.button_row = first
-        self.records = self.table("people_table", "People on the case", [
-            Column("Role", lambda p: p.role),
-            Column("Name", lambda p: p.name),
-            Column("Consent", _consent),
-            Column("Contact", lambda p: ", ".join(x for x in (p.phone, p.email, *p.address)
+        self.records = self.table("people_table", self.tr("People on the case"), [
+            Column(self.tr("Role"), lambda p: p.role),
+            Column(self.tr("Name"), lambda p: p.name),
+            Column(self.tr("Consent"), _consent),
+            Column(self.tr("Contact"), lambda p: ", ".join(x for x in (p.phone, p.email, *p.address)
                                                   if x)),
-            Column("Language", lambda p: languages.name(p.language)),
-            Column("Letters", lambda p: p.document_format),
+            Column(self.tr("Language"), lambda p: languages.name(p.language)),
+            Column(self.tr("Letters"), lambda p: p.document_format),
         ], key=lambda p: p.id)
 
     def refresh(self) -> None:
@@ -76,16 +82,16 @@ class PeopleTab(CaseTab):
                                                 address_line1=v["address_line1"] or None,
                                                 postcode=v["postcode"] or None),
                              expected_version=self.case.version)
-        return self.ws.form("Add a party", [
-            Field("role", "Role", "choice", True,
-                  choices=[(r.value.capitalize(), r) for r in PartyRole
+        return self.ws.form(self.tr("Add a party"), [
+            Field("role", self.tr("Role"), "choice", True,
+                  choices=[(named(r), r) for r in PartyRole
                            if r is not PartyRole.PARTICIPANT and (
                                r is not PartyRole.HARMER
                                or self.detail.scheme is Scheme.NEIGHBOURHOOD_RESOLUTION)]),
-            Field("first_name", "First name", required=True),
-            Field("last_name", "Last name", required=True),
-            Field("phone", "Phone"), Field("email", "Email"),
-            Field("address_line1", "Address"), Field("postcode", "Postcode"),
+            Field("first_name", self.tr("First name"), required=True),
+            Field("last_name", self.tr("Last name"), required=True),
+            Field("phone", self.tr("Phone")), Field("email", self.tr("Email")),
+            Field("address_line1", self.tr("Address")), Field("postcode", self.tr("Postcode")),
         ], submit)
 
     def consent(self, action: ConsentAction) -> FormDialog:
@@ -96,10 +102,11 @@ class PeopleTab(CaseTab):
             people.record_consent(self.case.uow(), self.case.actor, self.case.reference,
                                   v["party"], action, v["on"], notes=v["notes"] or None,
                                   expected_version=self.case.version)
-        return self.ws.form(f"Consent {action.value}", [
-            Field("party", "Party", "choice", True, selected or choices[0][1], choices),
-            Field("on", "Date", "date", True, date.today()),
-            Field("notes", "Notes", "multiline"),
+        return self.ws.form((self.tr("Consent given") if action is ConsentAction.GIVEN
+                             else self.tr("Consent withdrawn")), [
+            Field("party", self.tr("Party"), "choice", True, selected or choices[0][1], choices),
+            Field("on", self.tr("Date"), "date", True, date.today()),
+            Field("notes", self.tr("Notes"), "multiline"),
         ], submit)
 
     def consent_evidence(self) -> FormDialog:
@@ -113,7 +120,8 @@ class PeopleTab(CaseTab):
             try:
                 form = Path(path).read_bytes() if path else None
             except OSError as exc:
-                raise ValidationError(f"The form cannot be read: {exc.strerror}.",
+                raise ValidationError(self.tr("The form cannot be read: {strerror}.")
+                                             .format(strerror=exc.strerror),
                                       field="form") from None
             safeguards.record_consent_evidence(
                 self.case.uow(), self.case.actor, self.case.reference, party_id=v["party"],
@@ -121,14 +129,15 @@ class PeopleTab(CaseTab):
                 form_name=Path(path).name if path else None, form=form,
                 expected_version=self.case.version)
         selected = self.records.selected_key()
-        return self.ws.form("Consent evidence", [
-            Field("party", "Party", "choice", True,
+        return self.ws.form(self.tr("Consent evidence"), [
+            Field("party", self.tr("Party"), "choice", True,
                   selected if any(c[1] == selected for c in choices)
                   else (choices[0][1] if choices else None), choices),
-            Field("method", "Given", "choice", True, ConsentMethod.WRITING,
+            Field("method", self.tr("Given"), "choice", True, ConsentMethod.WRITING,
                   [(m.value, m) for m in ConsentMethod]),
-            Field("taken_by", "Taken by", "choice", True, self.case.actor.username, staff),
-            Field("form_file", "Signed form (file)", help="Needed for consent in writing."),
+            Field("taken_by", self.tr("Taken by"), "choice", True, self.case.actor.username, staff),
+            Field("form_file", self.tr("Signed form (file)"), help=self.tr("Needed for consent in "
+                                                                           "writing.")),
         ], submit)
 
     def victims_code_offer(self) -> FormDialog:
@@ -143,13 +152,14 @@ class PeopleTab(CaseTab):
                                                expected_version=self.case.version)
             safeguards.record_offer(uow(), actor, ref, v["party"], offered_on=v["on"],
                                     how=v["how"] or None)
-        return self.ws.form("Victims' Code: restorative justice offered", [
-            Field("party", "Harmed party", "choice", True, harmed[0][1] if harmed else None,
+        return self.ws.form(self.tr("Victims' Code: restorative justice offered"), [
+            Field("party", self.tr("Harmed party"), "choice", True,
+                  harmed[0][1] if harmed else None,
                   harmed),
-            Field("on", "First offered on", "date", True, date.today()),
-            Field("how", "How (phone call, letter, visit)"),
-            Field("enhanced", "Enhanced rights", "check", default=False,
-                  extra={"text": "a victim with enhanced rights (shorter time limit)"}),
+            Field("on", self.tr("First offered on"), "date", True, date.today()),
+            Field("how", self.tr("How (phone call, letter, visit)")),
+            Field("enhanced", self.tr("Enhanced rights"), "check", default=False,
+                  extra={"text": self.tr("a victim with enhanced rights (shorter time limit)")}),
         ], submit)
 
     def record_objection(self) -> FormDialog:
@@ -163,18 +173,18 @@ class PeopleTab(CaseTab):
                 self.case.uow(), self.case.actor, self.case.reference, party_id=v["party"],
                 facilitator=v["facilitator"], reason=v["reason"] or None,
                 expected_version=self.case.version)
-        return self.ws.form("Objection to a facilitator", [
-            Field("party", "Party", "choice", True, parties[0][1] if parties else None,
+        return self.ws.form(self.tr("Objection to a facilitator"), [
+            Field("party", self.tr("Party"), "choice", True, parties[0][1] if parties else None,
                   parties),
-            Field("facilitator", "Objects to", "choice", True,
+            Field("facilitator", self.tr("Objects to"), "choice", True,
                   facilitators[0][1] if facilitators else None, facilitators),
-            Field("reason", "Why (optional)"),
+            Field("reason", self.tr("Why (optional)")),
         ], submit)
 
     def edit_person(self) -> FormDialog:
         party_id = self.records.selected_key() or self.detail.participant.id
         p = self.detail.party(party_id)
-        formats = [(f.capitalize(), f) for f in ("standard", "easy-read", "large-print")]
+        formats = [(word(f.capitalize()), f) for f in ("standard", "easy-read", "large-print")]
 
         def submit(v: dict[str, Any]) -> None:
             people.update_person(
@@ -191,19 +201,19 @@ class PeopleTab(CaseTab):
                     communication_needs=v["needs"] or None,
                     document_format=DocumentFormat(v["format"])),
                 expected_version=self.case.version, person_version=p.person_version)
-        return self.ws.form(f"Details of {p.name}", [
-            Field("first_name", "First name", required=True, default=p.first_name),
-            Field("last_name", "Last name", required=True, default=p.last_name),
-            Field("address_line1", "Address", default=p.address_line1 or ""),
-            Field("address_line2", "Address line 2", default=p.address_line2 or ""),
-            Field("town", "Town", default=p.town or ""),
-            Field("postcode", "Postcode", default=p.postcode or ""),
-            Field("phone", "Phone", default=p.phone or ""),
-            Field("email", "Email", default=p.email or ""),
-            Field("language", "Language", "choice", True, p.language, LANGUAGE_CHOICES),
-            Field("interpreter", "Interpreter", "check", default=p.interpreter_needed,
-                  extra={"text": "needs an interpreter"}),
-            Field("needs", "Communication needs", "multiline",
+        return self.ws.form(self.tr("Details of {name}").format(name=p.name), [
+            Field("first_name", self.tr("First name"), required=True, default=p.first_name),
+            Field("last_name", self.tr("Last name"), required=True, default=p.last_name),
+            Field("address_line1", self.tr("Address"), default=p.address_line1 or ""),
+            Field("address_line2", self.tr("Address line 2"), default=p.address_line2 or ""),
+            Field("town", self.tr("Town"), default=p.town or ""),
+            Field("postcode", self.tr("Postcode"), default=p.postcode or ""),
+            Field("phone", self.tr("Phone"), default=p.phone or ""),
+            Field("email", self.tr("Email"), default=p.email or ""),
+            Field("language", self.tr("Language"), "choice", True, p.language, LANGUAGE_CHOICES),
+            Field("interpreter", self.tr("Interpreter"), "check", default=p.interpreter_needed,
+                  extra={"text": self.tr("needs an interpreter")}),
+            Field("needs", self.tr("Communication needs"), "multiline",
                   default=p.communication_needs or ""),
-            Field("format", "Letters in", "choice", True, p.document_format, formats),
+            Field("format", self.tr("Letters in"), "choice", True, p.document_format, formats),
         ], submit)

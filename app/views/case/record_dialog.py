@@ -31,6 +31,8 @@ from app.services.corrections import FieldType, FieldView, RecordView
 from app.services.enums import CorrectionAction, EntryKind
 from app.views.case.tab import esc
 from app.views.forms import ERROR_STYLE, Field, FormDialog
+from app.views.i18n import day_time, translate
+from app.views.terms import term
 
 if TYPE_CHECKING:
     from app.views.case.workspace import CaseWorkspace
@@ -48,13 +50,16 @@ def _form_field(f: FieldView) -> Field:
     if f.type is FieldType.NUMBER:
         return Field(f.name, f.label, "int", not f.optional, f.value or 0, maximum=99999)
     if f.type is FieldType.YES_NO:
-        choices: list[tuple[str, Any]] = [("Yes", True), ("No", False)]
+        choices: list[tuple[str, Any]] = [(translate("CaseRecordDialog", "Yes"), True),
+                                          (translate("CaseRecordDialog", "No"), False)]
         return Field(f.name, f.label, "choice", not f.optional, f.value,
-                     [("Not answered", None), *choices] if f.optional else choices)
+                     [(translate("CaseRecordDialog", "Not answered"), None),
+                      *choices] if f.optional else choices)
     if f.type is FieldType.CHOICE:
         options = [(o.label, o.value) for o in f.options]
         return Field(f.name, f.label, "choice", not f.optional, f.value,
-                     [("None", None), *options] if f.optional else options)
+                     [(translate("CaseRecordDialog", "None"), None),
+                      *options] if f.optional else options)
     if f.type is FieldType.HOURS:
         return Field(f.name, f.label, "text", True, f"{float(f.value):g}")
     return Field(f.name, f.label, "text", not f.optional, f.value or "")
@@ -90,7 +95,7 @@ class RecordDialog(QDialog):
         self.record_id = record_id
         self.form: FormDialog | None = None
         self.setObjectName("record_dialog")
-        self.setWindowTitle(kind.label)
+        self.setWindowTitle(term(kind))
         layout = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setObjectName("record_title")
@@ -107,10 +112,10 @@ class RecordDialog(QDialog):
         self.why_not.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.why_not)
         self.buttons = QDialogButtonBox()
-        self.amend_button = self._button("&Amend...", "record_amend", self.amend)
-        self.error_button = self._button("&Entered in error...", "record_error",
+        self.amend_button = self._button(self.tr("&Amend..."), "record_amend", self.amend)
+        self.error_button = self._button(self.tr("&Entered in error..."), "record_error",
                                          self.entered_in_error)
-        self.rebook_button = self._button("&Rebook...", "record_rebook", self.rebook)
+        self.rebook_button = self._button(self.tr("&Rebook..."), "record_rebook", self.rebook)
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("record_close")
         self.buttons.rejected.connect(self.reject)
@@ -138,9 +143,9 @@ class RecordDialog(QDialog):
         style = STRUCK if v.entered_in_error else ""
         self.title.setText(
             f"<span style='font-size:large; {style}'><b>{esc(v.title)}</b></span><br>"
-            f"Entered by {esc(v.entered_by)}"
-            + (" &nbsp;<b style='color:#8a1c1c'>ENTERED IN ERROR</b>" if v.entered_in_error
-               else ""))
+            + self.tr("Entered by {who}").format(who=esc(v.entered_by))
+            + (" &nbsp;<b style='color:#8a1c1c'>" + self.tr("ENTERED IN ERROR") + "</b>"
+               if v.entered_in_error else ""))
         body = QWidget()
         body.setObjectName("record_body")
         outer = QVBoxLayout(body)
@@ -160,7 +165,7 @@ class RecordDialog(QDialog):
         history.setWordWrap(True)
         history.setTextFormat(Qt.TextFormat.RichText)
         history.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self._label("History"), history)
+        form.addRow(self._label(self.tr("History")), history)
         self.scroll.setWidget(body)
         self.amend_button.setEnabled(v.can_correct)
         self.error_button.setEnabled(v.can_correct)
@@ -198,20 +203,22 @@ class RecordDialog(QDialog):
 
     def _history_html(self) -> str:
         if not self.view.revisions:
-            return "Not corrected."
+            return self.tr("Not corrected.")
         lines = []
         for r in self.view.revisions:
-            what = ("Marked entered in error" if r.action is CorrectionAction.ENTERED_IN_ERROR
-                    else "Amended: " + "; ".join(f"{esc(c.label)} <i>{esc(c.before)}</i> "
+            what = (self.tr("Marked entered in error")
+                    if r.action is CorrectionAction.ENTERED_IN_ERROR
+                    else self.tr("Amended: {changes}").format(changes="; ".join(
+                                                 f"{esc(c.label)} <i>{esc(c.before)}</i> "
                                                  f"&rarr; <i>{esc(c.after)}</i>"
-                                                 for c in r.changes))
-            lines.append(f"<p>{r.at.astimezone():%d %b %Y %H:%M}, {esc(r.by)}: {what}<br>"
+                                                 for c in r.changes)))
+            lines.append(f"<p>{day_time(r.at.astimezone())}, {esc(r.by)}: {what}<br>"
                          f"<i>Reason: {esc(r.reason)}</i></p>")
         return "".join(lines)
 
     # ---- acting
     def _open(self, title: str, fields: list[Field], submit: Callable[[dict[str, Any]], Any],
-              intro: str | None = None, ok_text: str = "Save") -> FormDialog:
+              intro: str | None = None, ok_text: str | None = None) -> FormDialog:
         def run(values: dict[str, Any]) -> Any:
             try:
                 return submit(values)
@@ -242,32 +249,33 @@ class RecordDialog(QDialog):
                    if not _same(f, _read_back(f, values[f.name]))}
             corrections.amend(c.uow(), c.actor, c.reference, self.kind, self.record_id, new,
                               values["reason"], expected_version=c.version)
-        return self._open(f"Amend: {self.kind.label.lower()}", [
+        return self._open(self.tr("Amend: {kind}").format(kind=term(self.kind).lower()), [
             *(_form_field(f) for f in editable),
-            Field("reason", "Reason for the amendment", "multiline", True),
-        ], submit, intro="Change what was wrong and say why. The values as they were stay in "
-                         "the record's history.", ok_text="Amend")
+            Field("reason", self.tr("Reason for the amendment"), "multiline", True),
+        ], submit, intro=self.tr("Change what was wrong and say why. The values as they were stay "
+                                 "in the record's history."), ok_text=self.tr("Amend"))
 
     def entered_in_error(self) -> FormDialog:
         c = self.ws.controller
-        what = self.kind.value
-        return self._open(f"Entered in error: {what}", [
-            Field("reason", "Why it was entered in error", "multiline", True),
+        what = term(self.kind).lower()
+        return self._open(self.tr("Entered in error: {what}").format(what=what), [
+            Field("reason", self.tr("Why it was entered in error"), "multiline", True),
         ], lambda v: corrections.mark_entered_in_error(
             c.uow(), c.actor, c.reference, self.kind, self.record_id, v["reason"],
             expected_version=c.version),
-            intro=f"Mark this {what} as entered in error? From then on it counts nowhere: not "
-                  "in the figures and reports, not in documents, lists or My work, and it "
-                  "prints nowhere. It stays in the case's History, struck through, with your "
-                  "reason. This cannot be undone.", ok_text="Mark entered in error")
+            intro=self.tr("Mark this {what} as entered in error? From then on it counts nowhere: "
+                          "not in the figures and reports, not in documents, lists or My work, "
+                          "and it prints nowhere. It stays in the case's History, struck through, "
+                          "with your reason. This cannot be undone.")
+                         .format(what=what), ok_text=self.tr("Mark entered in error"))
 
     def rebook(self) -> FormDialog:
         c = self.ws.controller
         default = datetime.now().replace(minute=0, second=0, microsecond=0) + timedelta(days=1)
-        return self._open("Rebook the missed appointment", [
-            Field("starts_at", "New time", "datetime", True, default),
+        return self._open(self.tr("Rebook the missed appointment"), [
+            Field("starts_at", self.tr("New time"), "datetime", True, default),
         ], lambda v: appointments.rebook(c.uow(), c.actor, c.reference, self.record_id,
                                          v["starts_at"], expected_version=c.version),
-            intro="The missed appointment stays on record as missed; a new one is booked "
-                  "with the same purpose and place.", ok_text="Book")
+            intro=self.tr("The missed appointment stays on record as missed; a new one is booked "
+                          "with the same purpose and place."), ok_text=self.tr("Book"))
 

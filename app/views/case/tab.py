@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app.services.case_actions import CaseAction
 from app.services.casefile import CaseDetail
+from app.views.i18n import translate
 from app.views.style import ERROR_STYLE
 from app.views.table_models.record_table_model import (
     Column,
@@ -38,15 +39,15 @@ class Notice(QLabel):
         super().__init__("")
         self.setObjectName(name)
         self.setWordWrap(True)
-        self.setAccessibleName("Result of the last action")
+        self.setAccessibleName(self.tr("Result of the last action"))
         self.setMinimumHeight(self.fontMetrics().lineSpacing())
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clear)
 
-    def saved(self, text: str = "Saved.") -> None:
+    def saved(self, text: str | None = None) -> None:
         self.setStyleSheet(SAVED_STYLE)
-        self.setText("\N{CHECK MARK} " + text)
+        self.setText("\N{CHECK MARK} " + (text or self.tr("Saved.")))
         self._timer.start(self.SAVED_MS)
 
     def refusal(self, message: str) -> None:
@@ -134,7 +135,9 @@ class CaseTab(QWidget):
 
 
 def yes_no(value: bool | None) -> str:
-    return "-" if value is None else ("yes" if value else "no")
+    if value is None:
+        return "-"
+    return translate("CaseTab", "yes") if value else translate("CaseTab", "no")
 
 
 def num(value: Any) -> str:

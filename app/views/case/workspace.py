@@ -38,7 +38,9 @@ from app.views.confirm import Confirm, ask
 from app.views.context import AppContext
 from app.views.documents import DocumentDialog
 from app.views.forms import ERROR_STYLE, Field, FormDialog
+from app.views.i18n import translate
 from app.views.table_models.record_table_model import RecordTable
+from app.views.terms import term
 
 #: The tabs in the order they appear; a tab whose ``applies`` says no is left out.
 TABS: tuple[type[CaseTab], ...] = (
@@ -88,7 +90,7 @@ class CaseWorkspace(QWidget):
         self.banner.setObjectName("stale_banner")
         self.banner.setStyleSheet(ERROR_STYLE)
         self.banner.setWordWrap(True)
-        self.reload_button = QPushButton("Reload")
+        self.reload_button = QPushButton(self.tr("Reload"))
         self.reload_button.setObjectName("reload")
         self.reload_button.clicked.connect(lambda _checked=False: self.reload())
         banner_row.addWidget(self.banner, 1)
@@ -103,14 +105,15 @@ class CaseWorkspace(QWidget):
         layout.addWidget(self.stage_bar)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("case_tabs")
-        self.tabs.setAccessibleName(f"Parts of case {reference_}")
+        self.tabs.setAccessibleName(self.tr("Parts of case {reference_}")
+                                           .format(reference_=reference_))
         layout.addWidget(self.tabs, 1)
         self.tab_of: dict[str, CaseTab] = {}
         for cls in TABS:
             if cls.applies(self.detail):
                 tab = cls(self)
                 self.tab_of[tab.name] = tab
-                self.tabs.addTab(tab, tab.title)
+                self.tabs.addTab(tab, tab.tr(tab.title))
         self.tab_of["overview"].timeline.row_activated.connect(self.show_in_tab)
         self.refresh_view()
 
@@ -203,8 +206,9 @@ class CaseWorkspace(QWidget):
                 or Kind.OUTCOME_OFFICER not in available_kinds(self.detail):
             return None
         return self.confirm(
-            "Tell the officer", "The contract is breached. Write the letter to the referring "
-            "officer now? You will see it before it is filed.", "Write the letter",
+            self.tr("Tell the officer"),
+            self.tr("The contract is breached. Write the letter to the referring officer now? "
+                    "You will see it before it is filed."), self.tr("Write the letter"),
             lambda: self.tab_widget("documents").generate_document(Kind.OUTCOME_OFFICER))
 
     def show_in_tab(self, key: object) -> None:
@@ -245,7 +249,8 @@ class CaseWorkspace(QWidget):
         self.current_tab().notice.saved()
         bar = getattr(self.window_, "statusBar", None)
         if callable(bar):
-            bar().showMessage(f"Saved to case {self.reference}.", 4000)
+            bar().showMessage(self.tr("Saved to case {reference}.")
+                                     .format(reference=self.reference), 4000)
 
     def reload(self) -> None:
         self.controller.reload()
@@ -254,12 +259,15 @@ class CaseWorkspace(QWidget):
         d = self.detail
         self.banner.hide()
         self.reload_button.hide()
-        restricted = " &nbsp;<b style='color:#8a1c1c'>RESTRICTED</b>" if d.restricted else ""
+        restricted = (" &nbsp;<b style='color:#8a1c1c'>" + self.tr("RESTRICTED") + "</b>"
+                      if d.restricted else "")
         self.header.setText(
             f"<span style='font-size:large'><b>{d.reference}</b> &nbsp; "
-            f"{esc(d.participant.name)}</span>{restricted}<br>{d.scheme.label} - stage: "
-            f"<b>{d.status.label}</b>" + _outcome(d)
-            + f" &nbsp; Worker: {esc(d.worker or 'unassigned')}"
+            f"{esc(d.participant.name)}</span>{restricted}<br>"
+            + self.tr("{scheme} - stage: <b>{stage}</b>").format(scheme=d.scheme.label,
+                                                                 stage=term(d.status))
+            + _outcome(d) + " &nbsp; "
+            + self.tr("Worker: {worker}").format(worker=esc(d.worker or self.tr("unassigned")))
             + (f", {esc(d.coworker)}" if d.coworker else ""))
         self.stage_bar.refresh()
         for b in [*self.stage_bar.buttons, *self.action_buttons().values()]:
@@ -274,5 +282,11 @@ def _outcome(d: CaseDetail) -> str:
     if not d.outcome.ended:
         return ""
     kept = d.agreement_kept
-    agreement = "" if kept is None else f"; agreement {'kept' if kept else 'not kept'}"
-    return f" (outcome: <b>{d.outcome.label}</b>{agreement})"
+    if kept is None:
+        return translate("CaseWorkspace", " (outcome: <b>{outcome}</b>)").format(
+            outcome=term(d.outcome))
+    if kept:
+        return translate("CaseWorkspace", " (outcome: <b>{outcome}</b>; agreement kept)").format(
+            outcome=term(d.outcome))
+    return translate("CaseWorkspace", " (outcome: <b>{outcome}</b>; agreement not kept)").format(
+        outcome=term(d.outcome))
