@@ -32,6 +32,7 @@ from app.services.enums import MediaType
 from app.views.context import AppContext
 from app.views.folders import documents_folder
 from app.views.printing import ask_printer, print_image, print_pdf
+from app.views.terms import term
 
 #: Widest a page or photo is drawn before it is scaled down to fit.
 MAX_WIDTH = 900
@@ -50,8 +51,11 @@ class AttachmentViewer(QDialog):
         self.setObjectName("attachment_viewer")
         self.setWindowTitle(f"{s.title} ({s.reference})")
         layout = QVBoxLayout(self)
-        about = QLabel(f"{s.media_type.label}, {s.size_bytes:,} bytes, on {s.attached_to}. "
-                       f"Added by {s.added_by} on {s.added_at.astimezone():%d/%m/%Y %H:%M}.")
+        about = QLabel(self.tr("{label}, {size_bytes:,} bytes, on {attached_to}. Added by "
+                               "{added_by} on {added_on:%d/%m/%Y %H:%M}.").format(
+                           label=term(s.media_type), size_bytes=s.size_bytes,
+                           attached_to=s.attached_to, added_by=s.added_by,
+                           added_on=s.added_at.astimezone()))
         about.setWordWrap(True)
         layout.addWidget(about)
         self.pages_holder = QWidget()
@@ -69,12 +73,12 @@ class AttachmentViewer(QDialog):
         self.confirmation.setWordWrap(True)
         layout.addWidget(self.confirmation)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.print_button = QPushButton("&Print...")
+        self.print_button = QPushButton(self.tr("&Print..."))
         self.print_button.setObjectName("print_attachment")
-        self.print_button.setAccessibleName("Print the attachment on paper")
+        self.print_button.setAccessibleName(self.tr("Print the attachment on paper"))
         self.print_button.clicked.connect(lambda _checked=False: self.print_copy())
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button = QPushButton("&Save a copy...")
+        self.save_button = QPushButton(self.tr("&Save a copy..."))
         self.save_button.setObjectName("save_attachment")
         self.save_button.clicked.connect(lambda _checked=False: self.save_copy())
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -91,21 +95,23 @@ class AttachmentViewer(QDialog):
         try:
             images = self._images()
         except PreviewUnavailable as exc:
-            self.pages.addWidget(QLabel(f"No preview on this computer ({exc}); save a copy to "
-                                        "open it in another program."))
+            self.pages.addWidget(QLabel(self.tr("No preview on this computer ({exc}); save a "
+                                                "copy to open it in another program.").format(
+                                            exc=exc)))
             return
         for n, data in enumerate(images, start=1):
             pixmap = QPixmap()
             if not pixmap.loadFromData(data):
-                self.pages.addWidget(QLabel("This file cannot be shown here; save a copy to "
-                                            "open it in another program."))
+                self.pages.addWidget(QLabel(self.tr("This file cannot be shown here; save a "
+                                                    "copy to open it in another program.")))
                 return
             if pixmap.width() > MAX_WIDTH:
                 pixmap = pixmap.scaledToWidth(MAX_WIDTH,
                                               Qt.TransformationMode.SmoothTransformation)
             page = QLabel()
             page.setObjectName(f"attachment_page_{n}")
-            page.setAccessibleName(f"Page {n} of {self.attachment.summary.title}")
+            page.setAccessibleName(self.tr("Page {n} of {title}").format(
+                                       n=n, title=self.attachment.summary.title))
             page.setPixmap(pixmap)
             page.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.pages.addWidget(page)
@@ -126,14 +132,15 @@ class AttachmentViewer(QDialog):
             else:
                 image = QImage.fromData(f.content)
                 if image.isNull():
-                    self._say("Not printed: this file cannot be drawn here. Save a copy and "
-                              "print it from another program.")
+                    self._say(self.tr("Not printed: this file cannot be drawn here. Save a "
+                                      "copy and print it from another program."))
                     return None
                 pages = print_image(image, printer)
         except DomainError as exc:
             self._say(exc.message)
             return None
-        self._say(f"Sent to the printer: {pages} page{'s' if pages != 1 else ''}.")
+        self._say(self.tr("Sent to the printer: 1 page.") if pages == 1
+                  else self.tr("Sent to the printer: {pages} pages.").format(pages=pages))
         return pages
 
     def save_copy(self, path: str | None = None) -> Path | None:
@@ -141,7 +148,7 @@ class AttachmentViewer(QDialog):
         s = self.attachment.summary
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, "Save a copy", documents_folder(s.filename),
+                self, self.tr("Save a copy"), documents_folder(s.filename),
                 f"{s.media_type.label} (*.{s.media_type.extension})")
             if not path:
                 return None
@@ -149,7 +156,8 @@ class AttachmentViewer(QDialog):
         try:
             target.write_bytes(self.attachment.content)
         except OSError as exc:
-            self._say(f"Not saved: {exc.strerror or exc}. Choose another folder.")
+            self._say(self.tr("Not saved: {value}. Choose another folder.").format(
+                          value=exc.strerror or exc))
             return None
         try:
             attachments.record_copy(self.ctx.uow(), self.ctx.actor, s.id)
@@ -157,7 +165,7 @@ class AttachmentViewer(QDialog):
             target.unlink(missing_ok=True)  # not audited, so not kept
             self._say(exc.message)
             return None
-        self._say(f"Saved to {target}.")
+        self._say(self.tr("Saved to {target}.").format(target=target))
         return target
 
     def _say(self, text: str) -> None:

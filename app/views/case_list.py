@@ -30,6 +30,7 @@ from app.views.context import AppContext
 from app.views.date_field import DateField
 from app.views.notes_search import NotesSearchDialog
 from app.views.table_models.case_table_model import CaseTableModel
+from app.views.terms import term
 
 #: How many matches a search shows, best first (more means the words should say more).
 FOUND_SHOWN = 100
@@ -49,45 +50,46 @@ class CaseListView(QWidget):
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("case_search")
-        self.search.setPlaceholderText("Name, reference, date of birth, postcode, phone")
-        self.search.setToolTip("Find anyone: part of a reference (0064), a first or last name "
-                               "or both, a date of birth, a postcode, a phone number or a crime "
-                               "reference. Enter opens the best match.")
+        self.search.setPlaceholderText(self.tr("Name, reference, date of birth, postcode, phone"))
+        self.search.setToolTip(self.tr("Find anyone: part of a reference (0064), a first or last "
+                                       "name or both, a date of birth, a postcode, a phone number "
+                                       "or a crime reference. Enter opens the best match."))
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(
             self.search.placeholderText()) + 40)
-        self.search.setAccessibleName("Search cases")
+        self.search.setAccessibleName(self.tr("Search cases"))
         self.search.setClearButtonEnabled(True)
-        search_label = QLabel("&Find")
+        search_label = QLabel(self.tr("&Find"))
         search_label.setBuddy(self.search)
         bar.addWidget(search_label)
         bar.addWidget(self.search, 3)
 
         self.scheme = QComboBox()
         self.scheme.setObjectName("filter_scheme")
-        self.scheme.setAccessibleName("Scheme")
-        self.scheme.addItem("All schemes", None)
+        self.scheme.setAccessibleName(self.tr("Scheme"))
+        self.scheme.addItem(self.tr("All schemes"), None)
         for s in Scheme:
             self.scheme.addItem(s.label, s)
         self.status = QComboBox()
         self.status.setObjectName("filter_status")
-        self.status.setAccessibleName("Stage")
+        self.status.setAccessibleName(self.tr("Stage"))
         self.worker = QComboBox()
         self.worker.setObjectName("filter_worker")
-        self.worker.setAccessibleName("Worker")
-        self.worker.addItem("Any worker", None)
+        self.worker.setAccessibleName(self.tr("Worker"))
+        self.worker.addItem(self.tr("Any worker"), None)
         for u in users.list_users(ctx.uow()):
             self.worker.addItem(f"{u.full_name} ({u.role.value})", u.id)
         self.pathway = QComboBox()
         self.pathway.setObjectName("filter_pathway")
-        self.pathway.setAccessibleName("Pathway")
-        self.pathway.addItem("Any pathway", None)
+        self.pathway.setAccessibleName(self.tr("Pathway"))
+        self.pathway.addItem(self.tr("Any pathway"), None)
         for p in reference.pathways(ctx.uow()):
             self.pathway.addItem(p.name, p.code)
-        self.use_dates = QCheckBox("Referred from")
-        self.use_dates.setAccessibleName("Filter by referral date")
+        self.use_dates = QCheckBox(self.tr("Referred from"))
+        self.use_dates.setAccessibleName(self.tr("Filter by referral date"))
         self.date_from = DateField(date.today() - timedelta(days=365))
         self.date_to = DateField(date.today())
-        for d, name in ((self.date_from, "Referred from"), (self.date_to, "Referred to")):
+        for d, name in ((self.date_from, self.tr("Referred from")), (self.date_to,
+                                                                     self.tr("Referred to"))):
             d.setAccessibleName(name)
             d.setEnabled(False)
         self.use_dates.toggled.connect(self.date_from.setEnabled)
@@ -102,7 +104,7 @@ class CaseListView(QWidget):
         # the filters used less often fold into a second row, so the list fits a small screen
         self.more_filters = QToolButton()
         self.more_filters.setObjectName("more_filters")
-        self.more_filters.setText("More filters")
+        self.more_filters.setText(self.tr("More filters"))
         self.more_filters.setCheckable(True)
         self.more_filters.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.more_filters.setArrowType(Qt.ArrowType.DownArrow)
@@ -116,7 +118,7 @@ class CaseListView(QWidget):
             more.addWidget(combo, 1)
         more.addWidget(self.use_dates)
         more.addWidget(self.date_from)
-        more.addWidget(QLabel("to"))
+        more.addWidget(QLabel(self.tr("to")))
         more.addWidget(self.date_to)
         more.addStretch(1)
         self.more_row.hide()
@@ -128,7 +130,7 @@ class CaseListView(QWidget):
         self.model = CaseTableModel(ctx.uow, ctx.actor)
         self.table = QTableView()
         self.table.setObjectName("case_table")
-        self.table.setAccessibleName("Cases")
+        self.table.setAccessibleName(self.tr("Cases"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -153,9 +155,9 @@ class CaseListView(QWidget):
         self.hint.setObjectName("find_hint")
         self.hint.setWordWrap(True)
         foot.addWidget(self.hint, 1)
-        self.notes_button = QPushButton("Search the &notes for these words")
+        self.notes_button = QPushButton(self.tr("Search the &notes for these words"))
         self.notes_button.setObjectName("search_notes")
-        self.notes_button.setToolTip("Full-text search of interventions and case notes")
+        self.notes_button.setToolTip(self.tr("Full-text search of interventions and case notes"))
         self.notes_button.clicked.connect(self.search_notes)
         self.notes_button.hide()
         foot.addWidget(self.notes_button)
@@ -180,10 +182,10 @@ class CaseListView(QWidget):
         scheme = self._scheme()
         self.status.blockSignals(True)
         self.status.clear()
-        self.status.addItem("Any stage", None)
+        self.status.addItem(self.tr("Any stage"), None)
         shown = statuses(scheme) if scheme else list(CaseStatus)
         for st in shown:
-            self.status.addItem(st.label, st)
+            self.status.addItem(term(st), st)
         self.status.blockSignals(False)
         self.apply_filter()
 
@@ -225,7 +227,8 @@ class CaseListView(QWidget):
         # a folded filter that is set still says so on its button
         folded = sum((self.worker.currentData() is not None, self.pathway.currentData() is not None,
                       self.use_dates.isChecked()))
-        self.more_filters.setText(f"More filters ({folded} set)" if folded else "More filters")
+        self.more_filters.setText(self.tr("More filters ({folded} set)").format(folded=folded)
+                                  if folded else self.tr("More filters"))
         if self._deferred:
             return
         text = self.search.text().strip()
@@ -241,10 +244,11 @@ class CaseListView(QWidget):
                 result = find.FindResult((), exc.message)
             self.model.show_found(result)
             self.hint.setText(result.hint or (
-                f"The best {FOUND_SHOWN} matches: type more to narrow the search."
+                self.tr("The best {FOUND_SHOWN} matches: type more to narrow the search.")
+                       .format(FOUND_SHOWN=FOUND_SHOWN)
                 if len(result.hits) >= FOUND_SHOWN else ""))
         n = self.model.total
-        self.count.setText(f"{n:,} case{'s' if n != 1 else ''}")
+        self.count.setText(self.tr("1 case") if n == 1 else self.tr("{n:,} cases").format(n=n))
         if self.model.rowCount() and text:
             self.table.selectRow(0)
 

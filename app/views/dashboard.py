@@ -46,6 +46,7 @@ from app.views.background import BackgroundTask, Progress
 from app.views.context import AppContext
 from app.views.date_field import DateField
 from app.views.folders import documents_folder
+from app.views.i18n import month_year, translate
 from app.views.printing import ask_printer, print_pdf
 
 FIGURE_ROLE = Qt.ItemDataRole.UserRole
@@ -74,8 +75,9 @@ class _Compute(QRunnable):
         except DomainError as exc:
             self.signals.failed.emit(exc.message)
         except Exception as exc:  # a pool thread must not die silently
-            self.signals.failed.emit("The indicators could not be computed "
-                                     f"({exc.__class__.__name__}).")
+            self.signals.failed.emit(translate("Dashboard", "The indicators could not be "
+                                                            "computed ({error}).").format(
+                                         error=exc.__class__.__name__))
         else:
             self.signals.done.emit(report)
 
@@ -86,7 +88,8 @@ def chart_text(data: reporting.Chart) -> str:
     for i, category in enumerate(data.categories):
         values = [f"{s.name} {_figure(s.values[i])}" for s in data.series if i < len(s.values)]
         parts.append(f"{category}: " + ", ".join(values))
-    return f"{data.title}. " + ("; ".join(parts) if parts else "No figures.") + "."
+    return f"{data.title}. " + ("; ".join(parts) if parts
+                                else translate("Dashboard", "No figures.")) + "."
 
 
 def _axis_label(category: str, *, wrap: bool) -> str:
@@ -100,7 +103,7 @@ def _axis_label(category: str, *, wrap: bool) -> str:
 
 
 def _figure(value: float | None) -> str:
-    return "not known" if value is None else f"{value:g}"
+    return translate("Dashboard", "not known") if value is None else f"{value:g}"
 
 
 class DashboardView(QWidget):
@@ -125,37 +128,37 @@ class DashboardView(QWidget):
         self.end_edit = self._date_edit("dashboard_to", today)
         self.scheme_box = QComboBox()
         self.scheme_box.setObjectName("dashboard_scheme")
-        self.scheme_box.setAccessibleName("Scheme")
-        self.scheme_box.addItem("All schemes", None)
+        self.scheme_box.setAccessibleName(self.tr("Scheme"))
+        self.scheme_box.addItem(self.tr("All schemes"), None)
         for s in Scheme:
             self.scheme_box.addItem(s.label, s.value)  # Qt would hand back a plain str
         self.worker_box = QComboBox()
         self.worker_box.setObjectName("dashboard_worker")
-        self.worker_box.setAccessibleName("Worker")
+        self.worker_box.setAccessibleName(self.tr("Worker"))
         self.worker_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.worker_box.setMinimumContentsLength(14)
-        self.worker_box.addItem("All workers", None)
+        self.worker_box.addItem(self.tr("All workers"), None)
         for user_id, name in indicators.list_workers(ctx.uow(), ctx.actor):
             self.worker_box.addItem(name, user_id)
-        self.show_button = QPushButton("&Show")
+        self.show_button = QPushButton(self.tr("&Show"))
         self.show_button.setObjectName("dashboard_show")
         self.show_button.clicked.connect(self.refresh)
-        for text, w in (("From", self.start_edit), ("To", self.end_edit),
-                        ("Scheme", self.scheme_box), ("Worker", self.worker_box)):
+        for text, w in ((self.tr("From"), self.start_edit), (self.tr("To"), self.end_edit),
+                        (self.tr("Scheme"), self.scheme_box), (self.tr("Worker"), self.worker_box)):
             label = QLabel(text)
             label.setBuddy(w)
             filters.addWidget(label)
             filters.addWidget(w)
         filters.addWidget(self.show_button)
-        self.save_button = QPushButton("Save &board report...")
+        self.save_button = QPushButton(self.tr("Save &board report..."))
         self.save_button.setObjectName("dashboard_save_report")
-        self.save_button.setAccessibleName("Save the board report as PDF")
+        self.save_button.setAccessibleName(self.tr("Save the board report as PDF"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(lambda: self.save_board_report())
-        self.print_button = QPushButton("&Print board report...")
+        self.print_button = QPushButton(self.tr("&Print board report..."))
         self.print_button.setObjectName("dashboard_print_report")
-        self.print_button.setAccessibleName("Print the board report on paper")
+        self.print_button.setAccessibleName(self.tr("Print the board report on paper"))
         self.print_button.setEnabled(False)
         self.print_button.clicked.connect(lambda: self.print_board_report())
         filters.addStretch(1)
@@ -180,9 +183,9 @@ class DashboardView(QWidget):
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("dashboard_figures")
-        self.tree.setAccessibleName("Indicators")
+        self.tree.setAccessibleName(self.tr("Indicators"))
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Indicator", "Figure", "Basis"])
+        self.tree.setHeaderLabels([self.tr("Indicator"), self.tr("Figure"), self.tr("Basis")])
         self.tree.setAlternatingRowColors(True)
         self.tree.currentItemChanged.connect(self._figure_chosen)
         self.tree.itemClicked.connect(lambda item, _col: self._figure_chosen(item))
@@ -190,12 +193,12 @@ class DashboardView(QWidget):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        self.cases_title = QLabel("Choose a figure to see the cases behind it.")
+        self.cases_title = QLabel(self.tr("Choose a figure to see the cases behind it."))
         self.cases_title.setObjectName("dashboard_cases_title")
         self.cases_title.setWordWrap(True)
         self.cases_list = QListWidget()
         self.cases_list.setObjectName("dashboard_cases")
-        self.cases_list.setAccessibleName("Cases behind the figure")
+        self.cases_list.setAccessibleName(self.tr("Cases behind the figure"))
         self.cases_list.itemActivated.connect(self._open)
         self.cases_list.itemDoubleClicked.connect(self._open)
         self.unnamed_label = QLabel()
@@ -230,7 +233,8 @@ class DashboardView(QWidget):
     def _date_edit(self, name: str, value: date) -> DateField:
         edit = DateField(value)
         edit.setObjectName(name)
-        edit.setAccessibleName("Period from" if name.endswith("from") else "Period to")
+        edit.setAccessibleName(self.tr("Period from") if name.endswith("from")
+                               else self.tr("Period to"))
         return edit
 
     def _chart(self, name: str) -> tuple[QChart, QChartView]:
@@ -240,9 +244,9 @@ class DashboardView(QWidget):
         chart.setMargins(QMargins(4, 4, 4, 4))  # the plot, not white space, gets the room
         view = QChartView(chart)
         view.setObjectName(name)
-        view.setAccessibleName("Chart (being computed)")
-        view.setAccessibleDescription("The figures are being computed.")
-        view.viewport().setAccessibleName("Chart")
+        view.setAccessibleName(self.tr("Chart (being computed)"))
+        view.setAccessibleDescription(self.tr("The figures are being computed."))
+        view.viewport().setAccessibleName(self.tr("Chart"))
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
         view.setMinimumHeight(200)  # three across and the figures below fit 720 px
         view.setMinimumWidth(260)
@@ -253,7 +257,7 @@ class DashboardView(QWidget):
         start, end = self.start_edit.date(), self.end_edit.date()
         if start is None or end is None:
             raise ValidationError(self.start_edit.problem() or self.end_edit.problem()
-                                  or "Enter the period's dates.")
+                                  or self.tr("Enter the period's dates."))
         return Scope(start, end,
                      Scheme(scheme) if scheme else None, self.worker_box.currentData())
 
@@ -267,11 +271,11 @@ class DashboardView(QWidget):
             scope = self.scope()
             scope.check()
         except DomainError as exc:
-            QMessageBox.warning(self, "Indicators", exc.message)
+            QMessageBox.warning(self, self.tr("Indicators"), exc.message)
             return
         self.busy = True
         self.show_button.setEnabled(False)
-        self.as_of.setText("Computing the indicators...")
+        self.as_of.setText(self.tr("Computing the indicators..."))
         job = _Compute(self.ctx, scope)
         job.signals.done.connect(self._show_report)
         job.signals.failed.connect(self._failed)
@@ -290,7 +294,7 @@ class DashboardView(QWidget):
     def _failed(self, message: str) -> None:
         self.as_of.clear()
         if self._finished():
-            QMessageBox.warning(self, "Indicators", message)
+            QMessageBox.warning(self, self.tr("Indicators"), message)
 
     def save_board_report(self, path: str | None = None) -> BackgroundTask | None:
         """The board report PDF of the figures on screen, drawn off the GUI thread."""
@@ -299,8 +303,9 @@ class DashboardView(QWidget):
             return None
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, "Save the board report", documents_folder(
-                    f"board-report-{report.scope.start}-{report.scope.end}.pdf"), "PDF (*.pdf)")
+                self, self.tr("Save the board report"), documents_folder(
+                    f"board-report-{report.scope.start}-{report.scope.end}.pdf"),
+                self.tr("PDF (*.pdf)"))
             if not path:
                 return None
         target = Path(path)
@@ -312,8 +317,10 @@ class DashboardView(QWidget):
             target.write_bytes(content)
             return target
 
-        task = BackgroundTask(self, "Board report", "Drawing the board report...", job)
-        task.done.connect(lambda saved: saved and self.as_of.setText(f"Saved to {saved}."))
+        task = BackgroundTask(self, self.tr("Board report"),
+                              self.tr("Drawing the board report..."), job)
+        task.done.connect(lambda saved: saved and self.as_of.setText(
+            self.tr("Saved to {saved}.").format(saved=saved)))
         self.save_task = task
         return task.start()
 
@@ -342,9 +349,11 @@ class DashboardView(QWidget):
             except DomainError as exc:
                 self.as_of.setText(exc.message)
                 return
-            self.as_of.setText(f"Sent to the printer: {pages} page{'s' if pages != 1 else ''}.")
+            self.as_of.setText(self.tr("Sent to the printer: 1 page.") if pages == 1 else
+                               self.tr("Sent to the printer: {pages} pages.").format(pages=pages))
 
-        task = BackgroundTask(self, "Board report", "Drawing the board report...", job)
+        task = BackgroundTask(self, self.tr("Board report"),
+                              self.tr("Drawing the board report..."), job)
         task.done.connect(on_paper)
         self.print_task = task
         return task.start()
@@ -355,7 +364,8 @@ class DashboardView(QWidget):
         self.report = report
         self.save_button.setEnabled(True)
         self.print_button.setEnabled(True)
-        self.as_of.setText(f"As known on {report.today.day} {report.today:%B %Y}")
+        self.as_of.setText(self.tr("As known on {day}").format(
+            day=f"{report.today.day} {month_year(report.today)}"))
         self._fill_tree(report)
         trend, rates, distance = reporting.charts(report)
         self._bars(self.trend_chart, trend, ())
@@ -429,7 +439,7 @@ class DashboardView(QWidget):
         view = next(v for v in (self.trend_view, self.rates_view, self.distance_view)
                     if v.chart() is chart)
         # what a screen reader says instead of the picture: the same figures, in words
-        view.setAccessibleName(f"Chart: {data.title}")
+        view.setAccessibleName(self.tr("Chart: {title}").format(title=data.title))
         view.setAccessibleDescription(chart_text(data))
         if horizontal:
             # Qt draws the first category at the bottom; the table reads from the top
@@ -499,7 +509,8 @@ class DashboardView(QWidget):
         figure: Figure | None = (report.get(figure_id)
                                  if figure_id and report is not None else None)
         if figure is None or report is None:
-            self.cases_title.setText("Choose a figure, or a bar, to see the cases behind it.")
+            self.cases_title.setText(self.tr("Choose a figure, or a bar, to see the cases "
+                                             "behind it."))
             self.unnamed_label.clear()
             return
         self.cases_title.setText(f"{figure.label}: {figure.display}\n{reporting.basis(figure)}")
@@ -512,16 +523,18 @@ class DashboardView(QWidget):
         for ref in behind.cases:
             # a figure not yet known has only a cohort: no case is "in the total only" there
             text = ref.reference if ref.counted or not figure.known else \
-                f"{ref.reference} (in the total only)"
+                self.tr("{reference} (in the total only)").format(reference=ref.reference)
             item = QListWidgetItem(text)
             item.setData(FIGURE_ROLE, ref.reference)
-            item.setToolTip(f"{ref.scheme.label}; double-click to open")
+            item.setToolTip(self.tr("{label}; double-click to open").format(
+                                label=ref.scheme.label))
             self.cases_list.addItem(item)
         self.unnamed_label.setText(
             self.tr("{n} restricted case(s) are counted in this figure but not listed.")
             .format(n=behind.unnamed) if behind.unnamed else "")
         if not behind.cases and not behind.unnamed:
-            self.cases_title.setText(self.cases_title.text() + "\nNo cases behind this figure.")
+            self.cases_title.setText(self.tr("{title}\nNo cases behind this figure.").format(
+                title=self.cases_title.text()))
 
     def shown_cases(self) -> list[str]:
         """The references listed now (tests and screen readers use the same list)."""

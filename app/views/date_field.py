@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.typed_dates import DateTextError, parse_date, parse_time, show_date
+from app.views.i18n import weekday_name
 
 _BAD = "border: 1px solid #b00020;"
 
@@ -57,16 +58,16 @@ class DateField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit = _DateLine()
         self.edit.setObjectName("date_text")
-        self.edit.setPlaceholderText("Not known" if optional else "dd/mm/yyyy")
-        self.edit.setToolTip("A date such as 3/12/2026, 3/12, today, tomorrow or +7")
+        self.edit.setPlaceholderText(self.tr("Not known") if optional else self.tr("dd/mm/yyyy"))
+        self.edit.setToolTip(self.tr("A date such as 3/12/2026, 3/12, today, tomorrow or +7"))
         self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("00/00/00000") + 16)
         self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("00/00/0000") * 2)
         self.button = QToolButton()
         self.button.setObjectName("date_calendar")
         self.button.setText("▾")
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # one Tab stop: the text
-        self.button.setToolTip("Choose from a calendar (Alt+Down)")
-        self.button.setAccessibleName("Choose from a calendar")
+        self.button.setToolTip(self.tr("Choose from a calendar (Alt+Down)"))
+        self.button.setAccessibleName(self.tr("Choose from a calendar"))
         self.weekday = QLabel("")
         self.weekday.setObjectName("date_weekday")
         self.weekday.setMinimumWidth(self.weekday.fontMetrics().horizontalAdvance("Wed") + 4)
@@ -102,7 +103,7 @@ class DateField(QWidget):
         if self._problem:
             return self._problem
         if self._value is None and not self.optional:
-            return "Enter a date."
+            return self.tr("Enter a date.")
         return None
 
     def text_problem(self) -> str | None:
@@ -120,7 +121,7 @@ class DateField(QWidget):
     def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
         self.edit.setAccessibleName(name)
-        self.button.setAccessibleName(f"{name}: choose from a calendar")
+        self.button.setAccessibleName(self.tr("{name}: choose from a calendar").format(name=name))
 
     def setToolTip(self, text: str) -> None:
         super().setToolTip(text)
@@ -135,8 +136,8 @@ class DateField(QWidget):
             value, self._problem = None, str(exc)
         self.edit.setStyleSheet(_BAD if self._problem else "")
         self.edit.setAccessibleDescription(self._problem or "")
-        self.weekday.setText(f"{value:%a}" if value else "")
-        self.weekday.setAccessibleName(f"{value:%A}" if value else "")
+        self.weekday.setText(weekday_name(value) if value else "")
+        self.weekday.setAccessibleName(weekday_name(value, short=False) if value else "")
         if value != self._value:
             self._value = value
             self.dateChanged.emit(value)
@@ -174,11 +175,11 @@ class DateTimeField(QWidget):
         self.date_field = DateField()
         self.time_edit = QLineEdit()
         self.time_edit.setObjectName("time_text")
-        self.time_edit.setPlaceholderText("hh:mm")
-        self.time_edit.setToolTip("A time such as 14:30 or 2:30pm")
+        self.time_edit.setPlaceholderText(self.tr("hh:mm"))
+        self.time_edit.setToolTip(self.tr("A time such as 14:30 or 2:30pm"))
         self.time_edit.setMaximumWidth(self.time_edit.fontMetrics().horizontalAdvance("00:00")
                                        * 3)
-        self.at = QLabel("at")
+        self.at = QLabel(self.tr("at"))
         layout.addWidget(self.date_field, 1)
         layout.addWidget(self.at)
         layout.addWidget(self.time_edit)
@@ -192,8 +193,8 @@ class DateTimeField(QWidget):
 
     def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
-        self.date_field.setAccessibleName(f"{name}: date")
-        self.time_edit.setAccessibleName(f"{name}: time")
+        self.date_field.setAccessibleName(self.tr("{name}: date").format(name=name))
+        self.time_edit.setAccessibleName(self.tr("{name}: time").format(name=name))
 
     def setDateTime(self, value: datetime | QDateTime) -> None:
         if isinstance(value, QDateTime):
@@ -221,7 +222,7 @@ class DateTimeField(QWidget):
             return p
         if self._time_problem:
             return self._time_problem
-        return None if self._time is not None else "Enter a time."
+        return None if self._time is not None else self.tr("Enter a time.")
 
     def text_problem(self) -> str | None:
         return self.date_field.text_problem() or self._time_problem

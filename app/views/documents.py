@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -33,11 +33,14 @@ from app.views.background import BackgroundTask
 from app.views.context import AppContext
 from app.views.folders import documents_folder
 from app.views.forms import ERROR_STYLE
+from app.views.i18n import translate, translated
 from app.views.printing import print_document
 from app.views.screen import fit_to_screen
 
-VARIANTS = [("The recipient's preference", None), ("Standard", "standard"),
-            ("Easy read", "easy-read"), ("Large print", "large-print")]
+VARIANTS = [(QT_TRANSLATE_NOOP("Documents", "The recipient's preference"), None),
+            (QT_TRANSLATE_NOOP("Documents", "Standard"), "standard"),
+            (QT_TRANSLATE_NOOP("Documents", "Easy read"), "easy-read"),
+            (QT_TRANSLATE_NOOP("Documents", "Large print"), "large-print")]
 
 
 class DocumentDialog(QDialog):
@@ -50,7 +53,7 @@ class DocumentDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.detail = detail
-        self.setWindowTitle(f"Document for {detail.reference}")
+        self.setWindowTitle(self.tr("Document for {reference}").format(reference=detail.reference))
         self.setObjectName("document_dialog")
         self.preview_doc: GeneratedDocument | None = None
         self.filed_doc: GeneratedDocument | None = None
@@ -58,22 +61,22 @@ class DocumentDialog(QDialog):
         form = QFormLayout()
         self.kind = QComboBox()
         self.kind.setObjectName("document_kind")
-        self.kind.setAccessibleName("Document")
+        self.kind.setAccessibleName(self.tr("Document"))
         self._kinds = documents.available_kinds(detail)
         for k in self._kinds:
             self.kind.addItem(k.label)
         self.recipient = QComboBox()
         self.recipient.setObjectName("document_recipient")
-        self.recipient.setAccessibleName("Recipient")
+        self.recipient.setAccessibleName(self.tr("Recipient"))
         self._recipients: list[int | None] = [None]
-        self.recipient.addItem("The usual recipient for this document")
+        self.recipient.addItem(self.tr("The usual recipient for this document"))
         for p in detail.parties:
             self.recipient.addItem(f"{p.name} ({p.role})")
             self._recipients.append(p.id)
         self.variant = QComboBox()
         self.variant.setObjectName("document_variant")
-        self.variant.setAccessibleName("Format")
-        for text, _ in VARIANTS:
+        self.variant.setAccessibleName(self.tr("Format"))
+        for text, _ in translated("Documents", VARIANTS):
             self.variant.addItem(text)
         # the format the user chose to start with (File > Preferences)
         chosen = preferences.get_preferences(ctx.uow(), ctx.actor).letter_format
@@ -81,16 +84,16 @@ class DocumentDialog(QDialog):
             (i for i, (_, v) in enumerate(VARIANTS) if v == chosen), 0))
         self.language = QComboBox()
         self.language.setObjectName("document_language")
-        self.language.setAccessibleName("Language")
+        self.language.setAccessibleName(self.tr("Language"))
         self._languages: list[str | None] = [None]
-        self.language.addItem("The recipient's own language")
+        self.language.addItem(self.tr("The recipient's own language"))
         for lang in languages.LANGUAGES:
             self.language.addItem(lang.label)
             self._languages.append(lang.code)
-        form.addRow("&Document", self.kind)
-        form.addRow("&Recipient", self.recipient)
-        form.addRow("&Format", self.variant)
-        form.addRow("&Language", self.language)
+        form.addRow(self.tr("&Document"), self.kind)
+        form.addRow(self.tr("&Recipient"), self.recipient)
+        form.addRow(self.tr("&Format"), self.variant)
+        form.addRow(self.tr("&Language"), self.language)
         for row in range(form.rowCount()):
             label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
@@ -125,23 +128,23 @@ class DocumentDialog(QDialog):
         scroll.setMinimumHeight(300)
         layout.addWidget(scroll, 1)
         buttons = QHBoxLayout()
-        self.preview_button = QPushButton("&Preview")
+        self.preview_button = QPushButton(self.tr("&Preview"))
         self.preview_button.setObjectName("preview")
-        self.file_button = QPushButton("&File on the case")
+        self.file_button = QPushButton(self.tr("&File on the case"))
         self.file_button.setObjectName("file_document")
         self.file_button.setEnabled(False)
-        self.save_button = QPushButton("&Save a copy as PDF...")
+        self.save_button = QPushButton(self.tr("&Save a copy as PDF..."))
         self.save_button.setObjectName("save_copy")
         self.save_button.setEnabled(False)
-        self.print_button = QPushButton("P&rint...")
+        self.print_button = QPushButton(self.tr("P&rint..."))
         self.print_button.setObjectName("print_document")
-        self.print_button.setToolTip("Print the filed copy on paper")
+        self.print_button.setToolTip(self.tr("Print the filed copy on paper"))
         self.print_button.setEnabled(False)
-        close = QPushButton("Close")
-        self.ics_button = QPushButton("&Calendar file...")
+        close = QPushButton(self.tr("Close"))
+        self.ics_button = QPushButton(self.tr("&Calendar file..."))
         self.ics_button.setObjectName("save_calendar")
-        self.ics_button.setToolTip("The appointments in this letter as a calendar file (.ics) "
-                                   "for her phone")
+        self.ics_button.setToolTip(self.tr("The appointments in this letter as a calendar file "
+                                           "(.ics) for her phone"))
         self.ics_button.setEnabled(False)
         for b in (self.preview_button, self.file_button, self.save_button, self.print_button,
                   self.ics_button):
@@ -204,9 +207,11 @@ class DocumentDialog(QDialog):
         if doc.language_note:
             text = doc.language_note
         elif doc.language == languages.WELSH:
-            text = "In Welsh and English (Welsh first), as the Welsh Language Standards ask."
+            text = self.tr("In Welsh and English (Welsh first), as the Welsh Language Standards "
+                           "ask.")
         elif doc.language != languages.ENGLISH:
-            text = f"In {languages.name(doc.language)}, the recipient's language."
+            text = self.tr("In {language}, the recipient's language.").format(
+                language=languages.name(doc.language))
         else:
             text = ""
         self.language_note.setText(text)
@@ -220,15 +225,16 @@ class DocumentDialog(QDialog):
         try:
             images = pdf_pages_as_png(content)
         except PreviewUnavailable as exc:
-            self.pages.addWidget(QLabel(f"No page preview on this computer ({exc}); the "
-                                        "document itself is fine: file it or save a copy."))
+            self.pages.addWidget(QLabel(self.tr("No page preview on this computer ({exc}); the "
+                                                "document itself is fine: file it or save a copy.")
+                                               .format(exc=exc)))
             return
         for n, png in enumerate(images, start=1):
             pixmap = QPixmap()
             pixmap.loadFromData(png, "PNG")
             page = QLabel()
             page.setObjectName(f"preview_page_{n}")
-            page.setAccessibleName(f"Page {n} of the preview")
+            page.setAccessibleName(self.tr("Page {n} of the preview").format(n=n))
             page.setPixmap(pixmap)
             page.setMinimumSize(pixmap.size())  # never squeeze a page to fit the window
             page.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -249,17 +255,18 @@ class DocumentDialog(QDialog):
         self.print_button.setEnabled(True)
         self.ics_button.setEnabled(kind is Kind.APPOINTMENT)
         assert self.filed_doc.id is not None
-        self._confirm(f"Filed on the case {self.detail.reference}: {self.filed_doc.title}. "
-                      "Print it or save a copy if it is to be sent.")
+        self._confirm(self.tr("Filed on the case {reference}: {title}. Print it or save a copy if "
+                              "it is to be sent.")
+                             .format(reference=self.detail.reference, title=self.filed_doc.title))
         self.filed.emit(self.filed_doc.id)
 
     def save_calendar(self, path: str | None = None) -> Path | None:
         """The letter's appointments as a calendar file for the person (no case reference)."""
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, "Save her calendar file",
+                self, self.tr("Save her calendar file"),
                 documents_folder(f"{self.detail.reference}-appointments.ics"),
-                "Calendar (*.ics)")
+                self.tr("Calendar (*.ics)"))
             if not path:
                 return None
         try:
@@ -271,9 +278,11 @@ class DocumentDialog(QDialog):
             self._fail(exc.message)
             return None
         except OSError as exc:
-            self._fail(f"Not saved: {exc.strerror or exc}. Choose another folder.")
+            self._fail(self.tr("Not saved: {error}. Choose another folder.")
+                              .format(error=exc.strerror or exc))
             return None
-        self._confirm(f"Calendar file saved to {target}: send it with the letter.")
+        self._confirm(self.tr("Calendar file saved to {target}: send it with the letter.")
+                             .format(target=target))
         return target
 
     def print_copy(self, printer: QPrinter | None = None) -> int | None:
@@ -287,7 +296,8 @@ class DocumentDialog(QDialog):
             self._fail(exc.message)
             return None
         if pages is not None:
-            self._confirm(f"Sent to the printer: {pages} page{'s' if pages != 1 else ''}.")
+            self._confirm(self.tr("Sent to the printer: 1 page.") if pages == 1
+                          else self.tr("Sent to the printer: {pages} pages.").format(pages=pages))
         return pages
 
     def save_copy(self, path: str | None = None) -> Path | None:
@@ -296,17 +306,19 @@ class DocumentDialog(QDialog):
             return None
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, "Save a copy", documents_folder(f"{self.detail.reference}-{doc.kind}.pdf"),
-                "PDF (*.pdf)")
+                self, self.tr("Save a copy"),
+                documents_folder(f"{self.detail.reference}-{doc.kind}.pdf"),
+                self.tr("PDF (*.pdf)"))
             if not path:
                 return None
         target = Path(path)
         try:
             target.write_bytes(doc.content)
         except OSError as exc:
-            self._fail(f"Not saved: {exc.strerror or exc}. Choose another folder.")
+            self._fail(self.tr("Not saved: {error}. Choose another folder.")
+                              .format(error=exc.strerror or exc))
             return None
-        self._confirm(f"Saved to {target}.")
+        self._confirm(self.tr("Saved to {target}.").format(target=target))
         return target
 
 
@@ -316,8 +328,9 @@ def save_reprint(ctx: AppContext, document_id: int, parent: QWidget | None,
     doc = documents.reprint(ctx.uow(), ctx.actor, document_id)
     if path is None:
         path, _ = QFileDialog.getSaveFileName(
-            parent, "Reprint", documents_folder(f"{doc.reference}-{doc.kind}.pdf"),
-            "PDF (*.pdf)")
+            parent, translate("Documents", "Reprint"),
+            documents_folder(f"{doc.reference}-{doc.kind}.pdf"),
+            translate("Documents", "PDF (*.pdf)"))
         if not path:
             return None
     target = Path(path)
@@ -338,5 +351,5 @@ def appointment_letters_task(ctx: AppContext, parent: QWidget, start: date | Non
                                                        f"Letter {done} of {total}: {ref}"),
             cancelled=cancelled)
 
-    return BackgroundTask(parent, "Appointment letters for next week",
-                          "Preparing appointment letters...", job)
+    return BackgroundTask(parent, translate("Documents", "Appointment letters for next week"),
+                          translate("Documents", "Preparing appointment letters..."), job)

@@ -6,7 +6,7 @@ meanwhile, so the window is shown at once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,21 +23,28 @@ from app.services import casefile, users
 from app.services.casefile import COUNT_CAP, CaseRow, MyWork, WorkItem, WorkSection
 from app.services.enums import Role
 from app.views.context import AppContext
+from app.views.i18n import long_day, translate, week_day
+from app.views.terms import term
 
 URGENT = QColor("#b00020")
 
 #: What each section is called, and which field of MyWork holds its rows.
 SECTION_TITLES: dict[WorkSection, tuple[str, str]] = {
-    WorkSection.MISSED_BAIL: ("Missed bail-condition appointments", "missed_bail"),
-    WorkSection.TODAY: ("Today's appointments", "appointments_today"),
-    WorkSection.OVERDUE: ("Appointments with no outcome recorded", "overdue_appointments"),
-    WorkSection.CONTRACTS_ENDING: ("Contracts ending within 14 days", "contracts_ending"),
-    WorkSection.ACTIONS_DUE: ("Agreement actions due", "actions_due"),
-    WorkSection.FOLLOWUPS_DUE: ("Follow-ups due", "followups_due"),
-    WorkSection.REFERRALS: ("Referrals awaiting a decision", "referrals_awaiting"),
-    WorkSection.CASELOAD: ("My caseload", "caseload"),
+    WorkSection.MISSED_BAIL: (QT_TRANSLATE_NOOP("MyWork", "Missed bail-condition appointments"),
+                              "missed_bail"),
+    WorkSection.TODAY: (QT_TRANSLATE_NOOP("MyWork", "Today's appointments"), "appointments_today"),
+    WorkSection.OVERDUE: (QT_TRANSLATE_NOOP("MyWork", "Appointments with no outcome recorded"),
+                          "overdue_appointments"),
+    WorkSection.CONTRACTS_ENDING: (QT_TRANSLATE_NOOP("MyWork", "Contracts ending within 14 days"),
+                                   "contracts_ending"),
+    WorkSection.ACTIONS_DUE: (QT_TRANSLATE_NOOP("MyWork", "Agreement actions due"), "actions_due"),
+    WorkSection.FOLLOWUPS_DUE: (QT_TRANSLATE_NOOP("MyWork", "Follow-ups due"), "followups_due"),
+    WorkSection.REFERRALS: (QT_TRANSLATE_NOOP("MyWork", "Referrals awaiting a decision"),
+                            "referrals_awaiting"),
+    WorkSection.CASELOAD: (QT_TRANSLATE_NOOP("MyWork", "My caseload"), "caseload"),
 }
-COLUMNS = ["What", "Case", "Person", "When"]
+COLUMNS = [QT_TRANSLATE_NOOP("MyWork", "What"), QT_TRANSLATE_NOOP("MyWork", "Case"),
+           QT_TRANSLATE_NOOP("MyWork", "Person"), QT_TRANSLATE_NOOP("MyWork", "When")]
 
 
 class _Signals(QObject):
@@ -59,7 +66,9 @@ class _Load(QRunnable):
             work = casefile.my_work(self.ctx.uow(), self.ctx.actor, worker_id=self.worker_id)
         except Exception as exc:  # a pool thread must not die silently
             self.signals.failed.emit(getattr(exc, "message", None)
-                                     or f"My work could not be loaded ({exc.__class__.__name__}).")
+                                     or translate("MyWork", "My work could not be loaded "
+                                                            "({error}).")
+                                                           .format(error=exc.__class__.__name__))
             return
         self.signals.loaded.emit(work)
 
@@ -91,25 +100,26 @@ class MyWorkView(QWidget):
             # a coordinator looks at everyone's work, or one worker's
             self.worker = QComboBox()
             self.worker.setObjectName("my_work_worker")
-            self.worker.setAccessibleName("Worker")
-            self.worker.addItem("All workers", None)
+            self.worker.setAccessibleName(self.tr("Worker"))
+            self.worker.addItem(self.tr("All workers"), None)
             for u in users.list_users(ctx.uow()):
                 if u.role in (Role.NAVIGATOR, Role.FACILITATOR, Role.MENTOR):
                     self.worker.addItem(f"{u.full_name} ({u.role.value})", u.id)
-            label = QLabel("&Worker")
+            label = QLabel(self.tr("&Worker"))
             label.setBuddy(self.worker)
             top.addWidget(label)
             top.addWidget(self.worker)
             self.worker.currentIndexChanged.connect(lambda _i: self.refresh())
-        refresh = QPushButton("&Refresh")
-        refresh.setAccessibleName("Refresh my work")
+        refresh = QPushButton(self.tr("&Refresh"))
+        refresh.setAccessibleName(self.tr("Refresh my work"))
         refresh.clicked.connect(self.refresh)
         top.addWidget(refresh)
         layout.addLayout(top)
         self.tree = QTreeWidget()
         self.tree.setObjectName("my_work_tree")
-        self.tree.setAccessibleName("My work")
-        self.columns = COLUMNS + (["Worker"] if ctx.actor.coordinates else [])
+        self.tree.setAccessibleName(self.tr("My work"))
+        self.columns = [translate("MyWork", c) for c in COLUMNS] + (
+            [self.tr("Worker")] if ctx.actor.coordinates else [])
         self.tree.setColumnCount(len(self.columns))
         self.tree.setHeaderLabels(self.columns)
         self.tree.setRootIsDecorated(True)
@@ -118,7 +128,8 @@ class MyWorkView(QWidget):
         self.tree.itemDoubleClicked.connect(self._activated)
         layout.addWidget(self.tree)
         self.sections: dict[str, QTreeWidgetItem] = {}
-        self.heading.setText(f"My work - {self.ctx.actor.full_name}")
+        self.heading.setText(self.tr("My work - {full_name}")
+                                    .format(full_name=self.ctx.actor.full_name))
         if load:
             self.refresh()
 
@@ -138,7 +149,7 @@ class MyWorkView(QWidget):
         self.loading = True
         self.tree.clear()
         self.sections = {}
-        item = QTreeWidgetItem(["Loading your work..."])
+        item = QTreeWidgetItem([self.tr("Loading your work...")])
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         self.tree.addTopLevelItem(item)
         job = _Load(self.ctx, self.worker_id)
@@ -167,15 +178,16 @@ class MyWorkView(QWidget):
         self.sections = {}
         if not work.sections:
             self.tree.addTopLevelItem(QTreeWidgetItem(
-                ["Your role has no case work: nothing is due here."]))
+                [self.tr("Your role has no case work: nothing is due here.")]))
         for section in work.sections:
             title, field = SECTION_TITLES[section]
+            title = translate("MyWork", title)
             rows = getattr(work, field)
             total = getattr(work.totals, field)
             capped = work.capped(field)
             if section in (WorkSection.REFERRALS, WorkSection.CASELOAD):
                 if section is WorkSection.CASELOAD and self.ctx.actor.coordinates:
-                    title = "Open cases"
+                    title = self.tr("Open cases")
                 self._cases(section.value, title, rows, total, capped,
                             expanded=section is WorkSection.REFERRALS)
             else:
@@ -193,10 +205,11 @@ class MyWorkView(QWidget):
         found = standards.alerts(self.ctx.uow(), self.ctx.actor)
         if not found and not self.ctx.actor.coordinates:
             return
-        head = self._header("standards", "Standards: checks, supervision, Victims' Code and "
-                            "complaints", len(found), any(a.urgent for a in found))
+        head = self._header("standards",
+                            self.tr("Standards: checks, supervision, Victims' Code and "
+                                    "complaints"), len(found), any(a.urgent for a in found))
         for a in found:
-            texts = [a.what, a.case_reference or "", a.who, f"{a.due:%a %d %b %Y}"]
+            texts = [a.what, a.case_reference or "", a.who, week_day(a.due)]
             child = QTreeWidgetItem(texts + ([a.username or ""] if self.ctx.actor.coordinates
                                              else []))
             child.setData(0, Qt.ItemDataRole.UserRole, a.case_reference)
@@ -235,13 +248,13 @@ class MyWorkView(QWidget):
         # red only for what is overdue: the heading when any row of it is
         head = self._header(key, title, total, any(w.overdue for w in items))
         for w in items:
-            texts = [w.what, w.case_reference, w.participant, f"{w.due:%a %d %b %Y}"]
-            child = QTreeWidgetItem(texts + ([w.worker or "Unassigned"]
+            texts = [w.what, w.case_reference, w.participant, week_day(w.due)]
+            child = QTreeWidgetItem(texts + ([w.worker or self.tr("Unassigned")]
                                              if self.ctx.actor.coordinates else []))
             child.setData(0, Qt.ItemDataRole.UserRole, w.case_reference)
             child.setData(1, Qt.ItemDataRole.UserRole, (w.tab, w.record_id))
             if w.overdue:
-                child.setToolTip(0, "Overdue")
+                child.setToolTip(0, self.tr("Overdue"))
                 for col in range(len(self.columns)):
                     child.setForeground(col, QBrush(URGENT))
             head.addChild(child)
@@ -252,9 +265,9 @@ class MyWorkView(QWidget):
                capped: bool, expanded: bool = True) -> None:
         head = self._header(key, title, total, False)
         for r in rows:
-            texts = [f"{r.scheme.label}: {r.status.label}", r.reference, r.participant,
-                     f"referred {r.referral_date:%d %b %Y}"]
-            child = QTreeWidgetItem(texts + ([r.worker or "Unassigned"]
+            texts = [f"{r.scheme.label}: {term(r.status)}", r.reference, r.participant,
+                     self.tr("referred {day}").format(day=long_day(r.referral_date))]
+            child = QTreeWidgetItem(texts + ([r.worker or self.tr("Unassigned")]
                                              if self.ctx.actor.coordinates else []))
             child.setData(0, Qt.ItemDataRole.UserRole, r.reference)
             head.addChild(child)

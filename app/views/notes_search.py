@@ -29,15 +29,15 @@ class NotesSearchDialog(QDialog):
     def __init__(self, ctx: AppContext, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Search the notes")
+        self.setWindowTitle(self.tr("Search the notes"))
         self.setObjectName("notes_search_dialog")
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.search = QLineEdit(text)
         self.search.setObjectName("notes_search_text")
-        self.search.setAccessibleName("Words to find in the notes")
+        self.search.setAccessibleName(self.tr("Words to find in the notes"))
         self.search.setClearButtonEnabled(True)
-        label = QLabel("&Words")
+        label = QLabel(self.tr("&Words"))
         label.setBuddy(self.search)
         bar.addWidget(label)
         bar.addWidget(self.search, 1)
@@ -45,7 +45,7 @@ class NotesSearchDialog(QDialog):
         self.model = NoteHitModel()
         self.table = QTableView()
         self.table.setObjectName("notes_search_results")
-        self.table.setAccessibleName("Notes found")
+        self.table.setAccessibleName(self.tr("Notes found"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -83,9 +83,10 @@ class NotesSearchDialog(QDialog):
             return
         self.model.set_hits(hits)
         n = len(hits)
-        self.status.setText(f"{n} record{'s' if n != 1 else ''} found" if n else
-                            "Nothing written holds all these words. Try fewer words, or the "
-                            "start of a word.")
+        self.status.setText((self.tr("1 record found") if n == 1 else
+                             self.tr("{n} records found").format(n=n)) if n else
+                            self.tr("Nothing written holds all these words. Try fewer words, or "
+                                    "the start of a word."))
         if n:
             self.table.selectRow(0)
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from app.errors import DomainError
 from app.services import documents
 from app.views.context import AppContext
+from app.views.i18n import translate
 
 #: Enough for text and the letterhead on paper, without a 100 MB bitmap per page.
 MAX_DPI = 300
@@ -27,8 +28,9 @@ class PrintFailed(DomainError):
 
 
 def _not_started() -> PrintFailed:
-    return PrintFailed("The printer could not be started: check it is on and chosen, "
-                       "then print again. Nothing was printed.")
+    return PrintFailed(translate("Printing", "The printer could not be started: check it is on "
+                                             "and chosen, then print again. Nothing was "
+                                             "printed."))
 
 
 def _page_image(page: pdfium.PdfPage, dpi: int) -> QImage:
@@ -91,7 +93,7 @@ def ask_printer(parent: QWidget | None) -> QPrinter | None:
     """Qt's print dialog; the printer chosen, or None if the user cancelled."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print")
+    dialog.setWindowTitle(translate("Printing", "Print"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return printer

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,13 +31,16 @@ from app.services.enums import DocumentFormat, Gender, RiskBand, Role, Scheme
 from app.services.people import PersonInput, PersonMatch
 from app.views.context import AppContext
 from app.views.forms import ERROR_STYLE, LANGUAGE_CHOICES, Field, FormWidget
+from app.views.i18n import translated
 from app.views.screen import fit_to_screen
+from app.views.terms import named
 
 #: The person's own details: taken from their record when an existing person is linked.
 PERSON_FIELDS = ("first_name", "last_name", "date_of_birth", "gender", "address_line1", "town",
                  "postcode", "phone", "email", "language", "document_format")
 
-YES_NO: list[tuple[str, bool]] = [("Yes", True), ("No", False)]
+YES_NO: list[tuple[str, bool]] = [(QT_TRANSLATE_NOOP("Referral", "Yes"), True),
+                                  (QT_TRANSLATE_NOOP("Referral", "No"), False)]
 
 
 def _none_if_blank(text: str) -> str | None:
@@ -50,7 +53,7 @@ class ReferralDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("New referral")
+        self.setWindowTitle(self.tr("New referral"))
         self.setObjectName("referral_dialog")
         self.reference: str | None = None
         offences = reference.offences(ctx.uow())
@@ -59,48 +62,51 @@ class ReferralDialog(QDialog):
         schemes = [s for s in Scheme if ctx.actor.coordinates or ROLE_SCHEME.get(
             ctx.actor.role) == s]
         fields = [
-            Field("scheme", "Scheme", "choice", True, schemes[0],
+            Field("scheme", self.tr("Scheme"), "choice", True, schemes[0],
                   [(s.label, s) for s in schemes]),
-            Field("first_name", "First name", required=True),
-            Field("last_name", "Last name", required=True),
-            Field("date_of_birth", "Date of birth", "date", extra={"optional": True},
-                  help="Leave as 'Not known' if it is not known yet"),
-            Field("gender", "Gender", "choice", default=Gender.NOT_STATED,
-                  choices=[(g.value.capitalize(), g) for g in Gender]),
-            Field("address_line1", "Address"),
-            Field("town", "Town", default="Darlington"),
-            Field("postcode", "Postcode"),
-            Field("phone", "Phone"),
-            Field("email", "Email"),
-            Field("language", "Language", "choice", default=languages.ENGLISH,
+            Field("first_name", self.tr("First name"), required=True),
+            Field("last_name", self.tr("Last name"), required=True),
+            Field("date_of_birth", self.tr("Date of birth"), "date", extra={"optional": True},
+                  help=self.tr("Leave as 'Not known' if it is not known yet")),
+            Field("gender", self.tr("Gender"), "choice", default=Gender.NOT_STATED,
+                  choices=[(named(g), g) for g in Gender]),
+            Field("address_line1", self.tr("Address")),
+            Field("town", self.tr("Town"), default="Darlington"),
+            Field("postcode", self.tr("Postcode")),
+            Field("phone", self.tr("Phone")),
+            Field("email", self.tr("Email")),
+            Field("language", self.tr("Language"), "choice", default=languages.ENGLISH,
                   choices=LANGUAGE_CHOICES),
-            Field("document_format", "Letters in", "choice", default=DocumentFormat.STANDARD,
-                  choices=[(f.value.capitalize(), f) for f in DocumentFormat]),
-            Field("referral_date", "Referral date", "date", True, date.today()),
-            Field("referral_source", "Referred by (source)", "choice", True,
+            Field("document_format", self.tr("Letters in"), "choice",
+                  default=DocumentFormat.STANDARD,
+                  choices=[(named(f), f) for f in DocumentFormat]),
+            Field("referral_date", self.tr("Referral date"), "date", True, date.today()),
+            Field("referral_source", self.tr("Referred by (source)"), "choice", True,
                   choices=[(name, name) for name in reference.referral_sources(ctx.uow())],
-                  help="The partnership's list of referral sources"),
-            Field("referring_officer", "Referring officer"),
-            Field("referring_officer_email", "Officer's email"),
-            Field("offence_code", "Offence or incident", "choice", True,
+                  help=self.tr("The partnership's list of referral sources")),
+            Field("referring_officer", self.tr("Referring officer")),
+            Field("referring_officer_email", self.tr("Officer's email")),
+            Field("offence_code", self.tr("Offence or incident"), "choice", True,
                   choices=[(o.name, o.code) for o in offences]),
-            Field("offence_date", "Offence date", "date", default=date.today()),
-            Field("crime_reference", "Crime reference"),
-            Field("offence_summary", "What happened", "multiline"),
-            Field("risk_band", "Advisory risk band", "choice", default=None,
-                  choices=[("Not given", None)] + [(r.value.capitalize(), r) for r in RiskBand]),
-            Field("officer_decision", "Officer's decision"),
-            Field("risk_override_reason", "Risk override reason"),
-            Field("first_time_entrant", "First-time entrant", "choice", choices=YES_NO,
-                  help="First time in the criminal justice system (Checkpoint and Gateway to "
-                       "Change count the diverted first-time entrants)"),
-            Field("worker_id", "Worker", "choice", default=None,
-                  choices=[("Assign later", None)] + [
+            Field("offence_date", self.tr("Offence date"), "date", default=date.today()),
+            Field("crime_reference", self.tr("Crime reference")),
+            Field("offence_summary", self.tr("What happened"), "multiline"),
+            Field("risk_band", self.tr("Advisory risk band"), "choice", default=None,
+                  choices=[(self.tr("Not given"), None)] + [(named(r),
+                                                             r) for r in RiskBand]),
+            Field("officer_decision", self.tr("Officer's decision")),
+            Field("risk_override_reason", self.tr("Risk override reason")),
+            Field("first_time_entrant", self.tr("First-time entrant"), "choice",
+                  choices=translated("Referral", YES_NO),
+                  help=self.tr("First time in the criminal justice system (Checkpoint and Gateway "
+                               "to Change count the diverted first-time entrants)")),
+            Field("worker_id", self.tr("Worker"), "choice", default=None,
+                  choices=[(self.tr("Assign later"), None)] + [
                       (f"{u.full_name} ({u.role.value})", u.id) for u in workers
                       if u.role in (Role.NAVIGATOR, Role.FACILITATOR, Role.MENTOR)]),
-            Field("harmed_first_name", "Harmed party first name"),
-            Field("harmed_last_name", "Harmed party last name"),
-            Field("harmed_phone", "Harmed party phone"),
+            Field("harmed_first_name", self.tr("Harmed party first name")),
+            Field("harmed_last_name", self.tr("Harmed party last name")),
+            Field("harmed_phone", self.tr("Harmed party phone")),
         ]
         self.form = FormWidget(fields)
         self.form.valid_changed = lambda ok: None  # type: ignore[method-assign]
@@ -109,7 +115,7 @@ class ReferralDialog(QDialog):
         body_layout = QHBoxLayout(body)
         body_layout.addWidget(self.form, 3)
         side = QVBoxLayout()
-        self.criteria_box = QGroupBox("Eligibility questions")
+        self.criteria_box = QGroupBox(self.tr("Eligibility questions"))
         self.criteria_layout = QVBoxLayout(self.criteria_box)
         self.criteria: dict[str, QComboBox] = {}
         self.criteria_form = QFormLayout()
@@ -121,8 +127,8 @@ class ReferralDialog(QDialog):
         self.eligibility.setObjectName("eligibility_result")
         self.eligibility.setWordWrap(True)
         side.addWidget(self.eligibility)
-        override = FormWidget([Field("override_reason", "Override reason", "multiline",
-                                     help="Why go ahead although the rules say no")])
+        override = FormWidget([Field("override_reason", self.tr("Override reason"), "multiline",
+                                     help=self.tr("Why go ahead although the rules say no"))])
         override.valid_changed = lambda ok: None  # type: ignore[method-assign]
         self.override = override
         side.addWidget(override)
@@ -145,14 +151,14 @@ class ReferralDialog(QDialog):
         side.addStretch(1)
         body_layout.addLayout(side, 2)
         scroll = QScrollArea()
-        scroll.setAccessibleName("Referral")
+        scroll.setAccessibleName(self.tr("Referral"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         layout.addWidget(scroll)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Save referral")
+        self.save_button.setText(self.tr("Save referral"))
         self.save_button.setObjectName("save")
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.buttons.accepted.connect(self.save)
@@ -184,11 +190,11 @@ class ReferralDialog(QDialog):
             box = QComboBox()
             box.setObjectName(f"criterion_{c.code}")
             box.setAccessibleName(c.question)
-            box.setPlaceholderText("Not answered")
-            box.setMinimumContentsLength(len("Not answered"))
+            box.setPlaceholderText(self.tr("Not answered"))
+            box.setMinimumContentsLength(len(self.tr("Not answered")))
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            for text, value in YES_NO:
+            for text, value in translated("Referral", YES_NO):
                 box.addItem(text, value)
             box.setCurrentIndex(-1)
             box.currentIndexChanged.connect(self.update_checks)
@@ -254,17 +260,21 @@ class ReferralDialog(QDialog):
         self.rules_say_no = not check.passes
         if self._unanswered():
             other = [r for r in check.reasons if not r.startswith("Not answered:")]
-            self.eligibility.setText(
-                f"Answer each eligibility question ({self._unanswered()} not answered yet)."
-                + ("\nThe rules say no:\n- " + "\n- ".join(other) if other else ""))
+            text = self.tr("Answer each eligibility question ({count} not answered yet).").format(
+                count=self._unanswered())
+            if other:
+                text += "\n" + self.tr("The rules say no:\n- {reasons}").format(
+                    reasons="\n- ".join(other))
+            self.eligibility.setText(text)
             self.eligibility.setStyleSheet(ERROR_STYLE if other else "")
         elif check.passes:
-            self.eligibility.setText("Eligible on the information given.")
+            self.eligibility.setText(self.tr("Eligible on the information given."))
             self.eligibility.setStyleSheet("color: #1b5e20;")
         else:
-            text = "The rules say no:\n- " + "\n- ".join(check.reasons)
+            text = self.tr("The rules say no:\n- {reasons}").format(
+                reasons="\n- ".join(check.reasons))
             if check.overridable:
-                text += "\nGive an override reason to go ahead."
+                text += "\n" + self.tr("Give an override reason to go ahead.")
             self.eligibility.setText(text)
             self.eligibility.setStyleSheet(ERROR_STYLE)
 
@@ -296,17 +306,18 @@ class ReferralDialog(QDialog):
         refs = sorted({r for m in matches for r in m.case_references})
         self.duplicate.setStyleSheet(ERROR_STYLE)
         self.duplicate.setText(
-            f"Possible duplicate: {len(matches)} person(s) like this are already recorded"
-            f" (cases {', '.join(refs)}). Link the person instead of recording them again.")
+            self.tr("Possible duplicate: {count} person(s) like this are already recorded (cases "
+                    "{cases}). Link the person instead of recording them again.")
+                   .format(count=len(matches), cases=', '.join(refs)))
         self.duplicate.show()
         for m in matches:
             row = QHBoxLayout()
             born = f", born {m.date_of_birth:%d/%m/%Y}" if m.date_of_birth else ""
             text = QLabel(f"{m.name}{born} - {', '.join(m.case_references)}")
             text.setWordWrap(True)
-            button = QPushButton("&Link this person")
+            button = QPushButton(self.tr("&Link this person"))
             button.setObjectName(f"link_person_{m.id}")
-            button.setAccessibleName(f"Link {m.name}{born}")
+            button.setAccessibleName(self.tr("Link {name}{born}").format(name=m.name, born=born))
             button.clicked.connect(lambda _=False, match=m: self.link_person(match))
             row.addWidget(text, 1)
             row.addWidget(button)
@@ -330,12 +341,14 @@ class ReferralDialog(QDialog):
         self.form.set_value("last_name", match.last_name)
         self.form.set_value("date_of_birth", match.date_of_birth)
         self._match_timer.stop()
-        self.duplicate.setText(f"Linked: this referral will be for {match.name}, already "
-                               f"recorded on {', '.join(match.case_references)}. Their details "
-                               "are changed on their case.")
+        self.duplicate.setText(self.tr("Linked: this referral will be for {name}, already "
+                                       "recorded on {cases}. Their details are changed on their "
+                                       "case.")
+                                      .format(name=match.name,
+                                              cases=', '.join(match.case_references)))
         self.duplicate.setStyleSheet("color: #1b5e20;")
         self.duplicate.show()
-        unlink = QPushButton("&Unlink: record a new person")
+        unlink = QPushButton(self.tr("&Unlink: record a new person"))
         unlink.setObjectName("unlink_person")
         unlink.clicked.connect(lambda: self.link_person(None))
         self.matches_layout.addWidget(unlink)
@@ -345,15 +358,16 @@ class ReferralDialog(QDialog):
         self.form.clear_errors()
         self.override.clear_errors()
         if not self.form.validate():
-            self.form.show_error(None, "Fill in the fields marked *.")
+            self.form.show_error(None, self.tr("Fill in the fields marked *."))
             return
         data = self._input()
         if self._unanswered():
-            self.form.show_error(None, "Answer every eligibility question (yes or no).")
+            self.form.show_error(None, self.tr("Answer every eligibility question (yes or no)."))
             return
         if self.rules_say_no and not data.eligibility_override_reason:
             self.override.show_error("override_reason",
-                                     "The rules say no: give an override reason to go ahead.")
+                                     self.tr("The rules say no: give an override reason to go "
+                                             "ahead."))
             return
         if self.linked_person is not None:
             data = replace(data, person=None, existing_person_id=self.linked_person.id)
@@ -369,7 +383,8 @@ class ReferralDialog(QDialog):
     def reject(self) -> None:
         if self.form.changed() and self.isVisible():
             answer = QMessageBox.question(
-                self, "Discard referral?", "This referral is not saved. Discard it?",
+                self, self.tr("Discard referral?"), self.tr("This referral is not saved. Discard "
+                                                            "it?"),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Discard:

@@ -33,33 +33,35 @@ class SubjectAccessDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.result_: sar.SarResult | None = None
-        self.setWindowTitle("Subject access export")
+        self.setWindowTitle(self.tr("Subject access export"))
         detail = casefile.get_case(ctx.uow(), ctx.actor, reference, audit_view=False)
         self.person = QComboBox()
-        self.person.setAccessibleName("Person")
+        self.person.setAccessibleName(self.tr("Person"))
         for p in detail.parties:
             self.person.addItem(f"{p.name} ({p.role})", p.person_id)
         self.folder = QLineEdit()
-        self.folder.setAccessibleName("Folder")
-        self.folder.setPlaceholderText("A folder on an encrypted or access-controlled drive")
-        browse = QPushButton("&Browse...")
+        self.folder.setAccessibleName(self.tr("Folder"))
+        self.folder.setPlaceholderText(self.tr("A folder on an encrypted or access-controlled "
+                                               "drive"))
+        browse = QPushButton(self.tr("&Browse..."))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.folder)
         row.addWidget(browse)
         form = QFormLayout()
-        form.addRow("&Person:", self.person)
-        form.addRow("&Folder:", row)
+        form.addRow(self.tr("&Person:"), self.person)
+        form.addRow(self.tr("&Folder:"), row)
         self.error = QLabel("")
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("Problem")
-        note = QLabel("Everything held about the person, their documents and who accessed their "
-                      "records. Rows about other people are marked for you to redact.")
+        self.error.setAccessibleName(self.tr("Problem"))
+        note = QLabel(self.tr("Everything held about the person, their documents and who accessed "
+                              "their records. Rows about other people are marked for you to "
+                              "redact."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.export_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.export_button.setText("&Export")
+        self.export_button.setText(self.tr("&Export"))
         buttons.accepted.connect(self.export)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -69,7 +71,7 @@ class SubjectAccessDialog(QDialog):
         layout.addWidget(buttons)
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Folder for the export",
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the export"),
                                                  documents_folder())
         if chosen:
             self.folder.setText(chosen)
@@ -77,7 +79,7 @@ class SubjectAccessDialog(QDialog):
     def export(self) -> None:
         folder = self.folder.text().strip()
         if not folder:
-            self.error.setText("Choose a folder for the export.")
+            self.error.setText(self.tr("Choose a folder for the export."))
             return
         person_id = int(self.person.currentData())
         out = Path(folder) / f"subject-access-{person_id}-{date.today():%Y%m%d}"

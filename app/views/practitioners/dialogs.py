@@ -29,6 +29,7 @@ from app.views.table_models.record_table_model import (
     RecordTableModel,
     RowStyle,
 )
+from app.views.terms import named
 
 
 def _day(d: date | None) -> str:
@@ -96,15 +97,16 @@ class ConflictsDialog(_ListDialog):
     """Every declaration of a conflict of interest, for coordinators to review."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "Conflicts of interest", parent)
-        self.row.addWidget(QLabel("Practitioners who know someone: they are not assigned to "
-                                  "that person's cases."))
-        self.add_table(RecordTable("conflict_register", "Conflicts of interest",
+        super().__init__(ctx, self.tr("Conflicts of interest"), parent)
+        self.row.addWidget(QLabel(self.tr("Practitioners who know someone: they are not assigned "
+                                          "to that person's cases.")))
+        self.add_table(RecordTable("conflict_register", self.tr("Conflicts of interest"),
                                    RecordTableModel([
-                                       Column("Practitioner", lambda c: c.practitioner),
-                                       Column("Knows", lambda c: c.person_name),
-                                       Column("How", lambda c: c.how),
-                                       Column("Declared", lambda c: _day(c.declared_on))])))
+                                       Column(self.tr("Practitioner"), lambda c: c.practitioner),
+                                       Column(self.tr("Knows"), lambda c: c.person_name),
+                                       Column(self.tr("How"), lambda c: c.how),
+                                       Column(self.tr("Declared"),
+                                              lambda c: _day(c.declared_on))])))
         self.refresh()
 
     def refresh(self) -> None:
@@ -118,20 +120,23 @@ class ExpensesDialog(_ListDialog):
     """Claims: a practitioner sees and makes their own; a coordinator decides and exports."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "Expenses", parent)
-        self.button("&Claim...", "claim", self.claim)
+        super().__init__(ctx, self.tr("Expenses"), parent)
+        self.button(self.tr("&Claim..."), "claim", self.claim)
         if ctx.actor.coordinates:
-            self.button("&Approve", "approve", lambda: self.decide(True))
-            self.button("&Refuse...", "refuse", lambda: self.decide(False))
-            self.button("Mark &paid", "paid", self.mark_paid)
-            self.button("&Export for finance...", "export", self.export)
+            self.button(self.tr("&Approve"), "approve", lambda: self.decide(True))
+            self.button(self.tr("&Refuse..."), "refuse", lambda: self.decide(False))
+            self.button(self.tr("Mark &paid"), "paid", self.mark_paid)
+            self.button(self.tr("&Export for finance..."), "export", self.export)
         self.row.addStretch(1)
-        self.add_table(RecordTable("expenses_table", "Expense claims", RecordTableModel([
-            Column("Claim", lambda e: e.id), Column("Who", lambda e: e.practitioner),
-            Column("Date", lambda e: _day(e.incurred_on)), Column("Kind", lambda e: e.kind.value),
-            Column("Amount", lambda e: f"£{e.amount}"),
-            Column("For", lambda e: e.description), Column("Case", lambda e: e.case_reference),
-            Column("Status", lambda e: e.status.value)],
+        self.add_table(RecordTable("expenses_table", self.tr("Expense claims"), RecordTableModel([
+            Column(self.tr("Claim"), lambda e: e.id), Column(self.tr("Who"),
+                                                             lambda e: e.practitioner),
+            Column(self.tr("Date"), lambda e: _day(e.incurred_on)), Column(self.tr("Kind"),
+                                                                           lambda e: e.kind.value),
+            Column(self.tr("Amount"), lambda e: f"£{e.amount}"),
+            Column(self.tr("For"), lambda e: e.description), Column(self.tr("Case"),
+                                                                    lambda e: e.case_reference),
+            Column(self.tr("Status"), lambda e: e.status.value)],
             key=lambda e: e.id,
             style=lambda e: RowStyle.STRUCK if e.status is ExpenseStatus.REFUSED
             else RowStyle.NORMAL)))
@@ -145,14 +150,14 @@ class ExpensesDialog(_ListDialog):
 
     def claim(self) -> FormDialog:
         me = self.ctx.actor.username
-        return self.form("Claim an expense", [
-            Field("case", "Case reference", required=True),
-            Field("incurred_on", "Date", "date", True, date.today()),
-            Field("kind", "Kind", "choice", True, ExpenseKind.MILEAGE,
-                  [(k.value.capitalize(), k) for k in ExpenseKind]),
-            Field("miles", "Miles (mileage)"),
-            Field("amount", "Amount spent, £ (out of pocket)"),
-            Field("description", "What for", required=True),
+        return self.form(self.tr("Claim an expense"), [
+            Field("case", self.tr("Case reference"), required=True),
+            Field("incurred_on", self.tr("Date"), "date", True, date.today()),
+            Field("kind", self.tr("Kind"), "choice", True, ExpenseKind.MILEAGE,
+                  [(named(k), k) for k in ExpenseKind]),
+            Field("miles", self.tr("Miles (mileage)")),
+            Field("amount", self.tr("Amount spent, £ (out of pocket)")),
+            Field("description", self.tr("What for"), required=True),
         ], lambda v: expenses.claim(
             self.ctx.uow(), self.ctx.actor, me, incurred_on=v["incurred_on"], kind=v["kind"],
             description=v["description"], case_reference=v["case"],
@@ -161,7 +166,7 @@ class ExpensesDialog(_ListDialog):
     def _selected(self) -> int | None:
         key = self.table.selected_key()
         if key is None:
-            self.message.setText("Choose a claim first.")
+            self.message.setText(self.tr("Choose a claim first."))
         return key
 
     def decide(self, approve: bool) -> FormDialog | None:
@@ -172,7 +177,8 @@ class ExpensesDialog(_ListDialog):
             self.run(lambda: expenses.decide(self.ctx.uow(), self.ctx.actor, claim,
                                              approve=True))
             return None
-        return self.form("Refuse the claim", [Field("reason", "Why", "multiline", True)],
+        return self.form(self.tr("Refuse the claim"), [Field("reason", self.tr("Why"), "multiline",
+                                                             True)],
                          lambda v: expenses.decide(self.ctx.uow(), self.ctx.actor, claim,
                                                    approve=False, reason=v["reason"]))
 
@@ -184,13 +190,15 @@ class ExpensesDialog(_ListDialog):
 
     def export(self, path: str | None = None) -> Path | None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Expenses for finance",
-                                                  f"expenses-{date.today()}.csv", "CSV (*.csv)")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Expenses for finance"),
+                                                  f"expenses-{date.today()}.csv", self.tr("CSV "
+                                                                                          "(*.csv)"))
             if not path:
                 return None
         target = Path(path)
         if self.run(lambda: expenses.export_csv(self.ctx.uow(), self.ctx.actor, target)):
-            self.message.setText(f"Approved claims written to {target}.")
+            self.message.setText(self.tr("Approved claims written to {target}.")
+                                        .format(target=target))
             return target
         return None
 
@@ -199,20 +207,21 @@ class ComplaintsDialog(_ListDialog):
     """The complaints register with its clocks (coordinators)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "Complaints", parent)
-        self.button("&New complaint...", "new_complaint", self.new)
-        self.button("&Acknowledged", "acknowledge", self.acknowledge)
-        self.button("A&nswered...", "resolve", self.resolve)
+        super().__init__(ctx, self.tr("Complaints"), parent)
+        self.button(self.tr("&New complaint..."), "new_complaint", self.new)
+        self.button(self.tr("&Acknowledged"), "acknowledge", self.acknowledge)
+        self.button(self.tr("A&nswered..."), "resolve", self.resolve)
         self.row.addStretch(1)
         today = date.today()
-        self.add_table(RecordTable("complaints_table", "Complaints", RecordTableModel([
-            Column("Received", lambda c: _day(c.received_on)),
-            Column("From", lambda c: c.complainant), Column("Case", lambda c: c.case_reference),
-            Column("About", lambda c: c.about),
-            Column("Acknowledge by", lambda c: _day(c.acknowledge_by)),
-            Column("Answer by", lambda c: _day(c.respond_by)),
-            Column("Answered", lambda c: _day(c.resolved_on)),
-            Column("Outcome", lambda c: c.outcome or "")],
+        self.add_table(RecordTable("complaints_table", self.tr("Complaints"), RecordTableModel([
+            Column(self.tr("Received"), lambda c: _day(c.received_on)),
+            Column(self.tr("From"), lambda c: c.complainant), Column(self.tr("Case"),
+                                                                     lambda c: c.case_reference),
+            Column(self.tr("About"), lambda c: c.about),
+            Column(self.tr("Acknowledge by"), lambda c: _day(c.acknowledge_by)),
+            Column(self.tr("Answer by"), lambda c: _day(c.respond_by)),
+            Column(self.tr("Answered"), lambda c: _day(c.resolved_on)),
+            Column(self.tr("Outcome"), lambda c: c.outcome or "")],
             key=lambda c: c.id,
             style=lambda c: RowStyle.ALERT if c.resolved_on is None and c.respond_by < today
             else RowStyle.NORMAL)))
@@ -225,12 +234,12 @@ class ComplaintsDialog(_ListDialog):
             self.message.setText(exc.message)
 
     def new(self) -> FormDialog:
-        return self.form("Record a complaint", [
-            Field("received_on", "Received", "date", True, date.today()),
-            Field("complainant", "From", required=True),
-            Field("case", "Case reference (if about a case)"),
-            Field("practitioner", "Practitioner's user name (if about one)"),
-            Field("about", "About", "multiline", True),
+        return self.form(self.tr("Record a complaint"), [
+            Field("received_on", self.tr("Received"), "date", True, date.today()),
+            Field("complainant", self.tr("From"), required=True),
+            Field("case", self.tr("Case reference (if about a case)")),
+            Field("practitioner", self.tr("Practitioner's user name (if about one)")),
+            Field("about", self.tr("About"), "multiline", True),
         ], lambda v: complaints.record_complaint(
             self.ctx.uow(), self.ctx.actor, received_on=v["received_on"],
             complainant=v["complainant"], about=v["about"], case_reference=v["case"] or None,
@@ -239,7 +248,7 @@ class ComplaintsDialog(_ListDialog):
     def acknowledge(self) -> None:
         key = self.table.selected_key()
         if key is None:
-            self.message.setText("Choose a complaint first.")
+            self.message.setText(self.tr("Choose a complaint first."))
             return
         self.run(lambda: complaints.acknowledge(self.ctx.uow(), self.ctx.actor, key,
                                                 date.today()))
@@ -247,11 +256,12 @@ class ComplaintsDialog(_ListDialog):
     def resolve(self) -> FormDialog | None:
         key = self.table.selected_key()
         if key is None:
-            self.message.setText("Choose a complaint first.")
+            self.message.setText(self.tr("Choose a complaint first."))
             return None
-        return self.form("Answer the complaint", [
-            Field("on", "Answered on", "date", True, date.today()),
-            Field("outcome", "The answer", "multiline", True),
-            Field("upheld", "Upheld", "check", default=False, extra={"text": "upheld"}),
+        return self.form(self.tr("Answer the complaint"), [
+            Field("on", self.tr("Answered on"), "date", True, date.today()),
+            Field("outcome", self.tr("The answer"), "multiline", True),
+            Field("upheld", self.tr("Upheld"), "check", default=False,
+                  extra={"text": self.tr("upheld")}),
         ], lambda v: complaints.resolve(self.ctx.uow(), self.ctx.actor, key, on=v["on"],
                                         outcome=v["outcome"], upheld=v["upheld"]))

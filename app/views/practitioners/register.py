@@ -36,12 +36,14 @@ from app.services.enums import (
 from app.services.practitioners import PractitionerDetail, PractitionerInput, PractitionerRow
 from app.views.context import AppContext
 from app.views.forms import Field, FormDialog
+from app.views.i18n import translate
 from app.views.table_models.record_table_model import (
     Column,
     RecordTable,
     RecordTableModel,
     RowStyle,
 )
+from app.views.terms import named
 
 
 def _day(d: date | None) -> str:
@@ -76,25 +78,27 @@ class PractitionersView(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         top = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
-        general = [("&Expenses...", "expenses", self.expenses)]
+        general = [(self.tr("&Expenses..."), "expenses", self.expenses)]
         if self.coordinates:
-            general = [("&Add to register...", "add_practitioner", self.add_practitioner),
-                       ("Conflicts &register...", "conflicts", self.conflicts),
-                       ("Co&mplaints...", "complaints", self.complaints), *general]
+            general = [(self.tr("&Add to register..."), "add_practitioner",
+                        self.add_practitioner),
+                       (self.tr("Conflicts &register..."), "conflicts", self.conflicts),
+                       (self.tr("Co&mplaints..."), "complaints",
+                        self.complaints), *general]
         for n, (text, name, slot) in enumerate(general):
             top.addWidget(self._button(text, name, slot), n // 2, n % 2)
         top.setColumnStretch(2, 1)
         left_layout.addLayout(top)
-        self.table = RecordTable("practitioners_table", "Practitioners", RecordTableModel([
-            Column("Name", lambda r: r.full_name),
-            Column("Kind", lambda r: r.kind.value),
-            Column("Status", lambda r: r.status.value),
-            Column("RJC", lambda r: "registered" if r.registered else "-"),
-            Column("Check due", lambda r: _day(r.next_check_due)
+        self.table = RecordTable("practitioners_table", self.tr("Practitioners"), RecordTableModel([
+            Column(self.tr("Name"), lambda r: r.full_name),
+            Column(self.tr("Kind"), lambda r: r.kind.value),
+            Column(self.tr("Status"), lambda r: r.status.value),
+            Column(self.tr("RJC"), lambda r: "registered" if r.registered else "-"),
+            Column(self.tr("Check due"), lambda r: _day(r.next_check_due)
                    + (" (lapsed)" if r.check_lapsed else "")),
-            Column("Supervised", lambda r: _day(r.last_supervision)
+            Column(self.tr("Supervised"), lambda r: _day(r.last_supervision)
                    + (" (overdue)" if r.supervision_overdue else "")),
-            Column("CPD 12m", lambda r: _num(r.cpd_hours_12_months)),
+            Column(self.tr("CPD 12m"), lambda r: _num(r.cpd_hours_12_months)),
         ], key=lambda r: r.username,
             style=lambda r: RowStyle.ALERT if r.status is PractitionerStatus.ACTIVE
             and (r.check_lapsed or r.supervision_overdue) else RowStyle.NORMAL))
@@ -105,50 +109,59 @@ class PractitionersView(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        self.summary = QLabel("Choose a practitioner.")
+        self.summary = QLabel(self.tr("Choose a practitioner."))
         self.summary.setObjectName("practitioner_summary")
         self.summary.setWordWrap(True)
         right_layout.addWidget(self.summary)
         grid = QGridLayout()
-        actions = [("DBS &check...", "record_check", self.record_check, True),
-                   ("&Training...", "record_training", self.record_training, True),
-                   ("CP&D...", "record_cpd", self.record_cpd, False),
-                   ("&Supervision...", "record_supervision", self.record_supervision, True),
-                   ("&Unavailable...", "add_unavailability", self.add_unavailability, False),
-                   ("Declare c&onflict...", "declare_conflict", self.declare_conflict, False),
-                   ("Supervision &record (PDF)...", "print_record", self.print_record, True)]
+        actions = [(self.tr("DBS &check..."), "record_check", self.record_check, True),
+                   (self.tr("&Training..."), "record_training", self.record_training,
+                    True),
+                   (self.tr("CP&D..."), "record_cpd", self.record_cpd, False),
+                   (self.tr("&Supervision..."), "record_supervision",
+                    self.record_supervision, True),
+                   (self.tr("&Unavailable..."), "add_unavailability",
+                    self.add_unavailability, False),
+                   (self.tr("Declare c&onflict..."), "declare_conflict",
+                    self.declare_conflict, False),
+                   (self.tr("Supervision &record (PDF)..."), "print_record",
+                    self.print_record, True)]
         shown = [a for a in actions if self.coordinates or not a[3]]
         for n, (text, name, slot, _coordinator) in enumerate(shown):
             grid.addWidget(self._button(text, name, slot), n // 3, n % 3)
         right_layout.addLayout(grid)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("The practitioner's records")
-        self.checks = self._tab("checks_table", "DBS checks", [
-            Column("Level", lambda c: c.level.value),
-            Column("Certificate", lambda c: c.certificate_number),
-            Column("Issued", lambda c: _day(c.issued_on)),
-            Column("Update Service", lambda c: _day(c.update_checked_on)),
-            Column("Next due", lambda c: _day(c.next_due_on))])
-        self.training = self._tab("training_table", "Training", [
-            Column("Completed", lambda t: _day(t.completed_on)),
-            Column("Course", lambda t: t.course),
-            Column("Hours", lambda t: _num(t.hours)),
-            Column("Certificate", lambda t: t.certificate_name or "-")])
-        self.cpd = self._tab("cpd_table", "CPD", [
-            Column("Date", lambda c: _day(c.on)), Column("Hours", lambda c: _num(c.hours)),
-            Column("Activity", lambda c: c.activity)])
-        self.supervision = self._tab("supervision_table", "Supervision", [
-            Column("Date", lambda x: _day(x.held_on)), Column("Kind", lambda x: x.kind.value),
-            Column("Supervisor", lambda x: x.supervisor),
-            Column("Cases", lambda x: ", ".join(x.cases_discussed)),
-            Column("Actions", lambda x: x.actions or ""),
-            Column("Signed off", lambda x: _day(x.signed_off_on))])
-        self.unavailable = self._tab("unavailable_table", "Unavailable", [
-            Column("From", lambda u: _day(u.starts_on)), Column("To", lambda u: _day(u.ends_on)),
-            Column("Why", lambda u: u.reason or "")])
-        self.conflict_table = self._tab("conflicts_table", "Conflicts", [
-            Column("Knows", lambda c: c.person_name), Column("How", lambda c: c.how),
-            Column("Declared", lambda c: _day(c.declared_on))])
+        self.tabs.setAccessibleName(self.tr("The practitioner's records"))
+        self.checks = self._tab("checks_table", self.tr("DBS checks"), [
+            Column(self.tr("Level"), lambda c: c.level.value),
+            Column(self.tr("Certificate"), lambda c: c.certificate_number),
+            Column(self.tr("Issued"), lambda c: _day(c.issued_on)),
+            Column(self.tr("Update Service"), lambda c: _day(c.update_checked_on)),
+            Column(self.tr("Next due"), lambda c: _day(c.next_due_on))])
+        self.training = self._tab("training_table", self.tr("Training"), [
+            Column(self.tr("Completed"), lambda t: _day(t.completed_on)),
+            Column(self.tr("Course"), lambda t: t.course),
+            Column(self.tr("Hours"), lambda t: _num(t.hours)),
+            Column(self.tr("Certificate"), lambda t: t.certificate_name or "-")])
+        self.cpd = self._tab("cpd_table", self.tr("CPD"), [
+            Column(self.tr("Date"), lambda c: _day(c.on)), Column(self.tr("Hours"),
+                                                                  lambda c: _num(c.hours)),
+            Column(self.tr("Activity"), lambda c: c.activity)])
+        self.supervision = self._tab("supervision_table", self.tr("Supervision"), [
+            Column(self.tr("Date"), lambda x: _day(x.held_on)), Column(self.tr("Kind"),
+                                                                       lambda x: x.kind.value),
+            Column(self.tr("Supervisor"), lambda x: x.supervisor),
+            Column(self.tr("Cases"), lambda x: ", ".join(x.cases_discussed)),
+            Column(self.tr("Actions"), lambda x: x.actions or ""),
+            Column(self.tr("Signed off"), lambda x: _day(x.signed_off_on))])
+        self.unavailable = self._tab("unavailable_table", self.tr("Unavailable"), [
+            Column(self.tr("From"), lambda u: _day(u.starts_on)), Column(self.tr("To"),
+                                                                         lambda u: _day(u.ends_on)),
+            Column(self.tr("Why"), lambda u: u.reason or "")])
+        self.conflict_table = self._tab("conflicts_table", self.tr("Conflicts"), [
+            Column(self.tr("Knows"), lambda c: c.person_name), Column(self.tr("How"),
+                                                                      lambda c: c.how),
+            Column(self.tr("Declared"), lambda c: _day(c.declared_on))])
         right_layout.addWidget(self.tabs, 1)
         split.addWidget(right)
         split.setStretchFactor(0, 1)
@@ -207,19 +220,23 @@ class PractitionersView(QWidget):
             if b.objectName() not in ("add_practitioner", "conflicts", "complaints", "expenses"):
                 b.setEnabled(d is not None)
         if d is None:
-            self.summary.setText("Choose a practitioner." if self.rows() else
-                                 "No one is on the practitioner register yet.")
+            self.summary.setText(self.tr("Choose a practitioner.") if self.rows() else
+                                 self.tr("No one is on the practitioner register yet."))
             for t in (self.checks, self.training, self.cpd, self.supervision, self.unavailable,
                       self.conflict_table):
                 t.set_rows(())
             return
         r = d.row
         registration = (f"RJC {r.rjc_level.value} {r.rjc_number}, renewal "
-                        f"{_day(r.rjc_renewal_on)}" if r.rjc_level else "Not RJC registered")
+                        f"{_day(r.rjc_renewal_on)}" if r.rjc_level else self.tr("Not RJC "
+                                                                                "registered"))
         self.summary.setText(
-            f"<b>{r.full_name}</b> - {r.kind.value}, {r.status.value}, since "
-            f"{_day(d.started_on)}; {', '.join(s.label for s in r.schemes)}<br>"
-            f"{registration}. Languages: {r.languages or '-'}.")
+            self.tr("<b>{full_name}</b> - {kind}, {status}, since {since}; "
+                    "{schemes}<br>{registration}. Languages: {languages}.")
+                   .format(full_name=r.full_name, kind=r.kind.value, status=r.status.value,
+                           since=_day(d.started_on),
+                           schemes=', '.join(s.label for s in r.schemes),
+                           registration=registration, languages=r.languages or '-'))
         self.checks.set_rows(d.checks)
         self.training.set_rows(d.training)
         self.cpd.set_rows(d.cpd)
@@ -255,19 +272,19 @@ class PractitionersView(QWidget):
                    if u.username not in on and (u.role is not Role.ADMINISTRATOR
                                                 or u.also_coordinator)]
         fields = [
-            Field("username", "User", "choice", True, choices[0][1] if choices else None,
+            Field("username", self.tr("User"), "choice", True, choices[0][1] if choices else None,
                   choices),
-            Field("kind", "Staff or volunteer", "choice", True, PractitionerKind.VOLUNTEER,
-                  [(k.value.capitalize(), k) for k in PractitionerKind]),
-            Field("scheme", "Scheme", "choice", True, Scheme.NEIGHBOURHOOD_RESOLUTION,
+            Field("kind", self.tr("Staff or volunteer"), "choice", True, PractitionerKind.VOLUNTEER,
+                  [(named(k), k) for k in PractitionerKind]),
+            Field("scheme", self.tr("Scheme"), "choice", True, Scheme.NEIGHBOURHOOD_RESOLUTION,
                   [(s.label, s) for s in Scheme]),
-            Field("started_on", "Started", "date", True, date.today()),
-            Field("rjc_level", "RJC registration", "choice", default=None,
-                  choices=[("Not registered", None),
-                           *[(lv.value.capitalize(), lv) for lv in RjcLevel]]),
-            Field("rjc_number", "RJC number"),
-            Field("rjc_renewal_on", "RJC renewal", "date", default=date.today()),
-            Field("languages", "Languages spoken", default="English"),
+            Field("started_on", self.tr("Started"), "date", True, date.today()),
+            Field("rjc_level", self.tr("RJC registration"), "choice", default=None,
+                  choices=[(self.tr("Not registered"), None),
+                           *[(named(lv), lv) for lv in RjcLevel]]),
+            Field("rjc_number", self.tr("RJC number")),
+            Field("rjc_renewal_on", self.tr("RJC renewal"), "date", default=date.today()),
+            Field("languages", self.tr("Languages spoken"), default="English"),
         ]
 
         def submit(v: dict[str, Any]) -> int:
@@ -280,29 +297,29 @@ class PractitionersView(QWidget):
                     languages=v["languages"]))
             self._pending = username
             return result
-        dialog = self.form("Add to the practitioner register", fields, submit)
+        dialog = self.form(self.tr("Add to the practitioner register"), fields, submit)
         dialog.accepted.connect(lambda: self.select(getattr(self, "_pending", "")))
         return dialog
 
     def record_check(self) -> FormDialog:
         who = self._who()
-        return self.form("DBS check", [
-            Field("level", "Level", "choice", True, DbsLevel.ENHANCED_BARRED,
-                  [(lv.value.capitalize(), lv) for lv in DbsLevel]),
-            Field("number", "Certificate number", required=True,
-                  help="12 digits. Never record what the certificate says."),
-            Field("issued", "Issued", "date", True, date.today()),
+        return self.form(self.tr("DBS check"), [
+            Field("level", self.tr("Level"), "choice", True, DbsLevel.ENHANCED_BARRED,
+                  [(named(lv), lv) for lv in DbsLevel]),
+            Field("number", self.tr("Certificate number"), required=True,
+                  help=self.tr("12 digits. Never record what the certificate says.")),
+            Field("issued", self.tr("Issued"), "date", True, date.today()),
         ], lambda v: practitioners.record_check(
             self.ctx.uow(), self.ctx.actor, who, level=v["level"],
             certificate_number=v["number"], issued_on=v["issued"]))
 
     def record_training(self) -> FormDialog:
         who = self._who()
-        return self.form("Training completed", [
-            Field("course", "Course", required=True),
-            Field("completed_on", "Completed", "date", True, date.today()),
-            Field("hours", "Hours", required=True, default="6"),
-            Field("certificate", "Certificate file (PDF or image)"),
+        return self.form(self.tr("Training completed"), [
+            Field("course", self.tr("Course"), required=True),
+            Field("completed_on", self.tr("Completed"), "date", True, date.today()),
+            Field("hours", self.tr("Hours"), required=True, default="6"),
+            Field("certificate", self.tr("Certificate file (PDF or image)")),
         ], lambda v: practitioners.record_training(
             self.ctx.uow(), self.ctx.actor, who, course=v["course"],
             completed_on=v["completed_on"], hours=v["hours"],
@@ -311,10 +328,10 @@ class PractitionersView(QWidget):
 
     def record_cpd(self) -> FormDialog:
         who = self._who()
-        return self.form("CPD", [
-            Field("on", "Date", "date", True, date.today()),
-            Field("hours", "Hours", required=True, default="1"),
-            Field("activity", "Activity", required=True),
+        return self.form(self.tr("CPD"), [
+            Field("on", self.tr("Date"), "date", True, date.today()),
+            Field("hours", self.tr("Hours"), required=True, default="1"),
+            Field("activity", self.tr("Activity"), required=True),
         ], lambda v: practitioners.record_cpd(self.ctx.uow(), self.ctx.actor, who, on=v["on"],
                                               hours=v["hours"], activity=v["activity"]))
 
@@ -323,18 +340,18 @@ class PractitionersView(QWidget):
         staff = [(u.full_name, u.username) for u in users.list_users(self.ctx.uow())
                  if u.role in (Role.COORDINATOR, Role.NAVIGATOR, Role.MENTOR)
                  and u.username != who]
-        return self.form("Supervision", [
-            Field("kind", "Kind", "choice", True, SupervisionKind.SUPERVISION,
-                  [(k.value.capitalize(), k) for k in SupervisionKind]),
-            Field("held_on", "Held on", "date", True, date.today()),
-            Field("supervisor", "Supervisor", "choice", True, self.ctx.actor.username
+        return self.form(self.tr("Supervision"), [
+            Field("kind", self.tr("Kind"), "choice", True, SupervisionKind.SUPERVISION,
+                  [(named(k), k) for k in SupervisionKind]),
+            Field("held_on", self.tr("Held on"), "date", True, date.today()),
+            Field("supervisor", self.tr("Supervisor"), "choice", True, self.ctx.actor.username
                   if any(s[1] == self.ctx.actor.username for s in staff) else
                   (staff[0][1] if staff else None), staff),
-            Field("cases", "Cases discussed (references, comma separated)"),
-            Field("notes", "Notes (withheld from the printed record)", "multiline"),
-            Field("actions", "Actions", "multiline"),
-            Field("sign_off", "Sign-off", "check", default=True,
-                  extra={"text": "signed off by me today"}),
+            Field("cases", self.tr("Cases discussed (references, comma separated)")),
+            Field("notes", self.tr("Notes (withheld from the printed record)"), "multiline"),
+            Field("actions", self.tr("Actions"), "multiline"),
+            Field("sign_off", self.tr("Sign-off"), "check", default=True,
+                  extra={"text": self.tr("signed off by me today")}),
         ], lambda v: practitioners.record_supervision(
             self.ctx.uow(), self.ctx.actor, who, held_on=v["held_on"],
             supervisor=v["supervisor"], kind=v["kind"],
@@ -343,10 +360,10 @@ class PractitionersView(QWidget):
 
     def add_unavailability(self) -> FormDialog:
         who = self._who()
-        return self.form("Unavailable", [
-            Field("starts_on", "From", "date", True, date.today()),
-            Field("ends_on", "To", "date", True, date.today()),
-            Field("reason", "Why (optional)"),
+        return self.form(self.tr("Unavailable"), [
+            Field("starts_on", self.tr("From"), "date", True, date.today()),
+            Field("ends_on", self.tr("To"), "date", True, date.today()),
+            Field("reason", self.tr("Why (optional)")),
         ], lambda v: practitioners.add_unavailability(
             self.ctx.uow(), self.ctx.actor, who, starts_on=v["starts_on"], ends_on=v["ends_on"],
             reason=v["reason"]))
@@ -358,14 +375,14 @@ class PractitionersView(QWidget):
             affected = practitioners.declare_conflict(
                 self.ctx.uow(), self.ctx.actor, who, person_name=v["person"], how=v["how"])
             if affected:
-                self.after_save = ("Already assigned to " + ", ".join(affected)
-                                   + ": reassign these cases.")
+                self.after_save = self.tr("Already assigned to {cases}: reassign these "
+                                          "cases.").format(cases=", ".join(affected))
             return affected
         self.after_save = ""
-        dialog = self.form("Declare a conflict of interest", [
-            Field("person", "Name of the person you know", required=True),
-            Field("how", "How you know them", required=True),
-        ], submit, intro="You will not be assigned to a case with this person.")
+        dialog = self.form(self.tr("Declare a conflict of interest"), [
+            Field("person", self.tr("Name of the person you know"), required=True),
+            Field("how", self.tr("How you know them"), required=True),
+        ], submit, intro=self.tr("You will not be assigned to a case with this person."))
         dialog.accepted.connect(lambda: self.message.setText(self.after_save))
         return dialog
 
@@ -373,19 +390,20 @@ class PractitionersView(QWidget):
         """Write the redacted supervision record to a PDF file."""
         who = self._who()
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Save the supervision record",
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the supervision record"),
                                                   f"supervision-record-{who}.pdf",
-                                                  "PDF (*.pdf)")
+                                                  self.tr("PDF (*.pdf)"))
             if not path:
                 return None
         try:
             pdf = practitioners.supervision_record_pdf(self.ctx.uow(), self.ctx.actor, who)
         except DomainError as exc:
-            QMessageBox.warning(self, "Supervision record", exc.message)
+            QMessageBox.warning(self, self.tr("Supervision record"), exc.message)
             return None
         target = Path(path)
         target.write_bytes(pdf)
-        self.message.setText(f"Supervision record saved to {target}.")
+        self.message.setText(self.tr("Supervision record saved to {target}.")
+                                    .format(target=target))
         return target
 
     def _open(self, dialog: QWidget) -> QWidget:
@@ -415,4 +433,6 @@ def _read(path: str) -> bytes | None:
     try:
         return Path(path.strip()).read_bytes()
     except OSError as exc:
-        raise DomainError(f"The certificate file cannot be read: {exc.strerror}.") from None
+        raise DomainError(translate("PractitionersRegister", "The certificate file cannot be "
+                                                             "read: {strerror}.").format(
+            strerror=exc.strerror)) from None

@@ -9,7 +9,13 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from app.db import UnitOfWork
@@ -17,14 +23,21 @@ from app.services import casefile
 from app.services.casefile import CaseFilter, CaseRow
 from app.services.context import Actor
 from app.services.find import FindResult
+from app.views.terms import term
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class CaseTableModel(QAbstractTableModel):
     REFERENCE, PARTICIPANT, SCHEME, STATUS, WORKER, REFERRED, CRIME_REF, OFFENCE = range(8)
-    HEADERS = ("Reference", "Participant", "Scheme", "Stage", "Worker", "Referred",
-               "Crime ref.", "Offence")
+    HEADERS = (QT_TRANSLATE_NOOP("CaseTableModel", "Reference"),
+               QT_TRANSLATE_NOOP("CaseTableModel", "Participant"),
+               QT_TRANSLATE_NOOP("CaseTableModel", "Scheme"),
+               QT_TRANSLATE_NOOP("CaseTableModel", "Stage"),
+               QT_TRANSLATE_NOOP("CaseTableModel", "Worker"),
+               QT_TRANSLATE_NOOP("CaseTableModel", "Referred"),
+               QT_TRANSLATE_NOOP("CaseTableModel", "Crime ref."),
+               QT_TRANSLATE_NOOP("CaseTableModel", "Offence"))
     SORT_KEYS = {REFERENCE: "reference", PARTICIPANT: "participant", SCHEME: "scheme",
                  STATUS: "status", REFERRED: "referral_date", CRIME_REF: "crime_reference"}
     PAGE = 200
@@ -123,7 +136,7 @@ class CaseTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -142,7 +155,7 @@ class CaseTableModel(QAbstractTableModel):
             return row.reference
         if role == Qt.ItemDataRole.ToolTipRole:
             why = self._found_by[index.row()] if found else None
-            restricted = ("Restricted case: only its workers and coordinators see it."
+            restricted = (self.tr("Restricted case: only its workers and coordinators see it.")
                           if row.restricted else None)
             return "\n".join(t for t in (why, restricted) if t) or None
         if role == Qt.ItemDataRole.ForegroundRole and row.restricted and col == self.REFERENCE:
@@ -158,9 +171,9 @@ class CaseTableModel(QAbstractTableModel):
             case self.SCHEME:
                 return row.scheme.label
             case self.STATUS:
-                return row.status.label
+                return term(row.status)
             case self.WORKER:
-                return row.worker or "Unassigned"
+                return row.worker or self.tr("Unassigned")
             case self.REFERRED:
                 return f"{row.referral_date:%d/%m/%Y}"
             case self.CRIME_REF:

@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from app.services.notes_search import NoteHit
+from app.views.terms import named
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class NoteHitModel(QAbstractTableModel):
     DATE, CASE, KIND, TEXT = range(4)
-    HEADERS = ("Date", "Case", "Record", "What was written")
+    HEADERS = (QT_TRANSLATE_NOOP("NoteHitModel", "Date"), QT_TRANSLATE_NOOP("NoteHitModel", "Case"),
+               QT_TRANSLATE_NOOP("NoteHitModel", "Record"),
+               QT_TRANSLATE_NOOP("NoteHitModel", "What was written"))
 
     def __init__(self) -> None:
         super().__init__()
@@ -37,7 +46,7 @@ class NoteHitModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -51,7 +60,7 @@ class NoteHitModel(QAbstractTableModel):
                 case self.CASE:
                     return hit.case_reference
                 case self.KIND:
-                    return hit.source.value.capitalize()
+                    return named(hit.source)
                 case self.TEXT:
                     more = (hit.notes or "").replace("\n", " ")
                     if hit.source.value == "case note":
