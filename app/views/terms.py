@@ -115,7 +115,14 @@ TERMS = (
     QT_TRANSLATE_NOOP("Terms", "Stalking"),
     QT_TRANSLATE_NOOP("Terms", "Other complex case"),
     QT_TRANSLATE_NOOP("Terms", "Case note"),
-    # Words the services hand over as text (word()): contract and condition states
+    # Words the services hand over as text (word()): contract and condition states,
+    # eligibility, assessment stages
+    QT_TRANSLATE_NOOP("Terms", "pending"),
+    QT_TRANSLATE_NOOP("Terms", "eligible"),
+    QT_TRANSLATE_NOOP("Terms", "not-eligible"),
+    QT_TRANSLATE_NOOP("Terms", "start"),
+    QT_TRANSLATE_NOOP("Terms", "review"),
+    QT_TRANSLATE_NOOP("Terms", "exit"),
     QT_TRANSLATE_NOOP("Terms", "draft"),
     QT_TRANSLATE_NOOP("Terms", "active"),
     QT_TRANSLATE_NOOP("Terms", "completed"),

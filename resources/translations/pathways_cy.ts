@@ -4334,6 +4334,30 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
         <translation>Achos cymhleth arall</translation>
     </message>
     <message>
+        <source>pending</source>
+        <translation>yn aros</translation>
+    </message>
+    <message>
+        <source>eligible</source>
+        <translation>cymwys</translation>
+    </message>
+    <message>
+        <source>not-eligible</source>
+        <translation>ddim yn gymwys</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>dechrau</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>adolygu</translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <translation>gadael</translation>
+    </message>
+    <message>
         <source>draft</source>
         <translation>drafft</translation>
     </message>

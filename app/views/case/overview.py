@@ -65,8 +65,8 @@ class OverviewTab(CaseTab):
             (self.tr("Offence / incident"), d.offence or "-"),
             (self.tr("Offence date"), long_day(d.offence_date) if d.offence_date else "-"),
             (self.tr("Crime reference"), d.crime_reference or "-"),
-            (self.tr("Eligibility"), f"{d.eligibility} ({d.eligibility_reasons})"
-             if d.eligibility_reasons else d.eligibility),
+            (self.tr("Eligibility"), f"{word(d.eligibility)} ({d.eligibility_reasons})"
+             if d.eligibility_reasons else word(d.eligibility)),
             (self.tr("Override reason"), d.eligibility_override_reason or "-"),
             (self.tr("Advisory risk band"), risk),
             (self.tr("Outcome code"), d.outcome_code or "-"),
@@ -118,7 +118,7 @@ class OverviewTab(CaseTab):
         d = self.detail
         out = [TimelineEntry(a.assessed_on, self.tr("Needs assessment ({stage}): {pathway}, level "
                                                     "{level}")
-                                                   .format(stage=a.stage, pathway=a.pathway,
+                                                   .format(stage=word(a.stage), pathway=a.pathway,
                                                            level=a.level),
                               "pathways", a.id, EntryKind.ASSESSMENT)
                for a in d.assessments]
