@@ -19,6 +19,8 @@ OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 def main() -> int:
     # "--laptop TAG": only the 1280x720 set (run under QT_SCALE_FACTOR=1.5 for the 150% one)
     laptop = sys.argv[sys.argv.index("--laptop") + 1] if "--laptop" in sys.argv else None
+    # "--welsh": the window in Welsh at 1280x720 (11-cy-*.png)
+    welsh = "--welsh" in sys.argv
     tmp = Path(tempfile.mkdtemp(prefix="pathways-shots-"))
     os.environ["PATHWAYS_DATA_DIR"] = str(tmp)
     from app.config import Settings
@@ -43,6 +45,11 @@ def main() -> int:
         app.processEvents()
         return w
 
+    if welsh:
+        from app.views.i18n import use_language
+
+        use_language("cy")
+        return welsh_screens(app, window_for)
     if laptop is not None:
         return laptop_screens(app, window_for, laptop)
     w = window_for("coordinator")
@@ -141,6 +148,49 @@ def laptop_screens(app: Any, window_for: Any, tag: str) -> int:
             time.sleep(0.05)
         shot(w, "dashboard")
     print(f"{tag} screenshots written to {OUT}")
+    return 0
+
+
+def welsh_screens(app: Any, window_for: Any) -> int:
+    """The main window, a case and its forms in Welsh, in a 1280x720 window: Welsh is longer
+    than English, so these show whether anything is cut off."""
+    from PySide6.QtWidgets import QDialog
+
+    from app.services.enums import CaseStatus
+    from app.views.terms import term
+
+    w = window_for("coordinator")
+    w._idle.stop()
+    w.resize(1280, 720)
+
+    def shot(widget: Any, name: str) -> None:
+        app.processEvents()
+        widget.grab().save(str(OUT / f"11-cy-1280x720-{name}.png"))
+
+    shot(w, "my-work")
+    w.tabs.setCurrentIndex(1)
+    shot(w, "case-list")
+    model = w.case_list.model
+    ref = next(model.reference_at(r) for r in range(model.rowCount())
+               if model.reference_at(r).startswith("CP-")
+               and model.index(r, model.STATUS).data() == term(CaseStatus.CONTRACT_ACTIVE))
+    ws = w.open_case(ref)
+    for tab in ("overview", "contract", "people", "appointments"):
+        ws.show_tab(tab)
+        shot(w, f"case-{tab}")
+    form = ws.tab_widget("appointments").book_appointment()
+    shot(form, "form-appointment")
+    QDialog.reject(form)
+    documents = ws.generate_document()
+    shot(documents, "document-dialog")
+    documents.reject()
+    w.new_referral()
+    shot(w.dialog, "new-referral")
+    QDialog.reject(w.dialog)
+    w.preferences()
+    shot(w.dialog, "preferences")
+    QDialog.reject(w.dialog)
+    print(f"Welsh screenshots written to {OUT}")
     return 0
 
 

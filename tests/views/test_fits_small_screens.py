@@ -8,16 +8,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QScrollArea, QWidget
 
 from app.services import demo
-from app.services.enums import AppointmentStatus, AssessmentStage, ConsentAction, Scheme
+from app.services.enums import (
+    AppointmentStatus,
+    AssessmentStage,
+    CaseStatus,
+    ConsentAction,
+    Scheme,
+)
+from app.views import i18n
 from app.views.about import AboutDialog
 from app.views.case import CaseWorkspace
 from app.views.confirm import Confirm
 from app.views.main_window import MainWindow
 from app.views.signin import FirstAdministratorDialog, SignInDialog
+from app.views.terms import term
 
 #: Room for a dialog on a 1280x720 screen (logical pixels), less frame, title bar and task bar.
 DIALOG = QSize(1240, 640)
@@ -75,7 +84,16 @@ def _workspace_forms(ws: CaseWorkspace) -> Iterator[tuple[str, Any]]:
         yield name, open_()
 
 
-def test_every_window_and_dialog_fits_1280x720_and_150_percent(qtbot, db, open_window) -> None:
+@pytest.fixture(params=["en", "cy"])
+def language(request: Any) -> Iterator[str]:
+    """English, and Welsh (whose words are longer) through the real translation."""
+    assert i18n.use_language(request.param)
+    yield request.param
+    i18n.use_language(i18n.ENGLISH)
+
+
+def test_every_window_and_dialog_fits_1280x720_and_150_percent(qtbot, db, open_window,
+                                                               language) -> None:
     demo.build(db.uow(), cases=60)
     window: MainWindow = open_window("coordinator", demo.DEMO_PASSWORD)
     app = QApplication.instance()
@@ -101,7 +119,7 @@ def test_every_window_and_dialog_fits_1280x720_and_150_percent(qtbot, db, open_w
     for scheme in Scheme:
         ref = next(model.reference_at(r) for r in range(model.rowCount())
                    if model.index(r, model.SCHEME).data() == scheme.label
-                   and model.index(r, model.STATUS).data() != "Closed")
+                   and model.index(r, model.STATUS).data() != term(CaseStatus.CLOSED))
         ws = window.open_case(ref)
         app.processEvents()
         for i in range(ws.tabs.count()):
