@@ -156,8 +156,8 @@ class AttachmentViewer(QDialog):
         try:
             target.write_bytes(self.attachment.content)
         except OSError as exc:
-            self._say(self.tr("Not saved: {value}. Choose another folder.").format(
-                          value=exc.strerror or exc))
+            self._say(self.tr("Not saved: {error}. Choose another folder.").format(
+                          error=exc.strerror or exc))
             return None
         try:
             attachments.record_copy(self.ctx.uow(), self.ctx.actor, s.id)

@@ -61,6 +61,7 @@ TERMS = (
     QT_TRANSLATE_NOOP("Terms", "Satisfaction survey"),
     QT_TRANSLATE_NOOP("Terms", "Agency calls"),
     QT_TRANSLATE_NOOP("Terms", "Case note"),
+    QT_TRANSLATE_NOOP("Terms", "Condition"),
     # File types
     QT_TRANSLATE_NOOP("Terms", "PDF"),
     QT_TRANSLATE_NOOP("Terms", "PNG image"),

@@ -139,6 +139,14 @@
         <translation>{label}, {size_bytes:,} beit, ar {attached_to}. Ychwanegwyd gan {added_by} ar {added_on:%d/%m/%Y %H:%M}.</translation>
     </message>
     <message>
+        <source>&amp;Print...</source>
+        <translation>&amp;Argraffu...</translation>
+    </message>
+    <message>
+        <source>Print the attachment on paper</source>
+        <translation>Argraffu&apos;r atodiad ar bapur</translation>
+    </message>
+    <message>
         <source>&amp;Save a copy...</source>
         <translation>&amp;Cadw copi...</translation>
     </message>
@@ -155,8 +163,28 @@
         <translation>Tudalen {n} o {title}</translation>
     </message>
     <message>
+        <source>Not printed: this file cannot be drawn here. Save a copy and print it from another program.</source>
+        <translation>Heb ei argraffu: does dim modd llunio&apos;r ffeil hon yma. Cadwch gopi a&apos;i argraffu o raglen arall.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer: 1 page.</source>
+        <translation>Wedi&apos;i hanfon i&apos;r argraffydd: 1 dudalen.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer: {pages} pages.</source>
+        <translation>Wedi&apos;i hanfon i&apos;r argraffydd: {pages} tudalen.</translation>
+    </message>
+    <message>
         <source>Save a copy</source>
         <translation>Cadw copi</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}. Choose another folder.</source>
+        <translation>Heb ei gadw: {error}. Dewiswch ffolder arall.</translation>
+    </message>
+    <message>
+        <source>Saved to {target}.</source>
+        <translation>Wedi&apos;i gadw yn {target}.</translation>
     </message>
 </context>
 <context>
@@ -1033,6 +1061,14 @@
         <translation>Cadw adroddiad y bwrdd fel PDF</translation>
     </message>
     <message>
+        <source>&amp;Print board report...</source>
+        <translation>&amp;Argraffu adroddiad y bwrdd...</translation>
+    </message>
+    <message>
+        <source>Print the board report on paper</source>
+        <translation>Argraffu adroddiad y bwrdd ar bapur</translation>
+    </message>
+    <message>
         <source>Indicators</source>
         <translation>Dangosyddion</translation>
     </message>
@@ -1105,6 +1141,14 @@
         <translation>Wedi&apos;i gadw yn {saved}.</translation>
     </message>
     <message>
+        <source>Sent to the printer: 1 page.</source>
+        <translation>Wedi&apos;i hanfon i&apos;r argraffydd: 1 dudalen.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer: {pages} pages.</source>
+        <translation>Wedi&apos;i hanfon i&apos;r argraffydd: {pages} tudalen.</translation>
+    </message>
+    <message>
         <source>As known on {day}</source>
         <translation>Fel yr oedd yn hysbys ar {day}</translation>
     </message>
@@ -1125,8 +1169,8 @@
         <translation>{label}; cliciwch ddwywaith i agor</translation>
     </message>
     <message>
-        <source>{unnamed} restricted case(s) are counted in this figure but not listed.</source>
-        <translation>Achosion cyfyngedig sy&apos;n cael eu cyfrif yn y ffigur hwn ond heb eu rhestru: {unnamed}.</translation>
+        <source>{n} restricted case(s) are counted in this figure but not listed.</source>
+        <translation>Achosion cyfyngedig sy&apos;n cael eu cyfrif yn y ffigur hwn ond heb eu rhestru: {n}.</translation>
     </message>
     <message>
         <source>{title}
@@ -3451,6 +3495,57 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Why are you opening {0}?</source>
+        <translation>Pam rydych chi&apos;n agor {0}?</translation>
+    </message>
+    <message>
+        <source>{0} is a restricted case and it is not assigned to you. The law on police data (DPA 2018 s.62) asks that every look at it says why. Your reason is kept in the case&apos;s audit trail for good, so do not write anyone&apos;s name.</source>
+        <translation>Mae {0} yn achos cyfyngedig ac nid yw wedi&apos;i neilltuo i chi. Mae&apos;r gyfraith ar ddata&apos;r heddlu (DPA 2018 a.62) yn gofyn bod pob golwg arno yn dweud pam. Caiff eich rheswm ei gadw yn llwybr archwilio&apos;r achos am byth, felly peidiwch ag ysgrifennu enw neb.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Rheswm</translation>
+    </message>
+    <message>
+        <source>Reason for opening the case</source>
+        <translation>Rheswm dros agor yr achos</translation>
+    </message>
+    <message>
+        <source>Supervision or caseload review</source>
+        <translation>Goruchwyliaeth neu adolygiad llwyth achosion</translation>
+    </message>
+    <message>
+        <source>Covering for the assigned worker</source>
+        <translation>Cyflenwi dros y gweithiwr a neilltuwyd</translation>
+    </message>
+    <message>
+        <source>Safeguarding concern</source>
+        <translation>Pryder diogelu</translation>
+    </message>
+    <message>
+        <source>Allocation decision</source>
+        <translation>Penderfyniad dyrannu</translation>
+    </message>
+    <message>
+        <source>Subject access request or complaint</source>
+        <translation>Cais am fynediad at ddata neu gwyn</translation>
+    </message>
+    <message>
+        <source>Choose or type why</source>
+        <translation>Dewiswch neu teipiwch pam</translation>
+    </message>
+    <message>
+        <source>&amp;Open the case</source>
+        <translation>&amp;Agor yr achos</translation>
+    </message>
+    <message>
+        <source>Say why you are opening the case.</source>
+        <translation>Dywedwch pam rydych chi&apos;n agor yr achos.</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>&amp;Amend...</source>
@@ -4132,6 +4227,10 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     <message>
         <source>Case note</source>
         <translation>Nodyn achos</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Amod</translation>
     </message>
     <message>
         <source>PDF</source>

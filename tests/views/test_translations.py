@@ -200,8 +200,9 @@ def test_placeholders_in_the_code_match_their_format_arguments() -> None:
                 if not (isinstance(text, ast.Call) and _name(text) in TRANSLATE):
                     continue
                 literal = text.args[0] if _name(text) == "tr" else text.args[1]
-                if isinstance(literal, ast.Constant) and \
-                        _fields(literal.value) != sorted(k.arg or "" for k in node.keywords):
+                given = sorted([k.arg or "" for k in node.keywords]
+                               + [str(i) for i in range(len(node.args))])
+                if isinstance(literal, ast.Constant) and _fields(literal.value) != given:
                     wrong.append(f"{path.relative_to(ROOT)}:{node.lineno}: {literal.value!r}")
     assert not wrong, "\n".join(wrong)
 
