@@ -2539,8 +2539,12 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
         <translation>Safonau: gwiriadau, goruchwyliaeth, Cod y Dioddefwyr a chwynion</translation>
     </message>
     <message>
-        <source>... and {count:,} more (see the Cases tab)</source>
-        <translation>... a {count:,} arall (gweler y tab Achosion)</translation>
+        <source>... and more than {n} more (see the Cases tab)</source>
+        <translation>... a mwy na {n} arall (gweler y tab Achosion)</translation>
+    </message>
+    <message>
+        <source>... and {n} more (see the Cases tab)</source>
+        <translation>... a {n} arall (gweler y tab Achosion)</translation>
     </message>
     <message>
         <source>Unassigned</source>
