@@ -451,6 +451,8 @@ def _cmd_db(args: argparse.Namespace, db: Database) -> int:
     if args.db_command == "setup-server":
         return _cmd_db_setup_server(args)
     if args.db_command == "upgrade":
+        if _set_up_server(db):  # migrated as the owner, then its grants and policies again
+            return _cmd_db_setup_server(argparse.Namespace(url=db.url))
         database.upgrade(db)
         print(f"database at revision {database.head_revision()}")
         return 0
@@ -469,6 +471,15 @@ def _cmd_db(args: argparse.Namespace, db: Database) -> int:
     for problem in result.problems:
         print(f"problem: {problem}", file=sys.stderr)
     return EXIT_CHECK_FAILED
+
+
+def _set_up_server(db: Database) -> bool:
+    from app.services import server
+
+    if is_sqlite(db.url):
+        return False
+    with db.engine.connect() as conn:
+        return bool(server.is_set_up(conn))
 
 
 def _cmd_db_setup_server(args: argparse.Namespace) -> int:

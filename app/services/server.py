@@ -217,10 +217,12 @@ def policies() -> list[Policy]:
                 Policy(table, "pathways_remove", "DELETE", here, None)]
     admin = f"(SELECT pathways_actor_role()) = '{Role.ADMINISTRATOR.value}'"
     settings_writer = f"(SELECT pathways_actor_coordinates()) OR {admin}"
+    self_or_admin = f"id = (SELECT pathways_actor_id()) OR {admin}"
     out += [
-        # a desktop may add a user only as an administrator; nobody deletes one
+        # a desktop changes its own user row (sign-in counters, its password) and an
+        # administrator any (reset, disable); only an administrator adds one; none deletes
         Policy("users", "pathways_read", "SELECT", "true", None),
-        Policy("users", "pathways_update", "UPDATE", "true", "true"),
+        Policy("users", "pathways_update", "UPDATE", self_or_admin, self_or_admin),
         Policy("users", "pathways_add", "INSERT", None, admin),
         # the partnership's switches (navigators reading all Checkpoint among them) are
         # changed by coordinators and administrators only: a switch widens the policies above
@@ -250,9 +252,17 @@ def _functions_sql(roles: ServerRoles) -> list[str]:
         f"CREATE OR REPLACE FUNCTION pathways_setting_on(text) RETURNS boolean {definer} AS "
         "$$ SELECT coalesce((SELECT s.value = '1' FROM app_settings s WHERE s.key = $1), "
         "false) $$",
+        # whether a row's xmin is this transaction or one of its savepoints: at most a
+        # million ids after its own (savepoints get later ids; the distance is taken modulo
+        # 2^32 as xids wrap) and still in progress (another transaction's uncommitted row is
+        # never visible, so an in-progress xmin that is seen is ours)
         "CREATE OR REPLACE FUNCTION pathways_written_here(xid) RETURNS boolean LANGUAGE sql "
-        "STABLE SET search_path = pg_catalog AS $$ SELECT $1::text = "
-        "(pg_current_xact_id_if_assigned()::text::bigint % 4294967296)::text $$",
+        "STABLE SET search_path = pg_catalog AS $$ SELECT CASE WHEN s.top IS NULL OR "
+        "$1::text::bigint < 3 THEN false WHEN (($1::text::bigint - s.top % 4294967296 + "
+        "4294967296) % 4294967296) > 1000000 THEN false ELSE coalesce(pg_xact_status((s.top "
+        "+ ($1::text::bigint - s.top % 4294967296 + 4294967296) % 4294967296)::text::xid8) "
+        "= 'in progress', false) END FROM (SELECT pg_current_xact_id_if_assigned()::text"
+        "::bigint AS top) s $$",
         # the login role of a user: made, given a new password (a SCRAM verifier computed by
         # the client, so no password reaches the server's log), enabled or disabled. Only an
         # administrator, the DBA (a member of the owner role), or the user for their own

@@ -21,6 +21,7 @@ from app.services import (
     contracts,
     documents,
     find,
+    importer,
     indicators,
     organisation,
     pathways,
@@ -34,6 +35,7 @@ from app.services.pathways import InterventionInput
 from tests.factories import make_case, make_user, referral
 from tests.server.conftest import Team
 from tests.services.journeys import STANDARD_CONDITIONS, all_needs, days_ago
+from tests.services.test_importer import GOOD, to_csv
 
 pytestmark = pytest.mark.postgres
 
@@ -100,6 +102,9 @@ def test_a_checkpoint_case_worked_by_its_navigator_through_her_own_role(
     # she refers a case she is not assigned to: written, then hers no more to see
     mine = cases.create_referral(db.uow(), nav, referral(Scheme.CHECKPOINT))
     assert mine not in {r.reference for r in casefile.list_cases(db.uow(), nav, CaseFilter())}
+    # and imports one (each row in a savepoint of its own)
+    imported = importer.import_referrals(db.uow(), nav, to_csv(GOOD[:1])).references
+    assert len(imported) == 1
     # another navigator's role does not even see that the case exists
     with pytest.raises(NotFound):
         casefile.get_case(desks[other].uow(), other, ref)
@@ -108,7 +113,7 @@ def test_a_checkpoint_case_worked_by_its_navigator_through_her_own_role(
     # letterhead (a setting) but sees no case
     cdb = desks[coord]
     assert {r.reference for r in casefile.list_cases(cdb.uow(), coord, CaseFilter())} == {
-        ref, mine}
+        ref, mine, *imported}
     figures = indicators.compute(cdb.uow(), coord, indicators.Scope(days_ago(365), date.today()))
     assert figures is not None
     assert audit.search(cdb.uow(), coord, limit=5)

@@ -60,8 +60,11 @@ def test_setup_server_makes_an_owner_no_desktop_uses_and_check_finds_it_whole(
     owners = {o for (o,) in _superuser(
         team, "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'")}
     assert owners == {team.roles.owner}
-    # run again (as after an upgrade): nothing changes, nothing fails
+    # run again (as after an upgrade): nothing changes, nothing fails; 'db upgrade' on such a
+    # server does the same, so new tables get their grants and policies
     assert main(["db", "setup-server", team.admin_url]) == 0
+    assert main(["--database", team.admin_url, "db", "upgrade"]) == 0
+    assert "row-level security policies" in capsys.readouterr().out
     assert main(["--database", team.admin_url, "db", "check"]) == 0
     assert "row-level security policies are in place" in capsys.readouterr().out
 
@@ -152,6 +155,10 @@ def test_a_desktop_role_cannot_touch_the_audit_trail_or_promote_itself(
                          "('navigators_read_all_checkpoint', '1')")
         with pytest.raises(psycopg.Error, match="administrator"):
             conn.execute("SELECT pathways_sync_login('ada', NULL, false)")
+        # nor lock another user out, nor give them a password of her choosing
+        cur = conn.execute("UPDATE users SET locked_until = now() + interval '1 year', "
+                           "password_hash = 'x' WHERE username = 'ada'")
+        assert cur.rowcount == 0
         assert conn.execute("SELECT count(*) FROM audit_events").fetchone() == before
     assert main(["--database", team.admin_url, "audit", "verify"]) == 0
 
@@ -225,3 +232,24 @@ def test_a_wrong_password_is_refused_in_one_line(
     monkeypatch.setenv("PATHWAYS_PASSWORD", NAV_PASSWORD)
     assert main(["--database", team.team_url, "--user", "nobody", "case", "list"]) != 0
     assert "user name or password is not right" in capsys.readouterr().err
+
+
+def test_rows_count_as_written_here_only_in_the_transaction_and_savepoints_that_wrote_them(
+        team: Team) -> None:
+    """``pathways_written_here`` (what lets a referral be written by someone who will not see
+    it afterwards): never another transaction's row, even one committed after ours began."""
+    dsn = team.admin_url.replace("postgresql+psycopg", "postgresql")
+    with psycopg.connect(dsn, autocommit=True) as setup:
+        setup.execute("CREATE TABLE probe (who text)")
+    mine = "SELECT who, pathways_written_here(xmin) FROM probe ORDER BY who"
+    with psycopg.connect(dsn) as a, psycopg.connect(dsn, autocommit=True) as b:
+        assert a.execute("SELECT pathways_written_here('5'::xid)").fetchone() == (False,)
+        a.execute("INSERT INTO probe VALUES ('a-top')")
+        a.execute("SAVEPOINT s")
+        a.execute("INSERT INTO probe VALUES ('a-savepoint')")
+        b.execute("INSERT INTO probe VALUES ('b-committed-later')")
+        assert a.execute(mine).fetchall() == [
+            ("a-savepoint", True), ("a-top", True), ("b-committed-later", False)]
+        a.commit()
+        assert a.execute(mine).fetchall() == [
+            ("a-savepoint", False), ("a-top", False), ("b-committed-later", False)]
