@@ -491,6 +491,10 @@ def _cmd_db_setup_server(args: argparse.Namespace) -> int:
           f"sign in as {roles.database}.USERNAME (members of {roles.group}); "
           f"{report.policies} row-level security policies from the access rules. Add each "
           f"user with 'pathways user add' and give desktops the address without a user name.")
+    if report.without_login:
+        print(f"{len(report.without_login)} users cannot sign in yet (copied without a server "
+              f"role): {', '.join(report.without_login)}; give each a new password with "
+              "'pathways --database URL --user ADMIN user reset NAME'")
     return 0
 
 

@@ -337,6 +337,9 @@ class SetupReport:
     revision: str
     tables: int
     policies: int
+    #: Active users with no login role yet (copied from a desktop file): each needs a new
+    #: password (``user reset``), which makes their role.
+    without_login: tuple[str, ...] = ()
 
 
 def setup(admin_url: str) -> SetupReport:
@@ -381,10 +384,20 @@ def setup(admin_url: str) -> SetupReport:
         _as_owner(db, roles, lambda conn: [conn.execute(text(s)) for s in
                                            (*_functions_sql(roles), *_grants_sql(roles),
                                             *_policies_sql())])
+        with db.engine.connect() as conn:
+            missing = users_without_login(conn, roles)
     finally:
         db.dispose()
     return SetupReport(roles, database.head_revision(), len(Base.metadata.tables),
-                       len(policies()))
+                       len(policies()), missing)
+
+
+def users_without_login(conn: Connection, roles: ServerRoles) -> tuple[str, ...]:
+    """Active users whose login role is missing: they cannot sign in to the server."""
+    return tuple(conn.execute(text(
+        "SELECT u.username FROM users u WHERE u.active AND NOT EXISTS (SELECT 1 FROM "
+        "pg_roles r WHERE r.rolname = :db || '.' || u.username) ORDER BY u.username"),
+        {"db": roles.database}).scalars())
 
 
 def _as_owner(db: Any, roles: ServerRoles, work: Any) -> None:
@@ -501,6 +514,8 @@ def check(conn: Connection) -> list[str]:
             problems.append(f"table {t} belongs to {owners[t]}, not to {roles.owner}")
     problems += _check_grants(conn, roles)
     problems += _check_policies(conn)
+    problems += [f"user {name} has no sign-in role on the server: give them a new password "
+                 "('pathways user reset')" for name in users_without_login(conn, roles)]
     return problems
 
 

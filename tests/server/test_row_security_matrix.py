@@ -7,8 +7,8 @@ each user connects as their own login role with plain SQL (no Pathways code in b
 - ``view`` and ``list``: the cases it can SELECT are exactly those the matrix allows;
 - ``edit`` and ``print``: the cases it can UPDATE are exactly those the matrix lets it change
   (the matrix gives print and edit the same answer, which is checked too);
-- the case-owned rows (parties, status history, interventions) and the people it can read
-  belong to exactly the cases it may see;
+- the rows of every case-owned table (parties, status history, interventions and filed
+  documents among them) and the people it can read belong to exactly the cases it may see;
 
 with the coordinator's "navigators read all Checkpoint" switch off, then on. 432 cells, and
 the services' own lists compared on the way.
@@ -22,14 +22,20 @@ import pytest
 from sqlalchemy import text
 
 from app.db import Database
+from app.models import Base
 from app.models.pathways import InterventionKind
-from app.services import access, casefile, pathways, server
+from app.services import access, casefile, documents, pathways, server
 from app.services.casefile import CaseFilter
 from app.services.pathways import InterventionInput
 from tests.server.conftest import Team
 from tests.services.test_security_matrix import ACTIONS, World, build, expected, scope
 
 pytestmark = pytest.mark.postgres
+
+#: Every case-owned table (a case_id column); the world fills these for every case.
+CASE_TABLES = sorted(t.name for t in Base.metadata.tables.values() if "case_id" in t.c
+                     and t.name != "audit_events")
+FILLED = ("case_parties", "documents", "interventions", "status_changes")
 
 
 def _password(username: str) -> str:
@@ -49,6 +55,7 @@ def test_each_login_role_sees_and_changes_exactly_what_the_services_allow(team: 
         for ref in world.cases:
             pathways.log_intervention(db.uow(), coordinator, ref, InterventionInput(
                 InterventionKind.CONTACT, date.today(), "Phone call"))
+            documents.generate(db.uow(), coordinator, ref, documents.Kind.OUTCOME_OFFICER)
         uow = db.uow()
         with uow:
             for actor in world.actors.values():
@@ -56,12 +63,15 @@ def test_each_login_role_sees_and_changes_exactly_what_the_services_allow(team: 
             uow.commit()
         ids = {ref: cid for cid, ref in _refs(db)}
         people = _rows(db, "SELECT case_id, person_id FROM case_parties")
+        held = {t: {c for (c, _) in _rows(db, f"SELECT DISTINCT case_id, 0 FROM {t}")}
+                for t in CASE_TABLES}
+        assert all(held[t] == set(ids.values()) for t in FILLED), "every case has its rows"
         wrong: list[str] = []
         cells = 0
         for read_all in (False, True):
             _switch(db, read_all)
             for who, actor in world.actors.items():
-                cells += _check_one(team, db, world, who, read_all, ids, people, wrong)
+                cells += _check_one(team, world, who, read_all, ids, people, held, wrong)
                 listed = {r.reference for r in casefile.list_cases(db.uow(), actor,
                                                                   CaseFilter())}
                 allowed = {r for r in world.cases if expected(world, who, r, "list", read_all)}
@@ -87,8 +97,9 @@ def _switch(db: Database, on: bool) -> None:
                          {"k": access.NAVIGATORS_READ_ALL})
 
 
-def _check_one(team: Team, db: Database, world: World, who: str, read_all: bool,
-               ids: dict[str, int], people: list[tuple[int, int]], wrong: list[str]) -> int:
+def _check_one(team: Team, world: World, who: str, read_all: bool, ids: dict[str, int],
+               people: list[tuple[int, int]], held: dict[str, set[int]],
+               wrong: list[str]) -> int:
     actor = world.actors[who]
     cells = 0
     with team.login(actor.username, _password(actor.username)) as conn:
@@ -112,11 +123,11 @@ def _check_one(team: Team, db: Database, world: World, who: str, read_all: bool,
                                  f"{'restricted ' if world.cases[ref][3] else ''}{ref} "
                                  f"(read-all {read_all}): {'allowed' if got else 'refused'}")
         visible_ids = {ids[r] for r in world.cases if expected(world, who, r, "view", read_all)}
-        for table in ("case_parties", "status_changes", "interventions"):
+        for table in CASE_TABLES:  # every table with a case_id: only the visible cases' rows
             got_ids = {c for (c,) in conn.execute(f"SELECT DISTINCT case_id FROM {table}")}
-            if got_ids != visible_ids:
+            if got_ids != visible_ids & held[table]:
                 wrong.append(f"{who} reads {table} of cases {sorted(got_ids)}, "
-                             f"not {sorted(visible_ids)} (read-all {read_all})")
+                             f"not {sorted(visible_ids & held[table])} (read-all {read_all})")
         got_people = {p for (p,) in conn.execute("SELECT id FROM people")}
         want_people = {p for c, p in people if c in visible_ids}
         if got_people != want_people:

@@ -10,8 +10,10 @@ import psycopg
 import pytest
 from psycopg import errors
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from app.cli import main
+from app.db import Database
 from app.models.users import Role
 from app.services import server, users
 from tests.conftest import pg_database
@@ -70,23 +72,39 @@ def test_setup_server_makes_an_owner_no_desktop_uses_and_check_finds_it_whole(
 
 
 def test_setup_server_takes_over_a_schema_a_superuser_made(
-        capsys: pytest.CaptureFixture[str]) -> None:
-    from app.db import Database
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A team that moved with 'db copy' (tables and users made by the superuser): the tables
+    become the owner's, and the users copied without a server role are named until each is
+    given a new password."""
     from app.services import database
     from tests.conftest import _pg_base
 
-    with pg_database() as url:
-        name = url.rsplit("/", 1)[1]
-        try:
+    name = ""
+    try:
+        with pg_database() as url:
+            name = url.rsplit("/", 1)[1]
             db = Database(url)
-            database.upgrade(db)  # tables owned by the superuser, as before this issue
+            database.upgrade(db)  # as 'db copy' leaves it: the superuser's tables and users
             db.dispose()
+            monkeypatch.setenv("PATHWAYS_PASSWORD", ADMIN_PASSWORD)
+            assert main(["--database", url, "user", "create-admin", "ada", "Ada Admin"]) == 0
             assert main(["db", "setup-server", url]) == 0
+            assert "1 users cannot sign in yet (copied without a server role): ada" in \
+                capsys.readouterr().out
+            assert main(["--database", url, "db", "check"]) == 4
+            assert "user ada has no sign-in role on the server" in capsys.readouterr().err
+            monkeypatch.setenv("PATHWAYS_NEW_PASSWORD", "adas new password")
+            assert main(["--database", url, "--user", "ada", "user", "reset", "ada"]) == 0
             assert main(["--database", url, "db", "check"]) == 0
             assert "policies are in place" in capsys.readouterr().out
-        finally:
-            pass
-    drop_roles(_pg_base(), name)
+            team_url = make_url(url)._replace(username=None).render_as_string(
+                hide_password=False)
+            monkeypatch.setenv("PATHWAYS_PASSWORD", "adas new password")
+            monkeypatch.setenv("PATHWAYS_NEW_PASSWORD", "adas own password")
+            assert main(["--database", team_url, "--user", "ada", "user", "passwd"]) == 0
+    finally:
+        if name:
+            drop_roles(_pg_base(), name)
 
 
 def test_setup_server_refuses_a_desktop_file() -> None:
