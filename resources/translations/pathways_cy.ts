@@ -729,7 +729,7 @@
     </message>
     <message>
         <source>Condition &amp;not met...</source>
-        <translation>&amp;Ni fodlonwyd yr amod...</translation>
+        <translation>Ni &amp;fodlonwyd yr amod...</translation>
     </message>
     <message>
         <source>Conditions of bail and diversion</source>
@@ -819,7 +819,7 @@
     </message>
     <message>
         <source>Contract &amp;signed</source>
-        <translation>&amp;Llofnodwyd y contract</translation>
+        <translation>Llo&amp;fnodwyd y contract</translation>
     </message>
     <message>
         <source>Log &amp;hours...</source>
@@ -1420,7 +1420,7 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     </message>
     <message>
         <source>&amp;Reprint...</source>
-        <translation>&amp;Ailargraffu...</translation>
+        <translation>A&amp;ilargraffu...</translation>
     </message>
     <message>
         <source>Reprint the selected document</source>
@@ -1961,11 +1961,11 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     </message>
     <message>
         <source>&amp;Close tab</source>
-        <translation>&amp;Cau&apos;r tab</translation>
+        <translation>Cau&apos;r &amp;tab</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;Adnewyddu</translation>
+        <translation>Ad&amp;newyddu</translation>
     </message>
     <message>
         <source>&amp;Preferences...</source>
@@ -1997,15 +1997,15 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     </message>
     <message>
         <source>&amp;Lock now</source>
-        <translation>&amp;Cloi nawr</translation>
+        <translation>Cloi na&amp;wr</translation>
     </message>
     <message>
         <source>Change my &amp;password...</source>
-        <translation>Newid fy &amp;nghyfrinair...</translation>
+        <translation>Newid fy ng&amp;hyfrinair...</translation>
     </message>
     <message>
         <source>&amp;Users...</source>
-        <translation>&amp;Defnyddwyr...</translation>
+        <translation>D&amp;efnyddwyr...</translation>
     </message>
     <message>
         <source>Add users, reset passwords, disable accounts</source>
@@ -2144,11 +2144,11 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     </message>
     <message>
         <source>Record &amp;meeting...</source>
-        <translation>Cofnodi &amp;cyfarfod...</translation>
+        <translation>Cofnodi c&amp;yfarfod...</translation>
     </message>
     <message>
         <source>Outcome &amp;agreement...</source>
-        <translation>&amp;Cytundeb canlyniad...</translation>
+        <translation>Cyt&amp;undeb canlyniad...</translation>
     </message>
     <message>
         <source>Action &amp;kept</source>
@@ -2156,7 +2156,7 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     </message>
     <message>
         <source>Action &amp;not kept</source>
-        <translation>&amp;Ni chadwyd at y cam</translation>
+        <translation>Ni c&amp;hadwyd at y cam</translation>
     </message>
     <message>
         <source>&amp;Follow-up...</source>
@@ -2164,11 +2164,11 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     </message>
     <message>
         <source>&amp;Survey...</source>
-        <translation>&amp;Arolwg...</translation>
+        <translation>A&amp;rolwg...</translation>
     </message>
     <message>
         <source>Agency &amp;calls...</source>
-        <translation>&amp;Galwadau i asiantaethau...</translation>
+        <translation>Galwadau i a&amp;siantaethau...</translation>
     </message>
     <message>
         <source>Date</source>
@@ -2508,7 +2508,7 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;Adnewyddu</translation>
+        <translation>Ad&amp;newyddu</translation>
     </message>
     <message>
         <source>Refresh my work</source>
@@ -2911,7 +2911,7 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     </message>
     <message>
         <source>Add &amp;party...</source>
-        <translation>Ychwanegu &amp;parti...</translation>
+        <translation>&amp;Ychwanegu parti...</translation>
     </message>
     <message>
         <source>Consent &amp;given...</source>
@@ -2923,7 +2923,7 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     </message>
     <message>
         <source>&amp;Edit details...</source>
-        <translation>&amp;Golygu manylion...</translation>
+        <translation>Golygu &amp;manylion...</translation>
     </message>
     <message>
         <source>Consent e&amp;vidence...</source>
@@ -2931,11 +2931,11 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     </message>
     <message>
         <source>Victims&apos; &amp;Code offer...</source>
-        <translation>Cynnig &amp;Cod y Dioddefwyr...</translation>
+        <translation>Cynnig C&amp;od y Dioddefwyr...</translation>
     </message>
     <message>
         <source>&amp;Objection to a facilitator...</source>
-        <translation>&amp;Gwrthwynebiad i hwylusydd...</translation>
+        <translation>Gwrth&amp;wynebiad i hwylusydd...</translation>
     </message>
     <message>
         <source>People on the case</source>

@@ -36,7 +36,9 @@ def test_the_wheel_carries_what_the_app_reads_at_run_time(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("app/_data/migrations/env.py", "app/_data/resources/reference/seed.json",
                    "app/_data/resources/fonts/DejaVuSans.ttf",
-                   "app/_data/resources/templates/contract.json"):
+                   "app/_data/resources/templates/contract.json",
+                   "app/_data/resources/translations/pathways_cy.qm",
+                   "app/_data/resources/translations/qtbase_cy.qm"):
         assert needed in names
     revisions = {p.name for p in (REPO_ROOT / "migrations" / "versions").glob("*.py")}
     assert {n.rsplit("/", 1)[1] for n in names

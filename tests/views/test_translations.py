@@ -287,6 +287,16 @@ def _sign_in(qtbot: Any, startup: Startup, username: str) -> Any:
     return window
 
 
+def _clashes(texts: list[str]) -> list[list[str]]:
+    """Texts on one menu or tab whose access keys (the letter after &) are the same."""
+    keys: dict[str, list[str]] = {}
+    for text in texts:
+        found = re.search(r"&([^&\s])", text)
+        if found:
+            keys.setdefault(found.group(1).lower(), []).append(text)
+    return [same for same in keys.values() if len(same) > 1]
+
+
 def _welsh_user(db: Any, username: str) -> str:
     coord = make_user(db, Role.COORDINATOR, username)
     ref = make_case(db, coord, Scheme.CHECKPOINT, worker=coord)
@@ -311,7 +321,14 @@ def test_the_main_window_and_a_case_in_welsh(qtbot: Any, db: Any, tmp_path: Path
                                                           "Dangosfwrdd"]
     assert window.findChild(QLabel, "signed_in_as").text().startswith("Wedi mewngofnodi fel")
 
+    for menu in (a.menu() for a in window.menuBar().actions()):
+        assert _clashes([a.text() for a in menu.actions()]) == [], menu.title()
     workspace = window.open_case(ref)
+    stage = [b.text() for b in workspace.stage_bar.findChildren(QPushButton)]
+    for i in range(workspace.tabs.count()):
+        tab = workspace.tabs.widget(i)
+        texts = stage + [b.text() for b in tab.findChildren(QPushButton)]
+        assert _clashes(texts) == [], workspace.tabs.tabText(i)
     tabs = [workspace.tabs.tabText(i) for i in range(workspace.tabs.count())]
     assert tabs[0] == "Trosolwg" and "Pobl" in tabs and "Apwyntiadau" in tabs
     buttons = {b.text() for b in workspace.findChildren(QPushButton)}
