@@ -25,7 +25,7 @@
     <message>
         <source>Encrypted database</source>
         <extracomment>The automatic backup is taken at most once in this many hours.</extracomment>
-        <translation>Cronfa ddata wedi’i hamgryptio</translation>
+        <translation>Cronfa ddata wedi&apos;i hamgryptio</translation>
     </message>
     <message>
         <source>This database is encrypted. Its passphrase:</source>
@@ -116,7 +116,7 @@
     </message>
     <message>
         <source>Record as missed</source>
-        <translation>Cofnodi heb ddod</translation>
+        <translation>Cofnodi fel un a gollwyd</translation>
     </message>
     <message>
         <source>Rearrange the appointment</source>
@@ -443,7 +443,7 @@
     </message>
     <message>
         <source>More filters ({folded} set)</source>
-        <translation>Rhagor o hidlau ({folded} wedi’u gosod)</translation>
+        <translation>Rhagor o hidlau ({folded} wedi&apos;u gosod)</translation>
     </message>
     <message>
         <source>The best {FOUND_SHOWN} matches: type more to narrow the search.</source>
@@ -749,7 +749,7 @@
     </message>
     <message>
         <source>On</source>
-        <translation>Ar</translation>
+        <translation>Dyddiad</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -843,7 +843,7 @@
     </message>
     <message>
         <source>Contract conditions</source>
-        <translation>Amodau’r contract</translation>
+        <translation>Amodau&apos;r contract</translation>
     </message>
     <message>
         <source>No.</source>
@@ -1487,7 +1487,7 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     </message>
     <message>
         <source>Mark &amp;paid</source>
-        <translation>Nodi wedi’i &amp;dalu</translation>
+        <translation>Nodi wedi&apos;i &amp;dalu</translation>
     </message>
     <message>
         <source>&amp;Export for finance...</source>
@@ -1653,7 +1653,7 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation>Erbyn</translation>
+        <translation>Yn ddyledus</translation>
     </message>
     <message>
         <source>Done</source>
@@ -2208,7 +2208,7 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation>Erbyn</translation>
+        <translation>Yn ddyledus</translation>
     </message>
     <message>
         <source>Kept</source>
@@ -2400,7 +2400,7 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     </message>
     <message>
         <source>Felt heard (1-5)</source>
-        <translation>Wedi teimlo y gwrandawyd arno/arni (1-5)</translation>
+        <translation>Teimlo y gwrandawyd arnynt (1-5)</translation>
     </message>
     <message>
         <source>Feels safer (1-5)</source>
