@@ -630,6 +630,8 @@ def _cmd_case(args: argparse.Namespace, db: Database) -> int:
         print(f"{detail.reference}  {detail.scheme.label}  {detail.status.label}")
         print(f"participant: {detail.participant.name}   worker: {detail.worker or '-'}")
         print(f"referred {detail.referral_date:%d %b %Y} by {detail.referral_source}")
+        for p in detail.parties:  # with the ICO's category of data subject on this case
+            print(f"  {p.role}: {p.name} ({p.category.value})")
         print(f"{len(detail.interventions)} interventions, {len(detail.appointments)} "
               f"appointments, {len(detail.documents)} documents")
     return 0

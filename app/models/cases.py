@@ -87,6 +87,38 @@ class PartyRole(enum.StrEnum):
     OTHER = "other"
 
 
+class DataSubjectCategory(enum.StrEnum):
+    """The ICO's categories of data subject for law-enforcement processing (DPA 2018 s.38(3)),
+    held per party per case: the same person may be a victim on one case, a witness on
+    another."""
+
+    SUSPECT_OR_OFFENDER = "suspect or offender"
+    VICTIM = "victim"
+    WITNESS = "witness"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+#: The category a party starts with, from their role on the case (a worker may change it: a
+#: supporter who saw the incident is a witness).
+DEFAULT_CATEGORY: dict[PartyRole, DataSubjectCategory] = {
+    PartyRole.PARTICIPANT: DataSubjectCategory.SUSPECT_OR_OFFENDER,
+    PartyRole.HARMER: DataSubjectCategory.SUSPECT_OR_OFFENDER,
+    PartyRole.HARMED: DataSubjectCategory.VICTIM,
+    PartyRole.SUPPORTER: DataSubjectCategory.OTHER,
+    PartyRole.GUARDIAN: DataSubjectCategory.OTHER,
+    PartyRole.OTHER: DataSubjectCategory.OTHER,
+}
+
+
+def _default_category(context: Any) -> str:
+    role = PartyRole(context.get_current_parameters()["role"])
+    return DEFAULT_CATEGORY[role].value
+
+
 class ConsentAction(enum.StrEnum):
     GIVEN = "given"
     WITHDRAWN = "withdrawn"
@@ -180,6 +212,9 @@ class CaseParty(Base):
     role: Mapped[PartyRole] = mapped_column(enum_column(PartyRole))
     #: Whether this party may be told the outcome (harmed parties opt in or out).
     wants_updates: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: The ICO's category of data subject on this case (from the role unless changed).
+    category: Mapped[DataSubjectCategory] = mapped_column(
+        enum_column(DataSubjectCategory), default=_default_category, server_default="other")
     notes: Mapped[str | None] = mapped_column(Text)
 
     case: Mapped[Case] = relationship(back_populates="parties")

@@ -79,6 +79,7 @@ class CaseAction(StrEnum):
     CONSENT_EVIDENCE = "consent_evidence"
     VICTIMS_CODE_OFFER = "victims_code_offer"
     RECORD_OBJECTION = "record_objection"
+    PARTY_CATEGORY = "party_category"
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,9 @@ _AFTER_EXIT = frozenset({CaseAction.RECORD_EXIT_FOLLOWUP, CaseAction.RECORD_REOF
                          # a signed form may be scanned after the case closed; a wrong one
                          # must still be removable
                          CaseAction.ADD_ATTACHMENT, CaseAction.REMOVE_ATTACHMENT,
-                         CaseAction.ADD_NOTE})
+                         CaseAction.ADD_NOTE,
+                         # how a party is categorised stays correctable while the data is held
+                         CaseAction.PARTY_CATEGORY})
 #: Actions that only read the case (documents are made from what is there).
 _READ_ONLY = frozenset({CaseAction.GENERATE_DOCUMENT, CaseAction.REPRINT_DOCUMENT,
                         CaseAction.OPEN_ATTACHMENT, CaseAction.PRINT_DOCUMENT})
@@ -181,6 +184,7 @@ def _for_case(s: Session, actor: Actor, case: Case) -> CaseActions:
                    CaseAction.ADD_NOTE):
         offer(action)
     offer(CaseAction.CONSENT_EVIDENCE)
+    offer(CaseAction.PARTY_CATEGORY)
     offer(CaseAction.VICTIMS_CODE_OFFER, None if any(
         p.role is PartyRole.HARMED for p in case.parties) else "There is no harmed party on the "
         "case.")

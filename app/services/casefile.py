@@ -32,7 +32,15 @@ from sqlalchemy.orm import InstrumentedAttribute, aliased
 from app.db import UnitOfWork
 from app.errors import AccessDenied, ReasonRequired, ValidationError
 from app.models.appointments import Appointment, AppointmentStatus, GatewayCondition
-from app.models.cases import Case, CaseParty, CaseStatus, ConsentAction, Scheme, StatusChange
+from app.models.cases import (
+    Case,
+    CaseParty,
+    CaseStatus,
+    ConsentAction,
+    DataSubjectCategory,
+    Scheme,
+    StatusChange,
+)
 from app.models.conferences import (
     AgencyCallCount,
     AgreementAction,
@@ -264,6 +272,8 @@ class PartyInfo:
     address_line2: str | None = None
     town: str | None = None
     postcode: str | None = None
+    #: The ICO's category of data subject on this case (DPA 2018 s.38(3)).
+    category: DataSubjectCategory = DataSubjectCategory.OTHER
 
     @property
     def has_consent(self) -> bool:
@@ -557,7 +567,7 @@ def _party_info(party: CaseParty, person: Person, consents: list[ConsentInfo]) -
         person.interpreter_needed, person.communication_needs, person.document_format.value,
         party.wants_updates, tuple(consents), person.version, person.first_name,
         person.last_name, person.address_line1, person.address_line2, person.town,
-        person.postcode)
+        person.postcode, party.category)
 
 
 #: The longest reason for opening a case that the audit row keeps.

@@ -29,6 +29,7 @@ from app.models.appointments import Appointment, AppointmentStatus, GatewayCondi
 from app.models.audit import AuditEvent, queue
 from app.models.base import UTCDateTime, utcnow
 from app.models.cases import (
+    DEFAULT_CATEGORY,
     Case,
     CaseParty,
     CaseStatus,
@@ -411,13 +412,15 @@ def _make_case(ctx: _Ctx, scheme: Scheme, status: CaseStatus, i: int) -> None:
         updated_by_id=ctx.demo_user,
     )
     participant = ctx.rows.add(CaseParty, case_id=case["id"], person_id=person_id,
-                               role=PartyRole.PARTICIPANT, wants_updates=True)["id"]
+                               role=PartyRole.PARTICIPANT, wants_updates=True,
+                               category=DEFAULT_CATEGORY[PartyRole.PARTICIPANT])["id"]
     harmed = None
     others: list[tuple[int, PartyRole]] = []
     if scheme is not Scheme.GATEWAY:
         hp = _person(ctx, r.choice([Gender.MALE, Gender.FEMALE]))["id"]
         harmed = ctx.rows.add(CaseParty, case_id=case["id"], person_id=hp, role=PartyRole.HARMED,
-                              wants_updates=r.random() < 0.8)["id"]
+                              wants_updates=r.random() < 0.8,
+                              category=DEFAULT_CATEGORY[PartyRole.HARMED])["id"]
     if scheme is Scheme.NEIGHBOURHOOD_RESOLUTION:
         # several households: another harmed neighbour, a second harmer, a supporter
         for role, chance in ((PartyRole.HARMED, 0.25), (PartyRole.HARMER, 0.15),
@@ -425,7 +428,8 @@ def _make_case(ctx: _Ctx, scheme: Scheme, status: CaseStatus, i: int) -> None:
             if r.random() < chance:
                 pid = _person(ctx, r.choice([Gender.MALE, Gender.FEMALE]))["id"]
                 others.append((ctx.rows.add(CaseParty, case_id=case["id"], person_id=pid,
-                                            role=role, wants_updates=True)["id"], role))
+                                            role=role, wants_updates=True,
+                                            category=DEFAULT_CATEGORY[role])["id"], role))
     path = _stages_to(scheme, status, r)
     days: dict[CaseStatus, date] = {}
     _fill(ctx, case, path, participant, harmed, referral, days, others)

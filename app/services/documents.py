@@ -722,7 +722,7 @@ def _build_summary(detail: CaseDetail, ctx: _Context, to: PartyInfo | None, vari
     sections = [SummarySection("The case", tuple(case_facts))]
     sections.append(SummarySection(
         "People", head=("Name", "Role", "Born", "Contact", "Letters"),
-        rows=tuple((p.name, p.role, fmt_date(p.date_of_birth),
+        rows=tuple((p.name, f"{p.role} ({p.category.value})", fmt_date(p.date_of_birth),
                     "\n".join((*p.address, p.phone or "", p.email or "")).strip(),
                     f"{p.document_format}, {language_name(p.language)}"
                     + (", interpreter" if p.interpreter_needed else ""))

@@ -2,7 +2,14 @@
 
 from app.models.appointments import AppointmentStatus
 from app.models.attachments import MediaType, RecordKind
-from app.models.cases import CaseStatus, ConsentAction, PartyRole, RiskBand, Scheme
+from app.models.cases import (
+    CaseStatus,
+    ConsentAction,
+    DataSubjectCategory,
+    PartyRole,
+    RiskBand,
+    Scheme,
+)
 from app.models.conferences import ActionKind, AttendeeRole, MeetingKind
 from app.models.contracts import ConditionKind, ConditionState
 from app.models.corrections import CorrectionAction, EntryKind
@@ -23,7 +30,8 @@ from app.models.users import Role
 __all__ = [
     "NEED_LEVELS", "ActionKind", "AppointmentStatus", "AssessmentStage", "AttendeeRole",
     "CaseStatus", "ConditionKind", "ConditionState", "ConsentAction", "ConsentMethod",
-    "CorrectionAction", "DbsLevel", "DocumentFormat", "EntryKind", "ExpenseKind", "ExpenseStatus",
+    "CorrectionAction", "DataSubjectCategory", "DbsLevel", "DocumentFormat", "EntryKind",
+    "ExpenseKind", "ExpenseStatus",
     "Gender", "InterventionKind", "MediaType", "MeetingKind", "PartyRole", "PractitionerKind",
     "PractitionerStatus", "RecordKind", "RiskBand", "RiskLevel", "RiskStage", "RjcLevel", "Role",
     "Scheme", "SensitiveKind", "SupervisionKind",

@@ -21,6 +21,7 @@ ACTION_WORDS: dict[str, str] = {
     "case.status": "Stage changed",
     "case.assign": "Workers assigned",
     "party.add": "Party added",
+    "party.category": "Data subject category changed",
     "person.update": "Personal details changed",
     "person.sar": "Subject access export",
     "consent.given": "Consent given",
@@ -100,6 +101,9 @@ def _detail(code: str, detail: str | None) -> str:
     if code == "case.status" and "->" in detail:
         before, after = detail.split("->", 1)
         return f"from {_status(before)} to {_status(after)}"
+    if code == "party.category" and " -> " in detail:
+        before, after = detail.split(" -> ", 1)
+        return f"from {before} to {after}"
     if code.startswith("document."):
         # "letter-kind template@version variant hash": the kind is what a reader knows it by
         return detail.split()[0].replace("-", " ").replace("_", " ")

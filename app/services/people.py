@@ -16,6 +16,7 @@ from app.models.cases import (
     CaseStatus,
     ConsentAction,
     ConsentRecord,
+    DataSubjectCategory,
     PartyRole,
     Scheme,
 )
@@ -213,6 +214,26 @@ def add_party(
                      person_id=p.id, detail=role.value)
         uow.commit()
         return party.id
+
+
+def set_category(uow: UnitOfWork, actor: Actor, reference: str, party_id: int,
+                 category: DataSubjectCategory, *, expected_version: int | None = None) -> None:
+    """Record the ICO's category of data subject for one party on this case (DPA 2018
+    s.38(3): suspect or offender, victim, witness, other). Audited with the old and new."""
+    from app.services.casecore import case_edit
+
+    category = DataSubjectCategory(category)
+    with case_edit(uow, actor, reference, expected_version) as edit:
+        party = next((p for p in edit.case.parties if p.id == party_id), None)
+        if party is None:
+            raise NotFound(f"Party {party_id} is not on case {edit.case.reference}.")
+        if party.category is category:
+            raise ValidationError(f"This party is already recorded as {category.value}.",
+                                  field="category")
+        before = party.category
+        party.category = category
+        edit.audit("party.category", "case_parties", party.id, person_id=party.person_id,
+                   detail=f"{before.value} -> {category.value}")
 
 
 def _advance_when_all_consent(uow: UnitOfWork, actor: Actor, case: Case, on: date) -> None:

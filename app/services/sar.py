@@ -329,6 +329,8 @@ def export(uow: UnitOfWork, actor: Actor, person_id: int, out_dir: Path) -> SarR
             "person_id": person_id,
             "generated_at": utcnow().isoformat(),
             "generated_by": actor.username,
+            "categories": [dict(zip(("case", "role", "category"), c, strict=True))
+                           for c in categories(data)],
             "note": "Rows with _redact true concern someone else: review before release. "
                     "Rows with _review true have free text that names someone else: read "
                     "them.",
@@ -369,7 +371,16 @@ def _table_csv(path: Path, rows: list[dict[str, Any]]) -> None:
     write_csv(path, header, ([r.get(k) for k in header] for r in rows))
 
 
+def categories(data: SarData) -> list[tuple[str, str, str]]:
+    """(case reference, role, ICO category) of the person on each of their cases: how the
+    partnership's law-enforcement processing sorts them (DPA 2018 s.38(3))."""
+    refs = {r["id"]: r["reference"] for r in data.tables.get(CASES, [])}
+    return sorted((refs.get(r["case_id"], str(r["case_id"])), r["role"], r["category"])
+                  for r in data.tables.get(PARTIES, []) if r["person_id"] == data.person_id)
+
+
 def _readme(data: SarData) -> str:
+    held_as = [f"  {ref}: {category} ({role})" for ref, role, category in categories(data)]
     lines: Iterable[str] = [
         f"Subject access export for person {data.person_id}",
         "",
@@ -386,5 +397,9 @@ def _readme(data: SarData) -> str:
         f"{data.review_rows} rows are marked _review = yes: a note or other free text in them",
         "names another person on the case (_review_reason says which columns). Read them and",
         "redact what is about that person. Other notes may mention people by other words.",
+        "",
+        "How the person is recorded on each case (the ICO's categories of data subject for",
+        "law-enforcement processing: suspect or offender, victim, witness, other):",
+        *(held_as or ["  on no case"]),
     ]
     return "\n".join(lines) + "\n"

@@ -94,11 +94,13 @@ def test_a_closed_case_keeps_only_what_comes_after_it(db, coord, mentor):
                             CaseAction.RECORD_EXIT_FOLLOWUP, CaseAction.RECORD_REOFFENDING,
                             CaseAction.ADD_ATTACHMENT, CaseAction.OPEN_ATTACHMENT,
                             CaseAction.REMOVE_ATTACHMENT, CaseAction.PRINT_DOCUMENT,
-                            CaseAction.ADD_NOTE):
+                            CaseAction.ADD_NOTE, CaseAction.PARTY_CATEGORY):
             continue
         assert not offer.enabled and offer.reason == f"Case {ref} is closed.", offer
     assert got.enabled(CaseAction.GENERATE_DOCUMENT)
     assert got.enabled(CaseAction.ADD_NOTE)  # a call after closure is still written down
+    # how a party is categorised can be put right while the data is held (a subject access)
+    assert got.enabled(CaseAction.PARTY_CATEGORY)
     # a signed form scanned after the case closed can still be attached
     assert got.enabled(CaseAction.ADD_ATTACHMENT)
     assert got.get(CaseAction.OPEN_ATTACHMENT).reason == "No attachment is on the case."

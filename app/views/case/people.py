@@ -15,6 +15,7 @@ from app.services.casefile import PartyInfo
 from app.services.enums import (
     ConsentAction,
     ConsentMethod,
+    DataSubjectCategory,
     DocumentFormat,
     Gender,
     PartyRole,
@@ -54,6 +55,7 @@ class PeopleTab(CaseTab):
         self.button(self.tr("Consent e&vidence..."), "consent_evidence", self.consent_evidence)
         self.button(self.tr("Victims' &Code offer..."), "victims_code_offer",
                     self.victims_code_offer)
+        self.button(self.tr("Data c&ategory..."), "party_category", self.party_category)
         if self.detail.scheme is Scheme.NEIGHBOURHOOD_RESOLUTION:
             self.button(self.tr("&Objection to a facilitator..."), "record_objection",
                         self.record_objection)
@@ -67,6 +69,8 @@ class PeopleTab(CaseTab):
                                                   if x)),
             Column(self.tr("Language"), lambda p: languages.name(p.language)),
             Column(self.tr("Letters"), lambda p: p.document_format),
+            # the ICO's category of data subject on this case (DPA 2018 s.38(3))
+            Column(self.tr("Data category"), lambda p: p.category.label),
         ], key=lambda p: p.id)
 
     def refresh(self) -> None:
@@ -160,6 +164,25 @@ class PeopleTab(CaseTab):
             Field("how", self.tr("How (phone call, letter, visit)")),
             Field("enhanced", self.tr("Enhanced rights"), "check", default=False,
                   extra={"text": self.tr("a victim with enhanced rights (shorter time limit)")}),
+        ], submit)
+
+    def party_category(self) -> FormDialog:
+        """The ICO's category of data subject for a party on this case (DPA 2018 s.38(3))."""
+        parties = [(f"{p.name} ({p.role}, {p.category.value})", p.id)
+                   for p in self.detail.parties]
+        selected = self.records.selected_key() or self.detail.participant.id
+        current = self.detail.party(selected).category
+
+        def submit(v: dict[str, Any]) -> None:
+            people.set_category(self.case.uow(), self.case.actor, self.case.reference,
+                                v["party"], v["category"], expected_version=self.case.version)
+        return self.ws.form(self.tr("Data subject category"), [
+            Field("party", self.tr("Party"), "choice", True, selected, parties),
+            Field("category", self.tr("Category"), "choice", True, current,
+                  [(c.label, c) for c in DataSubjectCategory],
+                  help=self.tr("How the law on police data (DPA 2018 s.38) sorts the people "
+                               "it is about: a supporter who saw what happened is a "
+                               "witness.")),
         ], submit)
 
     def record_objection(self) -> FormDialog:
