@@ -175,9 +175,15 @@ def welsh_screens(app: Any, window_for: Any) -> int:
                if model.reference_at(r).startswith("CP-")
                and model.index(r, model.STATUS).data() == term(CaseStatus.CONTRACT_ACTIVE))
     ws = w.open_case(ref)
-    for tab in ("overview", "contract", "people", "appointments"):
+    for tab in ("overview", "contract", "people"):
         ws.show_tab(tab)
         shot(w, f"case-{tab}")
+    gateway = next(model.reference_at(r) for r in range(model.rowCount())
+                   if model.reference_at(r).startswith("GTC-")
+                   and model.index(r, model.STATUS).data() == term(CaseStatus.ENGAGED))
+    bail = w.open_case(gateway)
+    bail.show_tab("appointments")
+    shot(w, "case-appointments")
     form = ws.tab_widget("appointments").book_appointment()
     shot(form, "form-appointment")
     QDialog.reject(form)

@@ -62,6 +62,10 @@ TERMS = (
     QT_TRANSLATE_NOOP("Terms", "Agency calls"),
     QT_TRANSLATE_NOOP("Terms", "Case note"),
     QT_TRANSLATE_NOOP("Terms", "Condition"),
+    # ICO categories of data subject
+    QT_TRANSLATE_NOOP("Terms", "Suspect or offender"),
+    QT_TRANSLATE_NOOP("Terms", "Victim"),
+    QT_TRANSLATE_NOOP("Terms", "Witness"),
     # File types
     QT_TRANSLATE_NOOP("Terms", "PDF"),
     QT_TRANSLATE_NOOP("Terms", "PNG image"),
@@ -116,8 +120,17 @@ TERMS = (
     QT_TRANSLATE_NOOP("Terms", "Stalking"),
     QT_TRANSLATE_NOOP("Terms", "Other complex case"),
     QT_TRANSLATE_NOOP("Terms", "Case note"),
-    # Words the services hand over as text (word()): contract and condition states,
-    # eligibility, assessment stages
+    # Words the services hand over as text (word()): contract, condition, appointment and
+    # practitioner states, practitioner kinds, eligibility, assessment stages
+    QT_TRANSLATE_NOOP("Terms", "scheduled"),
+    QT_TRANSLATE_NOOP("Terms", "kept"),
+    QT_TRANSLATE_NOOP("Terms", "missed"),
+    QT_TRANSLATE_NOOP("Terms", "rearranged"),
+    QT_TRANSLATE_NOOP("Terms", "cancelled"),
+    QT_TRANSLATE_NOOP("Terms", "staff"),
+    QT_TRANSLATE_NOOP("Terms", "volunteer"),
+    QT_TRANSLATE_NOOP("Terms", "paused"),
+    QT_TRANSLATE_NOOP("Terms", "left"),
     QT_TRANSLATE_NOOP("Terms", "pending"),
     QT_TRANSLATE_NOOP("Terms", "eligible"),
     QT_TRANSLATE_NOOP("Terms", "not-eligible"),
@@ -147,3 +160,9 @@ def named(value: StrEnum) -> str:
 def word(text: str) -> str:
     """A fixed word the services hand over as text ("open", "active")."""
     return translate("Terms", text)
+
+
+def value_word(value: str) -> str:
+    """An enum's value handed over as text ("harmed party"), as a lower-case word in the
+    window's language (its capitalised form is listed as a choice)."""
+    return translate("Terms", value.capitalize()).lower()

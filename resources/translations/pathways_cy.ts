@@ -87,6 +87,10 @@
         <translation>Amod mechnïaeth</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>ie</translation>
+    </message>
+    <message>
         <source>Outcome</source>
         <translation>Canlyniad</translation>
     </message>
@@ -230,12 +234,20 @@
         <translation>Maint</translation>
     </message>
     <message>
+        <source>{size:,.0f} KB</source>
+        <translation>{size:,.0f} KB</translation>
+    </message>
+    <message>
         <source>Added by</source>
         <translation>Ychwanegwyd gan</translation>
     </message>
     <message>
         <source>Removed</source>
         <translation>Tynnwyd</translation>
+    </message>
+    <message>
+        <source>{day} by {who}: {reason}</source>
+        <translation>{day} gan {who}: {reason}</translation>
     </message>
     <message>
         <source>The case as a whole</source>
@@ -3148,12 +3160,24 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
         <translation>RJC</translation>
     </message>
     <message>
+        <source>registered</source>
+        <translation>cofrestredig</translation>
+    </message>
+    <message>
         <source>Check due</source>
         <translation>Gwiriad yn ddyledus</translation>
     </message>
     <message>
+        <source>{day} (lapsed)</source>
+        <translation>{day} (wedi dod i ben)</translation>
+    </message>
+    <message>
         <source>Supervised</source>
         <translation>Goruchwyliwyd</translation>
+    </message>
+    <message>
+        <source>{day} (overdue)</source>
+        <translation>{day} (yn hwyr)</translation>
     </message>
     <message>
         <source>CPD 12m</source>
@@ -4435,6 +4459,42 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     <message>
         <source>Other complex case</source>
         <translation>Achos cymhleth arall</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>wedi&apos;i drefnu</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>wedi dod</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>heb ddod</translation>
+    </message>
+    <message>
+        <source>rearranged</source>
+        <translation>wedi&apos;i aildrefnu</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>wedi&apos;i ganslo</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>staff</translation>
+    </message>
+    <message>
+        <source>volunteer</source>
+        <translation>gwirfoddolwr</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>wedi&apos;i oedi</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>wedi gadael</translation>
     </message>
     <message>
         <source>pending</source>

@@ -112,6 +112,8 @@ def _untranslated(path: Path) -> list[str]:
         positions, keywords = SHOWN[name]
         args = [a for i, a in enumerate(call.args) if i in positions]
         args += [k.value for k in call.keywords if k.arg in keywords]
+        if name == "Column" and len(call.args) > 1 and isinstance(call.args[1], ast.Lambda):
+            args.append(call.args[1].body)  # what the column shows in each row
         if name == "Field":  # the choices' texts, a check's message, a check box's text
             for k in call.keywords:
                 if k.arg == "choices" and isinstance(k.value, ast.List | ast.Tuple):
@@ -162,7 +164,7 @@ def test_the_checker_finds_bare_text(tmp_path: Path) -> None:
 def test_every_enum_word_the_window_shows_is_listed_for_translation() -> None:
     """The labels and choices the window names through app/views/terms.py."""
     from app.models.attachments import MediaType
-    from app.models.cases import CaseStatus, Eligibility
+    from app.models.cases import CaseStatus, DataSubjectCategory, Eligibility
     from app.models.contracts import ContractStatus
     from app.models.safeguards import SensitiveKind
     from app.models.users import Role
@@ -177,11 +179,14 @@ def test_every_enum_word_the_window_shows_is_listed_for_translation() -> None:
              enums.MeetingKind, enums.RiskStage, enums.RiskLevel, enums.ActionKind,
              enums.PartyRole, enums.Gender, enums.DocumentFormat, enums.RiskBand,
              SensitiveKind, NoteSource)
-    labels = [m.label for kind in (CaseStatus, Role, Outcome, EntryKind, MediaType)
+    labels = [m.label for kind in (CaseStatus, Role, Outcome, EntryKind, MediaType,
+                                   DataSubjectCategory)
               for m in kind]
     choices = [m.value.capitalize() for kind in kinds for m in kind]
     words = [m.value for kind in (ContractStatus, enums.ConditionState, Eligibility,
-                                  enums.AssessmentStage) for m in kind]
+                                  enums.AssessmentStage, enums.AppointmentStatus,
+                                  enums.PractitionerKind, enums.PractitionerStatus)
+             for m in kind]
     assert [text for text in labels + choices + words if text not in TERMS] == []
 
 

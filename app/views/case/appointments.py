@@ -14,6 +14,7 @@ from app.views.case.tab import CaseTab
 from app.views.forms import Field, FormDialog
 from app.views.i18n import day_time
 from app.views.table_models.record_table_model import Column, RowStyle
+from app.views.terms import word
 
 
 def _style(a: AppointmentInfo) -> RowStyle:
@@ -37,9 +38,10 @@ class AppointmentsTab(CaseTab):
             Column(self.tr("When"), lambda a: day_time(a.starts_at.astimezone(), weekday=True)),
             Column(self.tr("Purpose"), lambda a: a.purpose),
             Column(self.tr("Where"), lambda a: a.location),
-            Column(self.tr("Bail condition"), lambda a: "yes" if a.bail_condition else ""),
+            Column(self.tr("Bail condition"),
+                   lambda a: self.tr("yes") if a.bail_condition else ""),
             Column(self.tr("Outcome"),
-                   lambda a: a.status + (self.tr(" - no outcome yet") if a.overdue else "")),
+                   lambda a: word(a.status) + (self.tr(" - no outcome yet") if a.overdue else "")),
         ], key=lambda a: a.id, style=_style)
         self.opens(self.records, EntryKind.APPOINTMENT)
 

@@ -38,10 +38,12 @@ class AttachmentsTab(CaseTab):
             Column(self.tr("Title"), lambda a: a.title),
             Column(self.tr("Type"), lambda a: term(a.media_type)),
             Column(self.tr("Attached to"), lambda a: a.attached_to),
-            Column(self.tr("Size"), lambda a: f"{a.size_bytes / 1024:,.0f} KB"),
+            Column(self.tr("Size"),
+                   lambda a: self.tr("{size:,.0f} KB").format(size=a.size_bytes / 1024)),
             Column(self.tr("Added by"), lambda a: a.added_by),
-            Column(self.tr("Removed"), lambda a: f"{a.removed_at.astimezone():%d/%m/%Y} by "
-                   f"{a.removed_by}: {a.removed_reason}" if a.removed_at else ""),
+            Column(self.tr("Removed"), lambda a: self.tr("{day} by {who}: {reason}").format(
+                day=f"{a.removed_at.astimezone():%d/%m/%Y}", who=a.removed_by,
+                reason=a.removed_reason) if a.removed_at else ""),
         ], key=lambda a: a.id,
             style=lambda a: RowStyle.STRUCK if a.removed else RowStyle.NORMAL, stretch=1)
         self.records.row_activated.connect(lambda key: self.open_attachment(key))

@@ -26,7 +26,7 @@ from app.views.case.tab import CaseTab
 from app.views.forms import LANGUAGE_CHOICES, Field, FormDialog
 from app.views.i18n import translate
 from app.views.table_models.record_table_model import Column
-from app.views.terms import named, word
+from app.views.terms import named, term, value_word, word
 
 
 def _consent(p: PartyInfo) -> str:
@@ -62,15 +62,15 @@ class PeopleTab(CaseTab):
         self.button_row.addStretch(1)
         self.button_row = first
         self.records = self.table("people_table", self.tr("People on the case"), [
-            Column(self.tr("Role"), lambda p: p.role),
+            Column(self.tr("Role"), lambda p: value_word(p.role)),
             Column(self.tr("Name"), lambda p: p.name),
             Column(self.tr("Consent"), _consent),
             Column(self.tr("Contact"), lambda p: ", ".join(x for x in (p.phone, p.email, *p.address)
                                                   if x)),
             Column(self.tr("Language"), lambda p: languages.name(p.language)),
-            Column(self.tr("Letters"), lambda p: p.document_format),
+            Column(self.tr("Letters"), lambda p: value_word(p.document_format)),
             # the ICO's category of data subject on this case (DPA 2018 s.38(3))
-            Column(self.tr("Data category"), lambda p: p.category.label),
+            Column(self.tr("Data category"), lambda p: term(p.category)),
         ], key=lambda p: p.id)
 
     def refresh(self) -> None:
@@ -168,7 +168,7 @@ class PeopleTab(CaseTab):
 
     def party_category(self) -> FormDialog:
         """The ICO's category of data subject for a party on this case (DPA 2018 s.38(3))."""
-        parties = [(f"{p.name} ({p.role}, {p.category.value})", p.id)
+        parties = [(f"{p.name} ({value_word(p.role)}, {term(p.category).lower()})", p.id)
                    for p in self.detail.parties]
         selected = self.records.selected_key() or self.detail.participant.id
         current = self.detail.party(selected).category
@@ -179,7 +179,7 @@ class PeopleTab(CaseTab):
         return self.ws.form(self.tr("Data subject category"), [
             Field("party", self.tr("Party"), "choice", True, selected, parties),
             Field("category", self.tr("Category"), "choice", True, current,
-                  [(c.label, c) for c in DataSubjectCategory],
+                  [(term(c), c) for c in DataSubjectCategory],
                   help=self.tr("How the law on police data (DPA 2018 s.38) sorts the people "
                                "it is about: a supporter who saw what happened is a "
                                "witness.")),
@@ -189,7 +189,7 @@ class PeopleTab(CaseTab):
         """A party objects to a named facilitator: they are then kept off the case."""
         facilitators = [(u.full_name, u.username) for u in users.list_users(self.case.uow())
                         if u.role in (Role.FACILITATOR, Role.COORDINATOR)]
-        parties = [(f"{p.name} ({p.role})", p.id) for p in self.detail.parties]
+        parties = [(f"{p.name} ({value_word(p.role)})", p.id) for p in self.detail.parties]
 
         def submit(v: dict[str, Any]) -> None:
             safeguards.record_objection(

@@ -43,7 +43,7 @@ from app.views.table_models.record_table_model import (
     RecordTableModel,
     RowStyle,
 )
-from app.views.terms import named
+from app.views.terms import named, word
 
 
 def _day(d: date | None) -> str:
@@ -91,13 +91,14 @@ class PractitionersView(QWidget):
         left_layout.addLayout(top)
         self.table = RecordTable("practitioners_table", self.tr("Practitioners"), RecordTableModel([
             Column(self.tr("Name"), lambda r: r.full_name),
-            Column(self.tr("Kind"), lambda r: r.kind.value),
-            Column(self.tr("Status"), lambda r: r.status.value),
-            Column(self.tr("RJC"), lambda r: "registered" if r.registered else "-"),
-            Column(self.tr("Check due"), lambda r: _day(r.next_check_due)
-                   + (" (lapsed)" if r.check_lapsed else "")),
-            Column(self.tr("Supervised"), lambda r: _day(r.last_supervision)
-                   + (" (overdue)" if r.supervision_overdue else "")),
+            Column(self.tr("Kind"), lambda r: word(r.kind.value)),
+            Column(self.tr("Status"), lambda r: word(r.status.value)),
+            Column(self.tr("RJC"), lambda r: self.tr("registered") if r.registered else "-"),
+            Column(self.tr("Check due"), lambda r: self.tr("{day} (lapsed)").format(
+                day=_day(r.next_check_due)) if r.check_lapsed else _day(r.next_check_due)),
+            Column(self.tr("Supervised"), lambda r: self.tr("{day} (overdue)").format(
+                day=_day(r.last_supervision)) if r.supervision_overdue
+                else _day(r.last_supervision)),
             Column(self.tr("CPD 12m"), lambda r: _num(r.cpd_hours_12_months)),
         ], key=lambda r: r.username,
             style=lambda r: RowStyle.ALERT if r.status is PractitionerStatus.ACTIVE
