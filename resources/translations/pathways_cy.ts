@@ -2946,6 +2946,10 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
         <translation>Cynnig C&amp;od y Dioddefwyr...</translation>
     </message>
     <message>
+        <source>Data c&amp;ategory...</source>
+        <translation>Categori d&amp;ata...</translation>
+    </message>
+    <message>
         <source>&amp;Objection to a facilitator...</source>
         <translation>Gwrth&amp;wynebiad i hwylusydd...</translation>
     </message>
@@ -2976,6 +2980,10 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     <message>
         <source>Letters</source>
         <translation>Llythyrau</translation>
+    </message>
+    <message>
+        <source>Data category</source>
+        <translation>Categori data</translation>
     </message>
     <message>
         <source>Add a party</source>
@@ -3072,6 +3080,18 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     <message>
         <source>a victim with enhanced rights (shorter time limit)</source>
         <translation>dioddefwr â hawliau uwch (terfyn amser byrrach)</translation>
+    </message>
+    <message>
+        <source>Data subject category</source>
+        <translation>Categori testun y data</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categori</translation>
+    </message>
+    <message>
+        <source>How the law on police data (DPA 2018 s.38) sorts the people it is about: a supporter who saw what happened is a witness.</source>
+        <translation>Sut mae&apos;r gyfraith ar ddata&apos;r heddlu (DPA 2018 a.38) yn rhannu&apos;r bobl y mae&apos;n ymwneud â nhw: mae cefnogwr a welodd yr hyn a ddigwyddodd yn dyst.</translation>
     </message>
     <message>
         <source>Objection to a facilitator</source>
@@ -4259,6 +4279,18 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     <message>
         <source>Condition</source>
         <translation>Amod</translation>
+    </message>
+    <message>
+        <source>Suspect or offender</source>
+        <translation>Un a amheuir neu droseddwr</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>Dioddefwr</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>Tyst</translation>
     </message>
     <message>
         <source>PDF</source>
