@@ -38,6 +38,9 @@ def test_the_bundle_holds_the_program_its_data_a_menu_entry_and_an_icon(bundle: 
     data = bundle / "_internal" / "app" / "_data"
     assert (data / "migrations" / "env.py").is_file()
     assert (data / "resources" / "templates" / "contract.cy.json").is_file()
+    # a Welsh or Polish letter's dates come from Babel's CLDR data
+    assert {p.name for p in (bundle / "_internal").rglob("locale-data/*.dat")} >= {"cy.dat",
+                                                                                 "pl.dat"}
 
 
 def test_the_bundle_checks_a_database_and_opens_its_window(bundle: Path, tmp_path: Path
