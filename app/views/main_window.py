@@ -7,23 +7,19 @@ when first used, not when the window is built, so a start pays only for what it 
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QStackedWidget,
     QTabWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,9 +28,10 @@ from app.services.access import Action, may
 from app.views.background import BackgroundTask, Progress
 from app.views.case_list import CaseListView
 from app.views.context import AppContext
+from app.views.idle_lock import IdleLock
+from app.views.lazy_tab import LazyTab, is_workspace
 from app.views.my_work import MyWorkView
 from app.views.screen import fit_to_screen
-from app.views.signin import SignInDialog
 from app.views.terms import term
 
 if TYPE_CHECKING:
@@ -45,42 +42,7 @@ if TYPE_CHECKING:
     from app.views.users import UsersDialog
 
 
-def _is_workspace(widget: QWidget | None) -> bool:
-    """Whether a tab is a case workspace, without importing the workspace to find out (none
-    exists before its module is loaded)."""
-    module = sys.modules.get("app.views.case.workspace")
-    return module is not None and isinstance(widget, module.CaseWorkspace)
-
-
-class LazyTab(QWidget):
-    """A tab whose real widget is built the first time the tab is shown; until then (and while
-    its modules load) it says so."""
-
-    def __init__(self, build: Callable[[], QWidget], text: str,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._build = build
-        self.widget: QWidget | None = None
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._loading = QLabel(text)
-        self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._layout.addWidget(self._loading)
-
-    def ensure(self) -> QWidget:
-        if self.widget is None:
-            self.widget = self._build()
-            self._loading.hide()
-            self._layout.addWidget(self.widget)
-        return self.widget
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self.widget is None:
-            QTimer.singleShot(0, self.ensure)  # paint "loading" first, then build
-
-
-class MainWindow(QMainWindow):
+class MainWindow(IdleLock, QMainWindow):
     """``load_in_background``: My work fills from a worker thread after the window is shown
     (start-up); otherwise it is filled before the constructor returns."""
 
@@ -122,16 +84,8 @@ class MainWindow(QMainWindow):
                                             None)
         self._add_practitioners_tab()
 
-        self.locked_page = QWidget()
-        lock_layout = QVBoxLayout(self.locked_page)
-        lock_label = QLabel(self.tr("Pathways is locked. Case data is hidden until you sign in "
-                                    "again."))
-        lock_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        lock_layout.addWidget(lock_label)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.tabs)
-        self.stack.addWidget(self.locked_page)
-        self.setCentralWidget(self.stack)
+        self._build_lock(self.tr("Pathways is locked. Case data is hidden until you sign in "
+                                 "again."))
 
         self._build_actions()
         who = QLabel(self.tr("Signed in as {full_name} ({label})")
@@ -140,20 +94,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(who)
         self.statusBar().showMessage(self.tr("Ready"), 3000)
 
-        self._idle = QTimer(self)
-        self._idle.setSingleShot(True)
         from app.services.preferences import effective_idle_minutes, get_preferences
         from app.views import folders
 
         self.prefs = get_preferences(ctx.uow(), ctx.actor)  # the user's own (File > Preferences)
         folders.use_folder(self.prefs.documents_folder)
-        self._idle.setInterval(
-            effective_idle_minutes(self.prefs, ctx.settings.idle_lock_minutes) * 60_000)
-        self._idle.timeout.connect(self.lock)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
-        self._idle.start()
+        self._start_idle_lock(effective_idle_minutes(self.prefs, ctx.settings.idle_lock_minutes))
         self._restore()
         if load_in_background:
             self.my_work.refresh_in_background()
@@ -291,7 +237,7 @@ class MainWindow(QMainWindow):
         self._tab_changed()
 
     def _tab_changed(self) -> None:
-        self.print_action.setEnabled(_is_workspace(self.tabs.currentWidget()))
+        self.print_action.setEnabled(is_workspace(self.tabs.currentWidget()))
 
     # ---- cases
     def open_case(self, reference: str, reason: str | None = None,
@@ -408,7 +354,7 @@ class MainWindow(QMainWindow):
 
     def generate_document(self) -> None:
         w = self.tabs.currentWidget()
-        if _is_workspace(w):
+        if is_workspace(w):
             w.generate_document()  # type: ignore[attr-defined]
 
     def appointment_letters(self) -> BackgroundTask:
@@ -469,7 +415,7 @@ class MainWindow(QMainWindow):
         self.my_work.refresh()
         self.case_list.apply_filter()
         w = self.tabs.currentWidget()
-        if _is_workspace(w):
+        if is_workspace(w):
             w.reload()  # type: ignore[attr-defined]
 
     def preferences(self) -> None:
@@ -535,50 +481,6 @@ class MainWindow(QMainWindow):
         self.dialog = dialog
         dialog.open()
 
-    # ---- idle lock
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
-                            QEvent.Type.MouseMove, QEvent.Type.Wheel) \
-                and self.stack.currentWidget() is self.tabs:
-            self._idle.start()
-        return False
-
-    @property
-    def is_locked(self) -> bool:
-        return self.stack.currentWidget() is self.locked_page
-
-    def lock(self) -> None:
-        """Hide every case, and every open dialog with it; what was typed is kept, unseen."""
-        if self.is_locked:
-            return
-        # Hidden, not closed: a half-filled form comes back as it was once the user is back.
-        self._hidden_while_locked = [
-            w for w in self.findChildren(QWidget)
-            if w.isWindow() and w is not self and w.isVisible()]
-        self._dialog_before_lock = self.dialog
-        for w in self._hidden_while_locked:
-            w.hide()
-        self.stack.setCurrentWidget(self.locked_page)
-        self.menuBar().setEnabled(False)
-        for tb in self.findChildren(QToolBar):
-            tb.setEnabled(False)
-        unlock = SignInDialog(self.ctx.uow, self, unlock_for=self.ctx.actor)
-        unlock.accepted.connect(self.unlock)
-        unlock.rejected.connect(self.close)
-        self.dialog = unlock
-        unlock.open()
-
-    def unlock(self) -> None:
-        self.stack.setCurrentWidget(self.tabs)
-        self.menuBar().setEnabled(True)
-        for tb in self.findChildren(QToolBar):
-            tb.setEnabled(True)
-        for w in getattr(self, "_hidden_while_locked", []):
-            w.show()  # modality is kept: a form is in front of its case again
-        self._hidden_while_locked = []
-        self.dialog = getattr(self, "_dialog_before_lock", None)
-        self._idle.start()
-
     # ---- window state
     def _restore(self) -> None:
         settings = QSettings()
@@ -596,8 +498,5 @@ class MainWindow(QMainWindow):
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/state", self.saveState())
         self.case_list.save_state()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
-        self._idle.stop()
+        self._stop_idle_lock()
         super().closeEvent(event)
