@@ -2661,7 +2661,7 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     </message>
     <message>
         <source>A note is at most {MAX_TEXT:,} characters.</source>
-        <translation>Mae nodyn yn {MAX_TEXT:,} nod ar y mwyaf.</translation>
+        <translation>Gall nodyn fod yn {MAX_TEXT:,} nod ar y mwyaf.</translation>
     </message>
 </context>
 <context>
