@@ -1688,18 +1688,6 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
         <translation>Yn rhydd rhag camdriniaeth</translation>
     </message>
     <message>
-        <source>Reoffending checks: {checks}</source>
-        <translation>Gwiriadau aildroseddu: {checks}</translation>
-    </message>
-    <message>
-        <source>{day}: {offences} proven offence(s) within {months} months</source>
-        <translation>{day}: troseddau a brofwyd o fewn {months} mis: {offences}</translation>
-    </message>
-    <message>
-        <source>Reoffending checks: none yet.</source>
-        <translation>Gwiriadau aildroseddu: dim eto.</translation>
-    </message>
-    <message>
         <source>No follow-up is waiting to be recorded.</source>
         <translation>Does dim cam dilynol yn aros i gael ei gofnodi.</translation>
     </message>
@@ -1742,6 +1730,26 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     <message>
         <source>Checked on</source>
         <translation>Gwiriwyd ar</translation>
+    </message>
+    <message>
+        <source>Proven reoffending checks</source>
+        <translation>Gwiriadau aildroseddu profedig</translation>
+    </message>
+    <message>
+        <source>Within</source>
+        <translation>O fewn</translation>
+    </message>
+    <message>
+        <source>{months} months</source>
+        <translation>{months} mis</translation>
+    </message>
+    <message>
+        <source>Proven offences</source>
+        <translation>Troseddau profedig</translation>
+    </message>
+    <message>
+        <source>First offence on</source>
+        <translation>Trosedd gyntaf ar</translation>
     </message>
     <message>
         <source>Follow-up window</source>
@@ -2227,32 +2235,8 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
         <translation>Cadwyd ato</translation>
     </message>
     <message>
-        <source>Follow-up {day}: agreement kept</source>
-        <translation>Cam dilynol {day}: cadwyd at y cytundeb</translation>
-    </message>
-    <message>
-        <source>Follow-up {day}: agreement not kept</source>
-        <translation>Cam dilynol {day}: ni chadwyd at y cytundeb</translation>
-    </message>
-    <message>
-        <source>Survey of {name} {day}: satisfied</source>
-        <translation>Arolwg {name} {day}: bodlon</translation>
-    </message>
-    <message>
-        <source>Survey of {name} {day}: not satisfied</source>
-        <translation>Arolwg {name} {day}: ddim yn fodlon</translation>
-    </message>
-    <message>
         <source>a harmed party</source>
         <translation>y sawl a niweidiwyd</translation>
-    </message>
-    <message>
-        <source>{agency}: {calls} call(s) in the {months} months {period}</source>
-        <translation>{agency}: galwadau yn y {months} mis {period}: {calls}</translation>
-    </message>
-    <message>
-        <source>No follow-up recorded yet.</source>
-        <translation>Dim cam dilynol wedi&apos;i gofnodi eto.</translation>
     </message>
     <message>
         <source>Held on</source>
@@ -2373,6 +2357,50 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     <message>
         <source>Follow-up contact</source>
         <translation>Cyswllt dilynol</translation>
+    </message>
+    <message>
+        <source>After the meeting: follow-ups, surveys and calls to agencies</source>
+        <translation>Ar ôl y cyfarfod: dilyniannau, arolygon a galwadau i asiantaethau</translation>
+    </message>
+    <message>
+        <source>Follow-ups, surveys and calls to agencies</source>
+        <translation>Dilyniannau, arolygon a galwadau i asiantaethau</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Cofnod</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Canlyniad</translation>
+    </message>
+    <message>
+        <source>agreement kept</source>
+        <translation>cadwyd at y cytundeb</translation>
+    </message>
+    <message>
+        <source>agreement not kept</source>
+        <translation>ni chadwyd at y cytundeb</translation>
+    </message>
+    <message>
+        <source>Survey of {name}</source>
+        <translation>Arolwg {name}</translation>
+    </message>
+    <message>
+        <source>satisfied</source>
+        <translation>yn fodlon</translation>
+    </message>
+    <message>
+        <source>not satisfied</source>
+        <translation>ddim yn fodlon</translation>
+    </message>
+    <message>
+        <source>Calls to {agency}</source>
+        <translation>Galwadau i {agency}</translation>
+    </message>
+    <message>
+        <source>{calls} call(s) in the {months} months {period}</source>
+        <translation>{calls} galwad yn y {months} mis {period}</translation>
     </message>
     <message>
         <source>Contacted on</source>

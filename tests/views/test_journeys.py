@@ -206,7 +206,8 @@ def test_facilitator_records_consent_meeting_agreement_and_followup(qtbot, db,
     assert dialog.form.value("agreement_kept") is None and not dialog.ok_button.isEnabled()
     fill(qtbot, dialog.form, agreement_kept=True)
     save(qtbot, dialog)
-    assert "agreement kept" in ws.findChild(QLabel, "followup_label").text()
+    after = ws.table("after_meeting_table")
+    assert (after.text(0, 1), after.text(0, 2)) == ("Follow-up contact", "agreement kept")
 
 
 def test_mentor_records_kept_and_missed_bail_appointments(qtbot, db, open_window) -> None:

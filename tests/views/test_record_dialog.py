@@ -187,3 +187,40 @@ def test_locking_closes_the_record_and_its_half_filled_amendment(
     window.lock()
     assert not form.isVisible() and not dialog.isVisible()
     assert _status(db, mentor, ref, appt) == AppointmentStatus.MISSED.value
+
+
+def test_follow_ups_surveys_calls_and_reoffending_checks_open_from_their_own_tab(
+        qtbot, db, open_window) -> None:
+    """Records once shown only as a line of text are rows now: Enter on one opens it whole
+    (to amend it or mark it entered in error), as on every other tab."""
+    from app.services import demo
+    from app.services.enums import EntryKind
+
+    demo.build(db.uow(), cases=60, today=date.today())
+    window = open_window("coordinator", demo.DEMO_PASSWORD)
+    coord = window.ctx.actor
+    model = window.case_list.model
+    where = {EntryKind.REOFFENDING_CHECK: ("followups", "reoffending_table"),
+             EntryKind.AGREEMENT_FOLLOWUP: ("meetings", "after_meeting_table"),
+             EntryKind.SURVEY: ("meetings", "after_meeting_table"),
+             EntryKind.AGENCY_CALLS: ("meetings", "after_meeting_table")}
+    found: dict[EntryKind, tuple[str, object, int]] = {}
+    for ref in (model.reference_at(r) for r in range(model.rowCount())):
+        d = casefile.get_case(db.uow(), coord, ref, audit_view=False)
+        for kind, records in ((EntryKind.REOFFENDING_CHECK, d.reoffending_checks),
+                              (EntryKind.AGREEMENT_FOLLOWUP, d.followups),
+                              (EntryKind.SURVEY, d.surveys),
+                              (EntryKind.AGENCY_CALLS, d.agency_calls)):
+            if records and kind not in found:
+                rid = records[0].id
+                key = rid if kind is EntryKind.REOFFENDING_CHECK else (kind, rid)
+                found.setdefault(kind, (ref, key, rid))
+    assert set(found) == set(where), found
+    for kind, (ref, key, rid) in found.items():
+        tab, table_name = where[kind]
+        ws = window.open_case(ref)
+        ws.show_tab(tab)
+        dialog = _open_row(qtbot, ws, table_name, key)
+        assert dialog.kind is kind and dialog.view.record_id == rid, kind
+        assert dialog.view.fields
+        dialog.reject()

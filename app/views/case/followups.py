@@ -42,20 +42,24 @@ class FollowUpsTab(CaseTab):
         self.opens(self.records, EntryKind.EXIT_FOLLOWUP, lambda months: next(
             (e.id for e in self.detail.exit_followups if e.months == months and e.done_on),
             None))
-        self.reoffending_label = QLabel("")
-        self.reoffending_label.setObjectName("reoffending_label")
-        self.reoffending_label.setWordWrap(True)
-        self.body.addWidget(self.reoffending_label)
+        label = QLabel(self.tr("Proven reoffending checks"))
+        self.body.addWidget(label)
+        self.checks = self.table("reoffending_table", self.tr("Proven reoffending checks"), [
+            Column(self.tr("Checked on"), lambda r: day(r.checked_on)),
+            Column(self.tr("Within"), lambda r: self.tr("{months} months").format(
+                months=r.window_months)),
+            Column(self.tr("Proven offences"), lambda r: r.offences),
+            Column(self.tr("First offence on"),
+                   lambda r: day(r.first_offence_on) if r.first_offence_on else "-"),
+        ], key=lambda r: r.id)
+        label.setBuddy(self.checks)
+        # a check typed wrong is amended (or marked entered in error) from its own row
+        self.opens(self.checks, EntryKind.REOFFENDING_CHECK)
 
     def refresh(self) -> None:
         d = self.detail
         self.records.set_rows(d.exit_followups)
-        self.reoffending_label.setText(
-            self.tr("Reoffending checks: {checks}").format(checks="; ".join(
-                self.tr("{day}: {offences} proven offence(s) within {months} months").format(
-                    day=f"{r.checked_on:%d/%m/%Y}", offences=r.offences, months=r.window_months)
-                for r in d.reoffending_checks)) if d.reoffending_checks
-            else self.tr("Reoffending checks: none yet."))
+        self.checks.set_rows(d.reoffending_checks)
 
     def record_exit_followup(self) -> FormDialog | None:
         due = [e for e in self.detail.exit_followups if e.done_on is None]

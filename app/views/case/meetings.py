@@ -3,6 +3,7 @@ actions, follow-up contact, the harmed party's survey and calls to agencies."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -33,6 +34,17 @@ YES_NO: list[tuple[str, bool]] = [(QT_TRANSLATE_NOOP("CaseMeetings", "Yes"), Tru
                                   (QT_TRANSLATE_NOOP("CaseMeetings", "No"), False)]
 ATTENDED: list[tuple[str, bool]] = [(QT_TRANSLATE_NOOP("CaseMeetings", "Attended"), True),
                                     (QT_TRANSLATE_NOOP("CaseMeetings", "Did not attend"), False)]
+
+
+@dataclass(frozen=True)
+class _After:
+    """One row of what was recorded after the meeting (a follow-up, a survey, agency calls)."""
+
+    kind: EntryKind
+    id: int
+    on: str
+    what: str
+    result: str
 
 
 def _count_problem(text: str) -> str | None:
@@ -90,27 +102,38 @@ class MeetingsTab(CaseTab):
             else RowStyle.NORMAL, stretch=1)
         label.setBuddy(self.actions)
         self.opens(self.actions, EntryKind.AGREEMENT_ACTION)
-        self.followup_label = QLabel("")
-        self.followup_label.setObjectName("followup_label")
-        self.followup_label.setWordWrap(True)
-        self.body.addWidget(self.followup_label)
+        label = QLabel(self.tr("After the meeting: follow-ups, surveys and calls to agencies"))
+        self.body.addWidget(label)
+        self.after = self.table("after_meeting_table", self.tr(
+            "Follow-ups, surveys and calls to agencies"), [
+            Column(self.tr("Date"), lambda r: r.on),
+            Column(self.tr("Record"), lambda r: r.what),
+            Column(self.tr("Result"), lambda r: r.result),
+        ], key=lambda r: (r.kind, r.id), stretch=1)
+        label.setBuddy(self.after)
+        # each opens whole, to be amended or marked entered in error
+        self.opens(self.after, lambda key: key[0], lambda key: key[1])
 
     def refresh(self) -> None:
         d = self.detail
         self.meetings.set_rows(d.meetings)
         self.actions.set_rows(d.agreement.actions if d.agreement else ())
-        parts = [(self.tr("Follow-up {day}: agreement kept") if f.agreement_kept
-                  else self.tr("Follow-up {day}: agreement not kept"))
-                 .format(day=f"{f.contacted_on:%d/%m/%Y}") for f in d.followups]
         names = {p.id: p.name for p in d.parties}
-        parts += [(self.tr("Survey of {name} {day}: satisfied") if s.satisfied
-                   else self.tr("Survey of {name} {day}: not satisfied"))
-                  .format(name=names.get(s.party_id, self.tr("a harmed party")),
-                          day=f"{s.answered_on:%d/%m/%Y}") for s in d.surveys]
-        parts += [self.tr("{agency}: {calls} call(s) in the {months} months {period}").format(
-                      agency=c.agency_name, calls=c.calls, months=c.months, period=c.period)
-                  for c in d.agency_calls]
-        self.followup_label.setText("; ".join(parts) or self.tr("No follow-up recorded yet."))
+        rows = [_After(EntryKind.AGREEMENT_FOLLOWUP, f.id, day(f.contacted_on),
+                       self.tr("Follow-up contact"),
+                       self.tr("agreement kept") if f.agreement_kept
+                       else self.tr("agreement not kept")) for f in d.followups]
+        rows += [_After(EntryKind.SURVEY, s.id, day(s.answered_on),
+                        self.tr("Survey of {name}").format(
+                            name=names.get(s.party_id, self.tr("a harmed party"))),
+                        self.tr("satisfied") if s.satisfied else self.tr("not satisfied"))
+                 for s in d.surveys]
+        rows += [_After(EntryKind.AGENCY_CALLS, c.id, "",
+                        self.tr("Calls to {agency}").format(agency=c.agency_name),
+                        self.tr("{calls} call(s) in the {months} months {period}").format(
+                            calls=c.calls, months=c.months, period=c.period))
+                 for c in d.agency_calls]
+        self.after.set_rows(rows)
 
     def record_meeting(self) -> FormDialog:
         d = self.detail
