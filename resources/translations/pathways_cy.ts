@@ -3014,6 +3014,10 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
         <translation>Categori data</translation>
     </message>
     <message>
+        <source>Consent given and withdrawn</source>
+        <translation>Caniatâd a roddwyd ac a dynnwyd yn ôl</translation>
+    </message>
+    <message>
         <source>Add a party</source>
         <translation>Ychwanegu parti</translation>
     </message>

@@ -224,3 +224,26 @@ def test_follow_ups_surveys_calls_and_reoffending_checks_open_from_their_own_tab
         assert dialog.kind is kind and dialog.view.record_id == rid, kind
         assert dialog.view.fields
         dialog.reject()
+
+
+def test_a_consent_opens_whole_from_the_people_tab(qtbot, db, open_window) -> None:
+    """Every consent given or withdrawn is a row under the people, newest first; Enter opens
+    it whole, to amend its date or mark it entered in error."""
+    from app.services import demo
+    from app.services.enums import EntryKind
+
+    demo.build(db.uow(), cases=30, today=date.today())
+    window = open_window("coordinator", demo.DEMO_PASSWORD)
+    coord = window.ctx.actor
+    model = window.case_list.model
+    ref, consent = next(
+        (r, c) for r in (model.reference_at(i) for i in range(model.rowCount()))
+        for p in casefile.get_case(db.uow(), coord, r, audit_view=False).parties
+        for c in p.consents)
+    ws = window.open_case(ref)
+    ws.show_tab("people")
+    table = ws.table("consents_table")
+    dates = [table.text(r, 0) for r in range(table.row_count())]
+    assert dates == sorted(dates, key=lambda d: d[6:] + d[3:5] + d[:2], reverse=True)
+    dialog = _open_row(qtbot, ws, "consents_table", consent.id)
+    assert dialog.kind is EntryKind.CONSENT and dialog.view.record_id == consent.id

@@ -87,7 +87,7 @@ class MeetingsTab(CaseTab):
             Column(self.tr("Attendance"), lambda m: "; ".join(
                 f"{a.name} ({a.role}): {'attended' if a.attended else 'absent'}"
                 for a in m.attendees)),
-        ], key=lambda m: m.id, stretch=1)
+        ], key=lambda m: m.id, stretch=1, hint_rows=2)
         self.opens(self.meetings, EntryKind.MEETING)
         label = QLabel(self.tr("Outcome agreement actions"))
         self.body.addWidget(label)
@@ -99,7 +99,7 @@ class MeetingsTab(CaseTab):
             Column(self.tr("Kept"), lambda a: yes_no(a.kept)),
         ], key=lambda a: a.id,
             style=lambda a: RowStyle.ALERT if a.kept is None and a.due_on < date.today()
-            else RowStyle.NORMAL, stretch=1)
+            else RowStyle.NORMAL, stretch=1, hint_rows=2)
         label.setBuddy(self.actions)
         self.opens(self.actions, EntryKind.AGREEMENT_ACTION)
         label = QLabel(self.tr("After the meeting: follow-ups, surveys and calls to agencies"))
@@ -109,7 +109,7 @@ class MeetingsTab(CaseTab):
             Column(self.tr("Date"), lambda r: r.on),
             Column(self.tr("Record"), lambda r: r.what),
             Column(self.tr("Result"), lambda r: r.result),
-        ], key=lambda r: (r.kind, r.id), stretch=1)
+        ], key=lambda r: (r.kind, r.id), stretch=1, hint_rows=2)
         label.setBuddy(self.after)
         # each opens whole, to be amended or marked entered in error
         self.opens(self.after, lambda key: key[0], lambda key: key[1])

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from app.errors import ValidationError
 from app.services import languages, people, safeguards, users
@@ -17,16 +18,25 @@ from app.services.enums import (
     ConsentMethod,
     DataSubjectCategory,
     DocumentFormat,
+    EntryKind,
     Gender,
     PartyRole,
     Role,
     Scheme,
 )
-from app.views.case.tab import CaseTab
+from app.views.case.tab import CaseTab, day
 from app.views.forms import LANGUAGE_CHOICES, Field, FormDialog
 from app.views.i18n import translate
 from app.views.table_models.record_table_model import Column
 from app.views.terms import named, term, value_word, word
+
+
+@dataclass(frozen=True)
+class _ConsentRow:
+    id: int
+    on: date
+    name: str
+    action: str
 
 
 def _consent(p: PartyInfo) -> str:
@@ -71,10 +81,26 @@ class PeopleTab(CaseTab):
             Column(self.tr("Letters"), lambda p: value_word(p.document_format)),
             # the ICO's category of data subject on this case (DPA 2018 s.38(3))
             Column(self.tr("Data category"), lambda p: term(p.category)),
-        ], key=lambda p: p.id)
+        ], key=lambda p: p.id, stretch=2)
+        label = QLabel(self.tr("Consent given and withdrawn"))
+        self.body.addWidget(label)
+        self.consents = self.table("consents_table", self.tr("Consent given and withdrawn"), [
+            Column(self.tr("Date"), lambda c: day(c.on)),
+            Column(self.tr("Name"), lambda c: c.name),
+            Column(self.tr("Consent"), lambda c: c.action),
+        ], key=lambda c: c.id, stretch=1, hint_rows=2)
+        label.setBuddy(self.consents)
+        # a consent recorded on the wrong day, or for the wrong party, is corrected from its row
+        self.opens(self.consents, EntryKind.CONSENT)
 
     def refresh(self) -> None:
         self.records.set_rows(self.detail.parties)
+        self.consents.set_rows(sorted(
+            (_ConsentRow(c.id, c.on, p.name,
+                         translate("CasePeople", "given") if c.action is ConsentAction.GIVEN
+                         else translate("CasePeople", "withdrawn"))
+             for p in self.detail.parties for c in p.consents),
+            key=lambda r: (r.on, r.id), reverse=True))
 
     def add_party(self) -> FormDialog:
         def submit(v: dict[str, Any]) -> None:

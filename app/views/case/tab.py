@@ -108,9 +108,12 @@ class CaseTab(QWidget):
 
     def table(self, name: str, accessible_name: str, columns: Sequence[Column[Any]],
               key: Callable[[Any], Hashable] | None = None,
-              style: Callable[[Any], RowStyle] | None = None, stretch: int = 0) -> RecordTable:
-        """A record table added to the tab's body."""
+              style: Callable[[Any], RowStyle] | None = None, stretch: int = 0,
+              hint_rows: int = 4) -> RecordTable:
+        """A record table added to the tab's body (asking room for ``hint_rows`` rows: fewer
+        where a tab holds three lists, so it still fits a laptop screen)."""
         table = RecordTable(name, accessible_name, RecordTableModel(columns, key, style))
+        table.hint_rows = hint_rows
         self.body.addWidget(table, stretch)
         return table
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
@@ -150,6 +151,8 @@ class RecordTable(QTableView):
     """
 
     row_activated = Signal(object)
+    #: Rows the table asks room for; a tab with three lists asks less of each.
+    hint_rows = 4
 
     def __init__(self, name: str, accessible_name: str, model: RecordTableModel[Any],
                  parent: QWidget | None = None) -> None:
@@ -167,6 +170,11 @@ class RecordTable(QTableView):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         model.modelReset.connect(self._fit)
+        header.sectionResized.connect(self._column_resized)
+        self._rewrap = QTimer(self)
+        self._rewrap.setSingleShot(True)
+        self._rewrap.setInterval(0)
+        self._rewrap.timeout.connect(self.resizeRowsToContents)
         # Double-click and Enter open a row; not 'activated', which some desktops fire on a
         # single click.
         self.doubleClicked.connect(self._activated)
@@ -174,7 +182,7 @@ class RecordTable(QTableView):
     def sizeHint(self) -> QSize:
         # about four rows: a tab with two lists still fits a 720 px screen; more rows scroll
         hint = super().sizeHint()
-        rows = self.verticalHeader().defaultSectionSize() * 4
+        rows = self.verticalHeader().defaultSectionSize() * self.hint_rows
         return QSize(hint.width(), min(hint.height(), self.horizontalHeader().sizeHint().height()
                                        + rows + 2 * self.frameWidth()))
 
@@ -216,6 +224,12 @@ class RecordTable(QTableView):
             if self.columnWidth(c) > cap:
                 self.setColumnWidth(c, cap)
         self.resizeRowsToContents()
+
+    def _column_resized(self, _index: int, _old: int, _new: int) -> None:
+        # rows filled before the tab was first shown were wrapped for a narrow column: wrap
+        # them again once the columns have settled (a case's lists are short: this is cheap)
+        if self.row_count() <= 200 and not self._rewrap.isActive():
+            self._rewrap.start()
 
     def _activated(self, index: QModelIndex) -> None:
         key = self.record_model().key_at(index.row())
