@@ -1733,7 +1733,7 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     </message>
     <message>
         <source>Proven reoffending checks</source>
-        <translation>Gwiriadau aildroseddu profedig</translation>
+        <translation>Gwiriadau aildroseddu a brofwyd</translation>
     </message>
     <message>
         <source>Within</source>
@@ -1745,11 +1745,11 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     </message>
     <message>
         <source>Proven offences</source>
-        <translation>Troseddau profedig</translation>
+        <translation>Troseddau a brofwyd</translation>
     </message>
     <message>
         <source>First offence on</source>
-        <translation>Trosedd gyntaf ar</translation>
+        <translation>Y drosedd gyntaf ar</translation>
     </message>
     <message>
         <source>Follow-up window</source>
@@ -2360,11 +2360,11 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     </message>
     <message>
         <source>After the meeting: follow-ups, surveys and calls to agencies</source>
-        <translation>Ar ôl y cyfarfod: dilyniannau, arolygon a galwadau i asiantaethau</translation>
+        <translation>Ar ôl y cyfarfod: camau dilynol, arolygon a galwadau i asiantaethau</translation>
     </message>
     <message>
         <source>Follow-ups, surveys and calls to agencies</source>
-        <translation>Dilyniannau, arolygon a galwadau i asiantaethau</translation>
+        <translation>Camau dilynol, arolygon a galwadau i asiantaethau</translation>
     </message>
     <message>
         <source>Record</source>
@@ -3015,7 +3015,7 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     </message>
     <message>
         <source>Consent given and withdrawn</source>
-        <translation>Caniatâd a roddwyd ac a dynnwyd yn ôl</translation>
+        <translation>Cydsyniad a roddwyd ac a dynnwyd yn ôl</translation>
     </message>
     <message>
         <source>Add a party</source>
