@@ -189,6 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
                           "639 code such as cy or pl; default: the reader's own)")
     document.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     document.add_argument("--preview", action="store_true", help="do not file it on the case")
+    _disclosure_options(document)
 
     report = sub.add_parser("report", help="indicator reports (coordinators)")
     rsub = report.add_subparsers(dest="report_command", required=True, parser_class=_Parser)
@@ -223,6 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
     subject = sub.add_parser("sar", help="subject access: everything held about one person "
                              "(coordinators)")
     subject.add_argument("person_id", type=_positive, metavar="PERSON_ID")
+    _disclosure_options(subject)
     subject.add_argument("--out", type=Path, required=True, metavar="DIR",
                          help="a new or empty folder for the export")
 
@@ -291,6 +293,17 @@ def build_parser() -> argparse.ArgumentParser:
     rec_history.add_argument("--json", action="store_true")
     _practitioner_parsers(sub, rsub)
     return p
+
+
+def _disclosure_options(p: argparse.ArgumentParser) -> None:
+    """To whom a document or pack is disclosed and why (DPA 2018 s.62; default: the usual)."""
+    from app.services.disclosure import LawfulBasis
+
+    p.add_argument("--disclosed-to", metavar="NAME", help="the person it is disclosed to "
+                   "(default: the one it is addressed to)")
+    p.add_argument("--organisation", metavar="ORG", help="the organisation it is disclosed to")
+    p.add_argument("--basis", choices=[b.value for b in LawfulBasis],
+                   help="the lawful basis of the disclosure")
 
 
 def _attachment_parser(sub: Any) -> None:
@@ -657,19 +670,23 @@ def _cmd_document(args: argparse.Namespace, db: Database) -> int:
             if party is None:
                 raise DomainError(f"Case {detail.reference} has no {role}.")
             party_id = party.id
-    if args.preview:
+    shown = {"disclosed_to": args.disclosed_to, "organisation": args.organisation,
+             "basis": args.basis}
+    if args.preview:  # a file leaves the app: a partner agency must be named even so
         doc = documents.preview(db.uow(), actor, args.reference, kind, party_id, args.variant,
-                                language=args.language)
+                                language=args.language, named=True, **shown)
         write_file(args.out, doc.content)
     else:  # the file is written (whole, synced) first; it is filed only if that worked
         doc = documents.generate(db.uow(), actor, args.reference, kind, party_id, args.variant,
                                  language=args.language,
-                                 deliver=lambda content: write_file(args.out, content))
+                                 deliver=lambda content: write_file(args.out, content), **shown)
     if doc.language_note:
         print(doc.language_note, file=sys.stderr)
     filed = f"filed as document {doc.id}" if doc.id else "not filed"
     print(f"{doc.title} ({doc.variant}, {doc.template_name}@{doc.template_version}) written to "
           f"{args.out}; {filed}; sha256 {doc.sha256}")
+    if doc.disclosure is not None:
+        print(doc.disclosure.line)
     return 0
 
 
@@ -793,13 +810,17 @@ def _cmd_sar(args: argparse.Namespace, db: Database) -> int:
     from app.services import sar
 
     actor = _actor(args, db)
-    result = sar.export(db.uow(), actor, args.person_id, args.out)
+    result = sar.export(db.uow(), actor, args.person_id, args.out,
+                        disclosed_to=args.disclosed_to, organisation=args.organisation,
+                        basis=args.basis)
     rows = sum(result.tables.values())
     print(f"subject access export for person {result.person_id} written to {result.folder}: "
           f"{rows} rows in {len(result.tables)} tables, {result.documents} documents, "
           f"{result.attachments} attachments, {result.access_rows} access records; "
           f"{result.redacted_rows} rows about other people are marked for redaction, "
           f"{result.review_rows} with notes naming another person are marked for review")
+    if result.disclosure is not None:
+        print(result.disclosure.line)
     return 0
 
 

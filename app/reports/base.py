@@ -114,6 +114,8 @@ class Header:
     #: The renderer's own fixed words in that language (English text -> the reader's), from
     #: resources/templates/words.CODE.json; a word not listed prints in English.
     words: tuple[tuple[str, str], ...] = ()
+    #: To whom it is disclosed and why (DPA 2018 s.62), printed under the footer; "" for none.
+    disclosure: str = ""
 
 
 class _NumberedCanvas(Canvas):
@@ -360,6 +362,9 @@ class BaseRenderer(ABC):
         draw_line(canvas, width - self.margin_right, y,
                   self.w("Page {page} of {total}").format(page=canvas.getPageNumber(),
                                                           total=total), 8.5, anchor="end")
+        if self.header.disclosure:
+            draw_line(canvas, self.margin_left, y - 4 * mm, self.header.disclosure, 7.5,
+                      max_width=span)
         canvas.restoreState()
 
     def render(self) -> bytes:

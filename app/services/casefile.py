@@ -57,7 +57,7 @@ from app.models.contracts import (
     ContractCondition,
     ContractStatus,
 )
-from app.models.documents import Document
+from app.models.documents import Document, LawfulBasis
 from app.models.followups import ExitFollowUp, ReoffendingCheck
 from app.models.notes import CaseNote
 from app.models.pathways import Intervention, PathwayAssessment
@@ -470,6 +470,10 @@ class DocumentInfo:
     sha256: str
     created_by: str
     created_at: datetime
+    #: To whom it was disclosed (person, organisation) and on what basis (DPA 2018 s.62);
+    #: "" and None for a document filed before disclosures were recorded
+    disclosed_to: str = ""
+    basis: LawfulBasis | None = None
 
 
 @dataclass(frozen=True)
@@ -745,7 +749,8 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
         DocumentInfo(d.id, d.kind, d.title,
                      names.get(d.recipient_party_id) if d.recipient_party_id else d.audience,
                      d.variant, d.template_version, d.sha256, users.get(d.created_by_id, ""),
-                     d.created_at)
+                     d.created_at, ", ".join(x for x in (d.disclosed_to, d.disclosed_org) if x),
+                     d.disclosure_basis)
         for d in s.scalars(select(Document).where(Document.case_id == case.id)
                            .order_by(Document.created_at.desc())))
     notes = tuple(

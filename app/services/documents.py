@@ -53,6 +53,7 @@ from app.services.access import Action
 from app.services.casefile import CaseDetail, GatewayConditionInfo, PartyInfo
 from app.services.cases import load_case
 from app.services.context import Actor
+from app.services.disclosure import Disclosure, LawfulBasis, disclosure
 from app.services.languages import ENGLISH
 from app.services.languages import code_for as language_code
 from app.services.languages import name as language_name
@@ -130,6 +131,8 @@ class GeneratedDocument:
     language: str = ENGLISH
     #: Why the reader's language was not used (the preview shows it), else None
     language_note: str | None = None
+    #: To whom it is disclosed and on what basis (None: filed before this was recorded)
+    disclosure: Disclosure | None = None
 
     @property
     def size_bytes(self) -> int:
@@ -152,6 +155,8 @@ class DocumentSummary:
     size_bytes: int
     created_by: str
     created_at: datetime
+    #: To whom it was disclosed and why; None for documents filed before this was recorded
+    disclosure: Disclosure | None = None
 
 
 @dataclass(frozen=True)
@@ -173,6 +178,8 @@ class _Context:
     outcome_codes: dict[str, str]
     #: ISO 639 code the document is written in (where a template exists)
     language: str = ENGLISH
+    #: The footer's line saying to whom it is disclosed and why
+    disclosure: str = ""
 
     def words(self, name: str, variant: str, when: set[str], values: Mapping[str, Value]
               ) -> Wording:
@@ -199,15 +206,22 @@ def available_kinds(detail: CaseDetail) -> list[Kind]:
 def preview(uow: UnitOfWork, actor: Actor, reference: str, kind: Kind | str,
             recipient_party_id: int | None = None, variant: str | None = None, *,
             window: tuple[date, date] | None = None,
-            language: str | None = None) -> GeneratedDocument:
+            language: str | None = None, disclosed_to: str | None = None,
+            organisation: str | None = None,
+            basis: LawfulBasis | str | None = None, named: bool = False) -> GeneratedDocument:
     """Render without filing (the GUI shows this before the user files it). Audited.
-    ``language`` overrides the reader's own (an ISO 639 code or a language's name)."""
+    ``language`` overrides the reader's own (an ISO 639 code or a language's name);
+    ``disclosed_to``, ``organisation`` and ``basis`` override the usual recipient and basis
+    (``usual_disclosure``), as in ``generate``. A preview on screen may leave a partner
+    agency unnamed for now; one that leaves the app as a file (``named``) may not."""
     doc, case_id = _render(uow, actor, reference, Kind(kind), recipient_party_id, variant,
-                           window, language)
+                           window, language, (disclosed_to, organisation, basis),
+                           named=named)
+    assert doc.disclosure is not None
     with uow:
         uow.begin_write()
         audit.record(uow, actor, "document.preview", "cases", case_id, case_id=case_id,
-                     detail=doc.kind)
+                     detail=f"{doc.kind}; {doc.disclosure.audit_detail}")
         uow.commit()
     return doc
 
@@ -216,15 +230,26 @@ def generate(uow: UnitOfWork, actor: Actor, reference: str, kind: Kind | str,
              recipient_party_id: int | None = None, variant: str | None = None, *,
              window: tuple[date, date] | None = None,
              language: str | None = None,
-             deliver: Callable[[bytes], object] | None = None) -> GeneratedDocument:
+             deliver: Callable[[bytes], object] | None = None,
+             disclosed_to: str | None = None, organisation: str | None = None,
+             basis: LawfulBasis | str | None = None) -> GeneratedDocument:
     """Render and file a document on the case (who, when, template version, sha256) and audit
     it, in one transaction. Needs edit access: filing adds to the case.
+
+    The document records to whom it is disclosed and on what lawful basis (DPA 2018 s.62),
+    prints it in its footer and puts it in the audit row: the usual recipient of the kind
+    (``usual_disclosure``: the party it is addressed to, the referring officer, the team)
+    unless ``disclosed_to``/``organisation``/``basis`` say otherwise. A summary for a partner
+    agency has no usual recipient: it is refused until the agency is named.
 
     ``deliver(content)`` (writing the file the user asked for) runs inside that transaction,
     after every check and before the commit: if it raises, nothing is filed or audited, so the
     case never lists a document that did not reach its file."""
     k = Kind(kind)
-    doc, _ = _render(uow, actor, reference, k, recipient_party_id, variant, window, language)
+    doc, _ = _render(uow, actor, reference, k, recipient_party_id, variant, window, language,
+                     (disclosed_to, organisation, basis))
+    shown = doc.disclosure
+    assert shown is not None
     with uow:
         uow.begin_write()
         case = load_case(uow, reference)
@@ -234,12 +259,14 @@ def generate(uow: UnitOfWork, actor: Actor, reference: str, kind: Kind | str,
                        recipient_party_id=doc.recipient_party_id, audience=doc.audience,
                        template_name=doc.template_name, template_version=doc.template_version,
                        variant=doc.variant, sha256=doc.sha256, size_bytes=len(doc.content),
-                       content=doc.content, created_by_id=actor.user_id)
+                       content=doc.content, created_by_id=actor.user_id,
+                       disclosed_to=shown.name or None, disclosed_org=shown.organisation or None,
+                       disclosure_basis=shown.basis)
         uow.session.add(row)
         uow.session.flush()
         audit.record(uow, actor, "document.generate", "documents", row.id, case_id=case.id,
                      detail=f"{doc.kind} {doc.template_name}@{doc.template_version} "
-                            f"{doc.variant} {doc.sha256[:12]}")
+                            f"{doc.variant} {doc.sha256[:12]}; {shown.audit_detail}")
         if deliver is not None:
             deliver(doc.content)
         uow.commit()
@@ -278,8 +305,9 @@ def _filed_copy(uow: UnitOfWork, actor: Actor, document_id: int, action: str
         if row.recipient_party_id is not None:
             recipient = next((p.person.full_name for p in case.parties
                               if p.id == row.recipient_party_id), "")
+        shown = _stored_disclosure(row)
         audit.record(uow, actor, action, "documents", row.id, case_id=case.id,
-                     detail=row.kind)
+                     detail=f"{row.kind}; {shown.audit_detail if shown else 'to: not recorded'}")
         uow.commit()
         return GeneratedDocument(
             row.id, case.reference, row.kind, row.title, row.recipient_party_id,
@@ -287,7 +315,14 @@ def _filed_copy(uow: UnitOfWork, actor: Actor, document_id: int, action: str
             row.template_name, row.template_version, row.sha256,
             author.full_name if author else "", row.created_at, content,
             language_code(row.template_name.rpartition(".")[2]) or ENGLISH
-            if "." in row.template_name else ENGLISH)
+            if "." in row.template_name else ENGLISH, disclosure=shown)
+
+
+def _stored_disclosure(row: Document) -> Disclosure | None:
+    if row.disclosure_basis is None:
+        return None
+    return Disclosure(row.disclosed_to or "", row.disclosed_org or "", row.disclosure_basis,
+                      row.recipient_party_id)
 
 
 def list_documents(uow: UnitOfWork, actor: Actor, reference: str) -> list[DocumentSummary]:
@@ -300,7 +335,8 @@ def list_documents(uow: UnitOfWork, actor: Actor, reference: str) -> list[Docume
                                    .order_by(Document.created_at.desc(), Document.id.desc()))
         return [DocumentSummary(d.id, d.kind, d.title, d.recipient_party_id, d.audience,
                                 d.variant, d.template_name, d.template_version, d.sha256,
-                                d.size_bytes, users.get(d.created_by_id, ""), d.created_at)
+                                d.size_bytes, users.get(d.created_by_id, ""), d.created_at,
+                                _stored_disclosure(d))
                 for d in rows]
 
 
@@ -356,7 +392,9 @@ def _with_id(doc: GeneratedDocument, doc_id: int, at: datetime) -> GeneratedDocu
 def _render(uow: UnitOfWork, actor: Actor, reference: str, kind: Kind,
             party_id: int | None, variant: str | None,
             window: tuple[date, date] | None,
-            language: str | None = None) -> tuple[GeneratedDocument, int]:
+            language: str | None = None,
+            asked: tuple[str | None, str | None, LawfulBasis | str | None] = (None, None, None),
+            *, named: bool = True) -> tuple[GeneratedDocument, int]:
     access.require(actor, Action.PRINT)
     if kind is Kind.SUMMARY and not actor.coordinates:
         raise AccessDenied("Only a coordinator can print the full case summary.")
@@ -374,8 +412,10 @@ def _render(uow: UnitOfWork, actor: Actor, reference: str, kind: Kind,
     chosen = variant or (recipient.document_format if recipient else "standard")
     if chosen not in VARIANTS:
         chosen = "standard"
-    ctx = _Context(actor, get_organisation(uow), date.today(), sensitive, codes,
-                   _language(language, recipient))
+    org = get_organisation(uow)
+    shown = _disclosure(detail, kind, recipient, org, *asked, named=named)
+    ctx = _Context(actor, org, date.today(), sensitive, codes,
+                   _language(language, recipient), shown.line)
     built = _BUILDERS[kind](detail, ctx, recipient, chosen, window)
     content = render_pdf(built.renderer, kind.label.lower())
     doc = GeneratedDocument(
@@ -383,8 +423,45 @@ def _render(uow: UnitOfWork, actor: Actor, reference: str, kind: Kind,
         recipient.id if recipient else None,
         recipient.name if recipient else built.audience, built.audience, chosen,
         built.wording.name, built.wording.version, hashlib.sha256(content).hexdigest(),
-        actor.full_name, None, content, built.wording.language, built.wording.note)
+        actor.full_name, None, content, built.wording.language, built.wording.note, shown)
     return doc, detail.id
+
+
+def usual_disclosure(detail: CaseDetail, kind: Kind, recipient: PartyInfo | None,
+                     org: Organisation) -> Disclosure | None:
+    """Whom a kind of document usually goes to: the party it is addressed to, the referring
+    officer, the parties to an agreement, the team itself (a full summary); None where only
+    the worker knows (a summary for a partner agency)."""
+    if recipient is not None:
+        return Disclosure(recipient.name, "", LawfulBasis.LAW_ENFORCEMENT, recipient.id)
+    if kind is Kind.OUTCOME_OFFICER and detail.referring_officer:
+        return Disclosure(detail.referring_officer, "", LawfulBasis.LAW_ENFORCEMENT)
+    if kind is Kind.AGREEMENT:
+        return Disclosure("The parties to the agreement", "", LawfulBasis.LAW_ENFORCEMENT)
+    if kind is Kind.SUMMARY:
+        return Disclosure("", org.name, LawfulBasis.WITHIN_THE_TEAM)
+    return None
+
+
+def _disclosure(detail: CaseDetail, kind: Kind, recipient: PartyInfo | None,
+                org: Organisation, name: str | None, organisation: str | None,
+                basis: LawfulBasis | str | None, *, named: bool) -> Disclosure:
+    usual = usual_disclosure(detail, kind, recipient, org)
+    if not (name or "").strip() and not (organisation or "").strip():
+        if usual is None and not named:
+            return disclosure("", "(to be named before it is filed)",
+                              basis or LawfulBasis.LAW_ENFORCEMENT)
+        if usual is None:
+            raise ValidationError(f"Say to whom the {kind.label.lower()} is disclosed (the "
+                                  "agency, and the person there).", field="disclosed_to")
+        return usual if basis is None else disclosure(usual.name, usual.organisation, basis,
+                                                      usual.party_id)
+    chosen = disclosure(name, organisation, basis if basis is not None
+                        else (usual.basis if usual else LawfulBasis.LAW_ENFORCEMENT))
+    # still the addressee (her name as printed): the audit keeps naming her by party id
+    if usual is not None and usual.party_id is not None and chosen.name == usual.name:
+        return replace(chosen, party_id=usual.party_id)
+    return chosen
 
 
 def _language(asked: str | None, recipient: PartyInfo | None) -> str:
@@ -436,7 +513,7 @@ def _header(ctx: _Context, detail: CaseDetail, w: Wording, variant: str) -> Head
     o = ctx.org
     return Header(Letterhead(o.name, o.address, o.phone, o.email, o.logo), w.title,
                   detail.reference, ctx.today, variant, f"{w.name}@{w.version}",
-                  w.language, fixed_words(w.language))
+                  w.language, fixed_words(w.language), ctx.disclosure)
 
 
 def _word(w: Wording) -> Callable[[str], str]:

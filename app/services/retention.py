@@ -64,6 +64,7 @@ KEPT_TEXT = frozenset({
 })
 #: Text columns anonymising replaces (names, contacts, notes, anything typed about someone).
 SCRUBBED_TEXT = frozenset({
+    "documents.disclosed_to", "documents.disclosed_org",  # a party's own name, often
     "people.first_name", "people.last_name", "people.search_name", "people.address_line1",
     "people.address_line2", "people.town", "people.postcode", "people.phone", "people.email",
     "people.communication_needs",

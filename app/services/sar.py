@@ -39,10 +39,13 @@ from app.models import Base
 from app.models.base import utcnow
 from app.services import audit
 from app.services.context import Actor
+from app.services.disclosure import Disclosure, LawfulBasis, disclosure
 from app.services.export import write_csv
 
 PEOPLE, CASES, PARTIES, AUDIT = "people", "cases", "case_parties", "audit_events"
 ATTACHMENTS = "attachments"
+#: Whom a pack goes to unless the officer says otherwise.
+SUBJECT = "The person themselves"
 #: Staff and configuration: never about the data subject, and never walked into.
 NOT_ABOUT_A_PERSON = frozenset({"users", "app_settings", "alembic_version"})
 
@@ -101,6 +104,8 @@ class SarResult:
     attachments: int = 0
     #: rows whose free text names another person: read before release
     review_rows: int = 0
+    #: to whom the pack is disclosed and why
+    disclosure: Disclosure | None = None
 
 
 def _plain(value: Any) -> Any:
@@ -115,8 +120,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def collect(uow: UnitOfWork, actor: Actor, person_id: int) -> SarData:
-    """Everything held about ``person_id``, read in one transaction and audited.
+def collect(uow: UnitOfWork, actor: Actor, person_id: int, *,
+            disclosed: Disclosure | None = None) -> SarData:
+    """Everything held about ``person_id``, read in one transaction and audited (with to whom
+    the pack is disclosed, when it is written out).
 
     Only a coordinator may: a subject access request is answered for the whole partnership,
     and only coordinators see every case."""
@@ -171,7 +178,8 @@ def collect(uow: UnitOfWork, actor: Actor, person_id: int) -> SarData:
         audit.record(uow, actor, "person.sar", PEOPLE, person_id, person_id=person_id,
                      detail=f"{len(case_ids)} cases, {sum(map(len, data.tables.values()))} "
                             f"rows, {len(data.documents)} documents, "
-                            f"{len(data.attachments)} attachments")
+                            f"{len(data.attachments)} attachments"
+                            + (f"; {disclosed.audit_detail}" if disclosed else ""))
         uow.commit()
         return data
 
@@ -291,17 +299,27 @@ def _flag_named_others(data: SarData) -> None:
                                      "case: read it and redact what is theirs") if hits else ""
 
 
-def export(uow: UnitOfWork, actor: Actor, person_id: int, out_dir: Path) -> SarResult:
+def export(uow: UnitOfWork, actor: Actor, person_id: int, out_dir: Path, *,
+           disclosed_to: str | None = None, organisation: str | None = None,
+           basis: LawfulBasis | str | None = None) -> SarResult:
     """Write the subject access pack to ``out_dir`` (new or empty): ``data.json`` (all of it),
     one CSV per table, ``access-record.csv`` (who looked at or changed what, and when),
-    ``documents/`` (the filed PDFs) and ``README.txt`` for the officer who reviews it."""
+    ``documents/`` (the filed PDFs, each listed with to whom it was disclosed) and
+    ``README.txt`` for the officer who reviews it. The pack records to whom it is disclosed
+    (DPA 2018 s.62): the person themselves under their right of access unless
+    ``disclosed_to``/``organisation``/``basis`` say otherwise (a solicitor acting for them)."""
     from app.services.files import new_folder, write_file
+
+    if (disclosed_to or "").strip() or (organisation or "").strip():
+        shown = disclosure(disclosed_to, organisation, basis or LawfulBasis.SUBJECT_ACCESS)
+    else:
+        shown = disclosure(SUBJECT, None, basis or LawfulBasis.SUBJECT_ACCESS)
 
     out_dir = Path(out_dir)
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
         raise ValidationError(f"{out_dir} is not an empty folder; choose a new one.",
                               field="out")
-    data = collect(uow, actor, person_id)
+    data = collect(uow, actor, person_id, disclosed=shown)
     access = data.tables[AUDIT]
     # the pack is written under a hidden name and renamed into place: a failure leaves no
     # partial folder, and every file in it is readable by the user only
@@ -329,6 +347,8 @@ def export(uow: UnitOfWork, actor: Actor, person_id: int, out_dir: Path) -> SarR
             "person_id": person_id,
             "generated_at": utcnow().isoformat(),
             "generated_by": actor.username,
+            "disclosed_to": {"name": shown.name, "organisation": shown.organisation,
+                             "basis": shown.basis.value},
             "categories": [dict(zip(("case", "role", "category"), c, strict=True))
                            for c in categories(data)],
             "note": "Rows with _redact true concern someone else: review before release. "
@@ -338,10 +358,11 @@ def export(uow: UnitOfWork, actor: Actor, person_id: int, out_dir: Path) -> SarR
         }
         write_file(work / "data.json", json.dumps(payload, indent=2, ensure_ascii=False,
                                                   default=str).encode("utf-8"))
-        write_file(work / "README.txt", _readme(data).encode("utf-8"))
+        write_file(work / "README.txt", _readme(data, shown).encode("utf-8"))
     return SarResult(person_id, out_dir, {k: len(v) for k, v in data.tables.items()},
                      len(data.documents), len(access), data.redacted_rows,
-                     attachments=len(data.attachments), review_rows=data.review_rows)
+                     attachments=len(data.attachments), review_rows=data.review_rows,
+                     disclosure=shown)
 
 
 def _write_attachments(out_dir: Path, data: SarData) -> None:
@@ -379,10 +400,15 @@ def categories(data: SarData) -> list[tuple[str, str, str]]:
                   for r in data.tables.get(PARTIES, []) if r["person_id"] == data.person_id)
 
 
-def _readme(data: SarData) -> str:
+def _readme(data: SarData, shown: Disclosure) -> str:
     held_as = [f"  {ref}: {category} ({role})" for ref, role, category in categories(data)]
+    given = [f"  {r['file'] or r['title']}: " + (
+        ", ".join(x for x in (r.get("disclosed_to"), r.get("disclosed_org")) if x)
+        + f" ({r['disclosure_basis']})" if r.get("disclosure_basis") else "not recorded")
+        for r in data.tables.get("documents", [])]
     lines: Iterable[str] = [
         f"Subject access export for person {data.person_id}",
+        shown.line,
         "",
         "data.json          everything below in one file",
         "tables/*.csv       one file per kind of record",
@@ -401,5 +427,8 @@ def _readme(data: SarData) -> str:
         "How the person is recorded on each case (the ICO's categories of data subject for",
         "law-enforcement processing: suspect or offender, victim, witness, other):",
         *(held_as or ["  on no case"]),
+        "",
+        "To whom each filed document was disclosed, and on what basis:",
+        *(given or ["  no documents"]),
     ]
     return "\n".join(lines) + "\n"

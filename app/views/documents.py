@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -26,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.reports.preview import PreviewUnavailable, pdf_pages_as_png
-from app.services import calendar, documents, languages, preferences
+from app.services import calendar, disclosure, documents, languages, preferences
 from app.services.casefile import CaseDetail
+from app.services.disclosure import LawfulBasis
 from app.services.documents import BatchResult, GeneratedDocument, Kind
 from app.views.background import BackgroundTask
 from app.views.context import AppContext
@@ -94,11 +96,12 @@ class DocumentDialog(QDialog):
         form.addRow(self.tr("&Recipient"), self.recipient)
         form.addRow(self.tr("&Format"), self.variant)
         form.addRow(self.tr("&Language"), self.language)
+        self._disclosure_rows(form)
         for row in range(form.rowCount()):
             label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
             if label and field and isinstance(label.widget(), QLabel):
-                label.widget().setBuddy(field.widget())
+                label.widget().setBuddy(field.widget() or self.disclosed_to)
         layout.addLayout(form)
         self.error = QLabel("")
         self.error.setObjectName("document_error")
@@ -158,9 +161,44 @@ class DocumentDialog(QDialog):
         self.print_button.clicked.connect(lambda: self.print_copy())
         self.ics_button.clicked.connect(lambda: self.save_calendar())
         close.clicked.connect(self.accept)
-        for combo in (self.kind, self.recipient, self.variant, self.language):
+        for combo in (self.kind, self.recipient, self.variant, self.language, self.basis):
             combo.currentIndexChanged.connect(self._choice_changed)
+        for line in (self.disclosed_to, self.disclosed_org):
+            line.textChanged.connect(self._choice_changed)
         fit_to_screen(self, 760, 620)
+
+    def _disclosure_rows(self, form: QFormLayout) -> None:
+        """To whom it is disclosed and why (DPA 2018 s.62): blank is the usual recipient of the
+        document (the service says who), which the preview's footer shows."""
+        self.disclosed_to = QLineEdit()
+        self.disclosed_to.setObjectName("document_disclosed_to")
+        self.disclosed_to.setAccessibleName(self.tr("Disclosed to (person)"))
+        self.disclosed_to.setPlaceholderText(self.tr("Person: blank for the usual recipient"))
+        self.disclosed_to.setMaxLength(disclosure.LIMIT)
+        self.disclosed_org = QLineEdit()
+        self.disclosed_org.setObjectName("document_disclosed_org")
+        self.disclosed_org.setAccessibleName(self.tr("Disclosed to (organisation)"))
+        self.disclosed_org.setPlaceholderText(self.tr("Organisation"))
+        self.disclosed_org.setMaxLength(disclosure.LIMIT)
+        pair = QWidget()
+        row = QHBoxLayout(pair)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.disclosed_to, 1)
+        row.addWidget(self.disclosed_org, 1)
+        self.basis = QComboBox()
+        self.basis.setObjectName("document_basis")
+        self.basis.setAccessibleName(self.tr("Lawful basis"))
+        self._bases: list[LawfulBasis | None] = [None, *LawfulBasis]
+        self.basis.addItem(self.tr("The usual basis for this document"))
+        for b in LawfulBasis:
+            self.basis.addItem(b.label[0].upper() + b.label[1:])
+        form.addRow(self.tr("Disclosed &to"), pair)
+        form.addRow(self.tr("Lawful &basis"), self.basis)
+
+    def _disclosure(self) -> dict[str, Any]:
+        return {"disclosed_to": self.disclosed_to.text(),
+                "organisation": self.disclosed_org.text(),
+                "basis": self._bases[self.basis.currentIndex()]}
 
     def select_kind(self, kind: Kind) -> None:
         """Start on ``kind`` (when the case has it), as when a breach offers its letter."""
@@ -195,7 +233,8 @@ class DocumentDialog(QDialog):
         try:
             self.preview_doc = documents.preview(self.ctx.uow(), self.ctx.actor,
                                                  self.detail.reference, kind, recipient, variant,
-                                                 language=self.chosen_language)
+                                                 language=self.chosen_language,
+                                                 **self._disclosure())
         except DomainError as exc:
             self._fail(exc.message)
             return
@@ -246,7 +285,8 @@ class DocumentDialog(QDialog):
         try:
             self.filed_doc = documents.generate(self.ctx.uow(), self.ctx.actor,
                                                 self.detail.reference, kind, recipient, variant,
-                                                language=self.chosen_language)
+                                                language=self.chosen_language,
+                                                **self._disclosure())
         except DomainError as exc:
             self._fail(exc.message)
             return
@@ -255,9 +295,11 @@ class DocumentDialog(QDialog):
         self.print_button.setEnabled(True)
         self.ics_button.setEnabled(kind is Kind.APPOINTMENT)
         assert self.filed_doc.id is not None
+        shown = self.filed_doc.disclosure
         self._confirm(self.tr("Filed on the case {reference}: {title}. Print it or save a copy if "
                               "it is to be sent.")
-                             .format(reference=self.detail.reference, title=self.filed_doc.title))
+                             .format(reference=self.detail.reference, title=self.filed_doc.title)
+                      + (" " + shown.line if shown else ""))
         self.filed.emit(self.filed_doc.id)
 
     def save_calendar(self, path: str | None = None) -> Path | None:

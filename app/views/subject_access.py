@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.services import casefile, sar
+from app.services.disclosure import LawfulBasis
 from app.views.context import AppContext
 from app.views.folders import documents_folder
 
@@ -51,6 +52,24 @@ class SubjectAccessDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Person:"), self.person)
         form.addRow(self.tr("&Folder:"), row)
+        # to whom the pack goes (DPA 2018 s.62): blank is the person themselves
+        self.disclosed_to = QLineEdit()
+        self.disclosed_to.setObjectName("sar_disclosed_to")
+        self.disclosed_to.setAccessibleName(self.tr("Disclosed to"))
+        self.disclosed_to.setPlaceholderText(self.tr("Blank: the person themselves"))
+        self.disclosed_org = QLineEdit()
+        self.disclosed_org.setObjectName("sar_disclosed_org")
+        self.disclosed_org.setAccessibleName(self.tr("Organisation (a solicitor acting for "
+                                                     "them)"))
+        self.basis = QComboBox()
+        self.basis.setObjectName("sar_basis")
+        self.basis.setAccessibleName(self.tr("Lawful basis"))
+        for b in LawfulBasis:
+            self.basis.addItem(b.label[0].upper() + b.label[1:], b.value)
+        self.basis.setCurrentIndex(list(LawfulBasis).index(LawfulBasis.SUBJECT_ACCESS))
+        form.addRow(self.tr("Disclosed &to:"), self.disclosed_to)
+        form.addRow(self.tr("&Organisation:"), self.disclosed_org)
+        form.addRow(self.tr("Lawful &basis:"), self.basis)
         self.error = QLabel("")
         self.error.setWordWrap(True)
         self.error.setAccessibleName(self.tr("Problem"))
@@ -84,7 +103,10 @@ class SubjectAccessDialog(QDialog):
         person_id = int(self.person.currentData())
         out = Path(folder) / f"subject-access-{person_id}-{date.today():%Y%m%d}"
         try:
-            self.result_ = sar.export(self.ctx.uow(), self.ctx.actor, person_id, out)
+            self.result_ = sar.export(self.ctx.uow(), self.ctx.actor, person_id, out,
+                                      disclosed_to=self.disclosed_to.text(),
+                                      organisation=self.disclosed_org.text(),
+                                      basis=LawfulBasis(self.basis.currentData()))
         except DomainError as exc:
             self.error.setText(exc.message)
             return

@@ -31,7 +31,9 @@ def test_every_kind_from_the_command_line(demo_db: Database, coordinator: Actor,
             if kind in done:
                 continue
             out = tmp_path / f"{kind.value}.pdf"
-            if _run(demo_db, kind.value, row.reference, "--out", str(out)) == 0:
+            # a partner summary has no usual recipient: the agency is named
+            named = ("--organisation", "Housing First") if kind is Kind.SUMMARY_PARTNER else ()
+            if _run(demo_db, kind.value, row.reference, "--out", str(out), *named) == 0:
                 check_file(out)
                 assert row.reference in pdf_text(out.read_bytes())
                 done.add(kind)
@@ -47,7 +49,7 @@ def test_to_role_variant_and_refusals(demo_db: Database, coordinator: Actor, tmp
         demo_db.uow(), coordinator, casefile.CaseFilter(search="NR-")))
     out = tmp_path / "summary.pdf"
     assert _run(demo_db, "summary-partner", ref, "--variant", "large-print", "--preview",
-                "--out", str(out)) == 0
+                "--out", str(out), "--organisation", "Housing First") == 0
     assert "large-print" in capsys.readouterr().out and out.exists()
     assert _run(demo_db, "summary", ref, "--to", "participant", "--out", str(out)) == \
         EXIT_REFUSED

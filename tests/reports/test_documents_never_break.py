@@ -315,7 +315,8 @@ def test_a_real_case_with_500_interventions_and_a_long_note_prints(db_path: Path
             InterventionKind.CONTACT, day, f"Contact {i:03d}",
             notes=long_note if i == 0 else None))
     for kind in (documents.Kind.SUMMARY, documents.Kind.SUMMARY_PARTNER):
-        doc = documents.generate(db.uow(), coord, ref, kind)
+        doc = documents.generate(db.uow(), coord, ref, kind, organisation="Housing First"
+                                 if kind is documents.Kind.SUMMARY_PARTNER else None)
         pages = _pages(doc.content)
         assert len(pages) > 10
         text = unicodedata.normalize("NFKC", " ".join(pages))

@@ -45,7 +45,9 @@ def one_of_each(demo_db: Database, coordinator: Actor, cases: list[CaseDetail]
             if (d.scheme, kind) in out:
                 continue
             try:
-                doc = documents.generate(demo_db.uow(), coordinator, d.reference, kind)
+                doc = documents.generate(demo_db.uow(), coordinator, d.reference, kind,
+                                         organisation="Housing First"
+                                         if kind is Kind.SUMMARY_PARTNER else None)
             except DomainError:
                 continue  # e.g. no outcome yet: another case of the scheme will have one
             out[(d.scheme, kind)] = (d, doc)

@@ -21,6 +21,8 @@ from app.services.documents import Kind
 from app.services.organisation import Organisation, get_organisation, set_organisation
 from tests.factories import at, make_case, make_user, person
 
+#: The partner agency a partner summary is disclosed to (it has no usual recipient).
+AGENCY = "Housing First"
 
 def _text(content: bytes) -> str:
     return " ".join(" ".join((p.extract_text() or "").split())
@@ -59,9 +61,11 @@ def test_generate_files_audits_and_reprints_the_same_document(db: Database) -> N
 def test_preview_is_not_filed_but_hashes_like_the_filed_copy(db: Database) -> None:
     coord = make_user(db, Role.COORDINATOR)
     ref = make_case(db, coord, Scheme.CHECKPOINT)
-    shown = documents.preview(db.uow(), coord, ref, Kind.SUMMARY_PARTNER)
+    shown = documents.preview(db.uow(), coord, ref, Kind.SUMMARY_PARTNER,
+                              organisation=AGENCY)
     assert shown.id is None and documents.list_documents(db.uow(), coord, ref) == []
-    filed = documents.generate(db.uow(), coord, ref, Kind.SUMMARY_PARTNER)
+    filed = documents.generate(db.uow(), coord, ref, Kind.SUMMARY_PARTNER,
+                                organisation=AGENCY)
     assert filed.sha256 == shown.sha256
 
 
@@ -72,7 +76,7 @@ def test_access_rules(db: Database) -> None:
     mentor = make_user(db, Role.MENTOR)
     admin = make_user(db, Role.ADMINISTRATOR)
     ref = make_case(db, coord, Scheme.CHECKPOINT, worker=nav)
-    documents.generate(db.uow(), nav, ref, Kind.SUMMARY_PARTNER)
+    documents.generate(db.uow(), nav, ref, Kind.SUMMARY_PARTNER, organisation=AGENCY)
     for outsider in (other_nav, mentor, admin):
         with pytest.raises(AccessDenied):
             documents.preview(db.uow(), outsider, ref, Kind.SUMMARY_PARTNER)
@@ -160,7 +164,8 @@ def test_hostile_text_in_a_record_prints_as_typed(db: Database) -> None:
     nasty = person("Zoë <img src=x>", "O'Neill & <font size=40>Şahin</font>",
                    gender=Gender.FEMALE)
     ref = make_case(db, coord, Scheme.GATEWAY, participant=nasty)
-    doc = documents.generate(db.uow(), coord, ref, Kind.SUMMARY_PARTNER)
+    doc = documents.generate(db.uow(), coord, ref, Kind.SUMMARY_PARTNER,
+                                organisation=AGENCY)
     text = _text(doc.content)
     assert "Zoë <img src=x> O'Neill & <font size=40>Şahin</font>" in text
     reader = PdfReader(io.BytesIO(doc.content))

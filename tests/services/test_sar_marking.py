@@ -25,7 +25,8 @@ def test_documents_scans_and_notes_about_another_party_are_marked(
     harmed = next(p for p in detail.parties if p.role == PartyRole.HARMED.value)
     assert harmed.name == "Harriet Wells" and detail.participant.name == "Jordan Avery"
     full = documents.generate(db.uow(), coord, ref, documents.Kind.SUMMARY)
-    partner = documents.generate(db.uow(), coord, ref, documents.Kind.SUMMARY_PARTNER)
+    partner = documents.generate(db.uow(), coord, ref, documents.Kind.SUMMARY_PARTNER,
+                                 organisation="Housing First")
     scan = attachments.add(db.uow(), coord, ref, b"%PDF-1.4\n%%EOF\n", "consent.pdf")
     today = date.today()
     mentions = pathways.log_intervention(db.uow(), coord, ref, InterventionInput(

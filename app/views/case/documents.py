@@ -29,6 +29,10 @@ class DocumentsTab(CaseTab):
             Column(self.tr("Made"), lambda d: f"{d.created_at.astimezone():%d/%m/%Y %H:%M}"),
             Column(self.tr("Document"), lambda d: d.title),
             Column(self.tr("For"), lambda d: d.recipient),
+            # to whom it was disclosed and why (DPA 2018 s.62)
+            Column(self.tr("Disclosed to"), lambda d: (
+                f"{d.disclosed_to} ({d.basis.value})" if d.basis is not None
+                else self.tr("not recorded"))),
             Column(self.tr("Format"), lambda d: d.variant),
             Column(self.tr("Template"), lambda d: d.template_version),
             Column(self.tr("By"), lambda d: d.created_by),
