@@ -1329,6 +1329,38 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
         <translation>Yr apwyntiadau yn y llythyr hwn fel ffeil calendr (.ics) ar gyfer ffôn y derbynnydd</translation>
     </message>
     <message>
+        <source>Disclosed to (person)</source>
+        <translation>Datgelwyd i (person)</translation>
+    </message>
+    <message>
+        <source>Person: blank for the usual recipient</source>
+        <translation>Person: gadewch yn wag ar gyfer y derbynnydd arferol</translation>
+    </message>
+    <message>
+        <source>Disclosed to (organisation)</source>
+        <translation>Datgelwyd i (sefydliad)</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Sefydliad</translation>
+    </message>
+    <message>
+        <source>Lawful basis</source>
+        <translation>Sail gyfreithlon</translation>
+    </message>
+    <message>
+        <source>The usual basis for this document</source>
+        <translation>Y sail arferol ar gyfer y ddogfen hon</translation>
+    </message>
+    <message>
+        <source>Disclosed &amp;to</source>
+        <translation>Datgel&amp;wyd i</translation>
+    </message>
+    <message>
+        <source>Lawful &amp;basis</source>
+        <translation>&amp;Sail gyfreithlon</translation>
+    </message>
+    <message>
         <source>In Welsh and English (Welsh first), as the Welsh Language Standards ask.</source>
         <translation>Yn Gymraeg ac yn Saesneg (y Gymraeg yn gyntaf), fel y mae Safonau&apos;r Gymraeg yn gofyn.</translation>
     </message>
@@ -1461,6 +1493,14 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     <message>
         <source>For</source>
         <translation>Ar gyfer</translation>
+    </message>
+    <message>
+        <source>Disclosed to</source>
+        <translation>Datgelwyd i</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>heb ei gofnodi</translation>
     </message>
     <message>
         <source>Format</source>
@@ -4139,6 +4179,34 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
     <message>
         <source>&amp;Folder:</source>
         <translation>&amp;Ffolder:</translation>
+    </message>
+    <message>
+        <source>Disclosed to</source>
+        <translation>Datgelwyd i</translation>
+    </message>
+    <message>
+        <source>Blank: the person themselves</source>
+        <translation>Gwag: yr unigolyn ei hun</translation>
+    </message>
+    <message>
+        <source>Organisation (a solicitor acting for them)</source>
+        <translation>Sefydliad (cyfreithiwr sy&apos;n gweithredu ar ei ran)</translation>
+    </message>
+    <message>
+        <source>Lawful basis</source>
+        <translation>Sail gyfreithlon</translation>
+    </message>
+    <message>
+        <source>Disclosed &amp;to:</source>
+        <translation>Datgel&amp;wyd i:</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Sefydliad:</translation>
+    </message>
+    <message>
+        <source>Lawful &amp;basis:</source>
+        <translation>Sail gyfreit&amp;hlon:</translation>
     </message>
     <message>
         <source>Problem</source>
