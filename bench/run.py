@@ -100,6 +100,11 @@ class Captured:
 
         event.remove(self._engine, "before_cursor_execute", self._seen)
 
+    def selects(self) -> list[tuple[str, Any]]:
+        """Every query the call ran (not the audit row's read of the chain's last hash)."""
+        return [s for s in self.statements
+                if s[0].lstrip().startswith("SELECT") and "audit_events" not in s[0]]
+
     def last_select(self) -> tuple[str, Any]:
         """The call's own last query (not the audit row's read of the chain's last hash)."""
         return next(s for s in reversed(self.statements)
@@ -408,13 +413,13 @@ def _in_process(args: argparse.Namespace, db: Any, url: str, db_file: Path,
     cap = Captured(db.engine)
     hits = notes_search.search_notes(db.uow(), actor, "tenancy")
     cap.stop()
-    sql, params = cap.last_select()
+    queries = cap.selects()  # the search asks two FTS tables (notes and case notes)
     fts_ms, samples = median_of(lambda: notes_search.search_notes(db.uow(), actor, "tenancy"),
                                 runs)
-    raw_ms, _ = median_of(replay(sql, params), runs)
+    raw_ms, _ = median_of(lambda: [replay(sql, params)() for sql, params in queries], runs)
     fig = Figure("fts", "Full-text search of notes ('tenancy', best 50)", fts_ms, "ms",
                  "the same FTS5 query on raw sqlite3", raw_ms, "<= 2x", None, samples,
-                 note=f"{len(hits)} hits shown")
+                 note=f"{len(hits)} hits shown; {len(queries)} queries replayed")
     fig.met = fig.ratio is not None and fig.ratio <= 2
     figures.append(fig)
 
