@@ -20,9 +20,9 @@ not written a second time here.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import ColumnElement, Connection, Engine, and_, case, func, or_, select, text
@@ -36,6 +36,9 @@ from app.models import Base
 from app.models.cases import Case
 from app.models.users import Role
 from app.services import access
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 #: Tables whose desktop grants are narrower than read-and-write.
 READ_ONLY = ("alembic_version",)
@@ -375,7 +378,7 @@ def setup(admin_url: str) -> SetupReport:
             conn.execute(text(f'ALTER SCHEMA public OWNER TO "{roles.owner}"'))
             _hand_to_owner(conn, roles)
             conn.commit()
-        owner = _OwnerDatabase(admin_url, roles)
+        owner = _owner_database(admin_url, roles)
         try:
             database.upgrade(owner)
         finally:
@@ -400,7 +403,8 @@ def users_without_login(conn: Connection, roles: ServerRoles) -> tuple[str, ...]
         {"db": roles.database}).scalars())
 
 
-def _as_owner(db: Any, roles: ServerRoles, work: Any) -> None:
+def _as_owner(db: Database, roles: ServerRoles, work: Callable[[Connection], object]) -> None:
+    """``work`` on one connection acting as the owner, committed."""
     with db.engine.connect() as conn:
         conn.execute(text(f'SET ROLE "{roles.owner}"'))
         work(conn)
@@ -426,24 +430,23 @@ def _hand_to_owner(conn: Connection, roles: ServerRoles) -> None:
         conn.execute(text(f"ALTER FUNCTION {signature} OWNER TO \"{roles.owner}\""))
 
 
-class _OwnerDatabase:
-    """A Database whose every connection acts as the owner role (migrations made by it)."""
+def _owner_database(url: str, roles: ServerRoles) -> Database:
+    """A Database whose every connection acts as the owner role (the tables a migration makes
+    are then the owner's)."""
+    from sqlalchemy import event
 
-    def __new__(cls, url: str, roles: ServerRoles) -> Any:
-        from sqlalchemy import event
+    from app.db import Database
 
-        from app.db import Database
+    db = Database(url)
 
-        db = Database(url)
+    @event.listens_for(db.engine, "connect")
+    def _owner(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute(f'SET ROLE "{roles.owner}"')
+        cur.close()
+        dbapi_conn.commit()
 
-        @event.listens_for(db.engine, "connect")
-        def _owner(dbapi_conn: Any, _record: Any) -> None:
-            cur = dbapi_conn.cursor()
-            cur.execute(f'SET ROLE "{roles.owner}"')
-            cur.close()
-            dbapi_conn.commit()
-
-        return db
+    return db
 
 
 # ---------------------------------------------------------------- login roles
