@@ -9,14 +9,16 @@ audit row in one transaction.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import ColumnElement, case, func, or_, select
 
 from app.db import UnitOfWork
 from app.errors import NotFound, ValidationError, WorkflowError
-from app.models.cases import Case, CaseParty, ConsentRecord, PartyRole
+from app.models.cases import Case, CaseParty, CaseStatus, ConsentRecord, PartyRole
 from app.models.people import Person
 from app.models.practitioners import FacilitatorObjection, MeetingBooking, Practitioner
 from app.models.safeguards import (
@@ -409,6 +411,65 @@ def offers_due(uow: UnitOfWork, start: date, end: date) -> tuple[int, int]:
         if start <= day < end:  # no offer made: counted once it is overdue
             due += n
     return int(due), int(in_time)
+
+
+def waiting_offers(uow: UnitOfWork, stages: Collection[CaseStatus], soon: date,
+                   limit: int | None = None) -> tuple[list[VictimsCodeInfo], int]:
+    """The Victims' Code offers still to be made whose deadline falls by ``soon``, on cases at
+    ``stages``, soonest first: at least the first ``limit`` (with every offer due the same day
+    as the last of them, so a caller sorting by more than the day cuts the same rows), and how
+    many there are in all. Found in the database, as :func:`clocks` would list them, so My
+    work does not read every open case's parties (ten years of cases hold tens of
+    thousands)."""
+    s = uow.session
+    vc = VictimsCodeRecord
+    where = (CaseParty.role == PartyRole.HARMED, Case.status.in_(list(stages)))
+    columns = (CaseParty.id, Case.reference, Case.referral_date, Person.first_name,
+               Person.last_name)
+
+    def joined(q: Any) -> Any:  # the same joins for the counts and the rows
+        return (q.select_from(CaseParty).join(Case, Case.id == CaseParty.case_id)
+                .join(Person, Person.id == CaseParty.person_id))
+
+    recorded: tuple[ColumnElement[bool], ...] = (*where, vc.offered_on.is_(None),
+                                                 vc.due_on <= soon)
+    total = s.scalar(joined(select(func.count())).join(vc, vc.party_id == CaseParty.id)
+                     .where(*recorded)) or 0
+    if limit is not None:  # the first ``limit`` deadlines, and every tie of the last one
+        cut = s.scalar(joined(select(vc.due_on)).join(vc, vc.party_id == CaseParty.id)
+                       .where(*recorded).order_by(vc.due_on).offset(limit - 1).limit(1))
+        if cut is not None:
+            recorded = (*recorded, vc.due_on <= cut)
+    out = [VictimsCodeInfo(pid, ref, f"{first} {last}", bool(enhanced), referred, due, None)
+           for pid, ref, referred, first, last, enhanced, due in s.execute(
+               joined(select(*columns, vc.enhanced_rights, vc.due_on))
+               .join(vc, vc.party_id == CaseParty.id).where(*recorded))]
+    # a party with no record counts from the standard limit after referral; the deadline
+    # grows with the referral day, so "due by soon" is "referred on or before the last day
+    # whose deadline is by soon"
+    working_days = limits.value(uow, "vc_offer_working_days")
+    nation = limits.nation(uow)
+    last_day = soon
+    while limits.add_working_days(last_day, working_days, nation) > soon:
+        last_day -= timedelta(days=1)
+    unrecorded: tuple[ColumnElement[bool], ...] = (
+        *where, ~select(vc.id).where(vc.party_id == CaseParty.id).exists(),
+        Case.referral_date <= last_day)
+    total += s.scalar(joined(select(func.count())).where(*unrecorded)) or 0
+    if limit is not None:
+        cut = s.scalar(joined(select(Case.referral_date)).where(*unrecorded)
+                       .order_by(Case.referral_date).offset(limit - 1).limit(1))
+        if cut is not None:
+            unrecorded = (*unrecorded, Case.referral_date <= cut)
+    due_for: dict[date, date] = {}
+    for pid, ref, referred, first, last in s.execute(joined(select(*columns))
+                                                     .where(*unrecorded)):
+        if referred not in due_for:
+            due_for[referred] = limits.add_working_days(referred, working_days, nation)
+        out.append(VictimsCodeInfo(pid, ref, f"{first} {last}", False, referred,
+                                   due_for[referred], None))
+    out.sort(key=lambda c: (c.due_on, c.case_reference))
+    return out, int(total)
 
 
 def clocks(uow: UnitOfWork, case_ids: list[int] | None = None,

@@ -24,7 +24,6 @@ from sqlalchemy import func, select
 
 from app.db import UnitOfWork
 from app.errors import AccessDenied, ValidationError
-from app.models.cases import Case
 from app.models.practitioners import (
     CpdEntry,
     Practitioner,
@@ -34,6 +33,7 @@ from app.models.practitioners import (
 from app.models.users import User
 from app.services import audit, complaints, practitioners, safeguards
 from app.services import standards_settings as limits
+from app.services.casefile import SECTION_LIMIT
 from app.services.context import Actor
 from app.services.workflow import ACTIVE_STAGES
 
@@ -134,19 +134,22 @@ def _practitioner_alerts(uow: UnitOfWork, today: date) -> list[StandardsAlert]:
     return out
 
 
-def _clock_alerts(uow: UnitOfWork, today: date) -> list[StandardsAlert]:
+def _clock_alerts(uow: UnitOfWork, today: date, limit: int | None = None
+                  ) -> tuple[list[StandardsAlert], int]:
+    """The Victims' Code and complaint alerts (the offers: the first ``limit`` by deadline),
+    and how many there are in all."""
     nation = limits.nation(uow)
     soon = limits.add_working_days(today, SOON_WORKING_DAYS, nation)
     out: list[StandardsAlert] = []
-    open_ids = list(uow.session.scalars(select(Case.id).where(Case.status.in_(ACTIVE_STAGES))))
-    for clock in safeguards.clocks(uow, open_ids) if open_ids else []:
-        if clock.offered_on is None and clock.due_on <= soon:
-            late = clock.due_on < today
-            out.append(StandardsAlert(
-                AlertKind.VICTIMS_CODE,
-                ("Victims' Code offer overdue" if late else "Victims' Code offer due")
-                + (" (enhanced rights)" if clock.enhanced_rights else ""),
-                clock.name, clock.due_on, late, case_reference=clock.case_reference))
+    waiting, total = safeguards.waiting_offers(uow, ACTIVE_STAGES, soon, limit)
+    for clock in waiting:
+        late = clock.due_on < today
+        out.append(StandardsAlert(
+            AlertKind.VICTIMS_CODE,
+            ("Victims' Code offer overdue" if late else "Victims' Code offer due")
+            + (" (enhanced rights)" if clock.enhanced_rights else ""),
+            clock.name, clock.due_on, late, case_reference=clock.case_reference))
+    total -= len(out)  # the complaints below are all listed and counted
     for c in complaints.rows(uow):
         if c.resolved_on is not None:
             continue
@@ -160,22 +163,34 @@ def _clock_alerts(uow: UnitOfWork, today: date) -> list[StandardsAlert]:
                 AlertKind.COMPLAINT, f"Answer the complaint from {c.complainant}",
                 c.complainant, c.respond_by, c.respond_by < today,
                 case_reference=c.case_reference))
-    return out
+    return out, total + len(out)
 
 
 def alerts(uow: UnitOfWork, actor: Actor, today: date | None = None) -> list[StandardsAlert]:
     """The standards' alerts for this user's My work, most urgent and soonest first."""
+    return my_alerts(uow, actor, today, limit=None)[0]
+
+
+def my_alerts(uow: UnitOfWork, actor: Actor, today: date | None = None,
+              limit: int | None = SECTION_LIMIT) -> tuple[list[StandardsAlert], int]:
+    """The first ``limit`` of :func:`alerts` and how many there are in all: My work lists a
+    section's first rows and counts the rest, as its other sections do."""
     today = today or date.today()
     with uow:
         found: list[StandardsAlert] = []
+        total = 0
         if actor.coordinates:
             found += _practitioner_alerts(uow, today)
-            found += _clock_alerts(uow, today)
+            clocks, more = _clock_alerts(uow, today, limit)
+            found += clocks
+            total += more - len(clocks)
     found += [StandardsAlert(AlertKind.CONFIRM, "Confirm you know no one on this case",
                              actor.full_name, c.asked_on, False,
                              case_reference=c.case_reference)
               for c in practitioners.pending_confirmations(uow, actor)]
-    return sorted(found, key=lambda a: (not a.urgent, a.due, a.kind.value, a.who))
+    total += len(found)
+    found.sort(key=lambda a: (not a.urgent, a.due, a.kind.value, a.who))
+    return (found if limit is None else found[:limit]), total
 
 
 def _figures(uow: UnitOfWork, start: date, end: date) -> StandardsFigures:

@@ -202,12 +202,12 @@ class MyWorkView(QWidget):
         confirmations. A practitioner's row opens nothing; a case's row opens the case."""
         from app.services import standards
 
-        found = standards.alerts(self.ctx.uow(), self.ctx.actor)
+        found, total = standards.my_alerts(self.ctx.uow(), self.ctx.actor)
         if not found and not self.ctx.actor.coordinates:
             return
         head = self._header("standards",
                             self.tr("Standards: checks, supervision, Victims' Code and "
-                                    "complaints"), len(found), any(a.urgent for a in found))
+                                    "complaints"), total, any(a.urgent for a in found))
         for a in found:
             texts = [a.what, a.case_reference or "", a.who, week_day(a.due)]
             child = QTreeWidgetItem(texts + ([a.username or ""] if self.ctx.actor.coordinates
@@ -217,6 +217,7 @@ class MyWorkView(QWidget):
                 for col in range(len(self.columns)):
                     child.setForeground(col, QBrush(URGENT))
             head.addChild(child)
+        self._more(head, len(found), total, False)
         head.setExpanded(bool(found))
 
     def _header(self, key: str, title: str, count: int, urgent: bool) -> QTreeWidgetItem:

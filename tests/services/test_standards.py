@@ -124,3 +124,41 @@ def test_victims_code_offers_are_counted_as_the_clocks_list_them(db) -> None:
         with db.uow() as uow:
             assert safeguards.offers_due(uow, start, end) == (
                 len(offers), sum(1 for c in offers if c.in_time)), (start, end)
+
+
+def test_my_work_lists_the_waiting_offers_the_clocks_would_list_first_and_counts_them_all(
+        db) -> None:
+    """My work's Victims' Code rows are found in the database (not by reading every open
+    case's parties): the same offers, soonest first, as the per-party clocks give, the first
+    few listed and every one counted."""
+    from sqlalchemy import select
+
+    from app.models.cases import Case
+    from app.models.users import Role
+    from app.services import users
+    from app.services.workflow import ACTIVE_STAGES
+
+    demo.build(db.uow(), cases=120, seed=11)
+    coord = next(u for u in users.list_users(db.uow()) if u.role is Role.COORDINATOR)
+    actor = users.sign_in(db.uow(), coord.username, demo.DEMO_PASSWORD)
+    today = date.today()
+    with db.uow() as uow:
+        refs = set(uow.session.scalars(select(Case.reference).where(
+            Case.status.in_(ACTIVE_STAGES))))
+        listed = [c for c in safeguards.clocks(uow) if c.case_reference in refs]
+    totals = []
+    for soon in (today, today + timedelta(days=10), today - timedelta(days=200)):
+        want = sorted((c for c in listed if c.offered_on is None and c.due_on <= soon),
+                      key=lambda c: (c.due_on, c.case_reference))
+        with db.uow() as uow:
+            got, total = safeguards.waiting_offers(uow, ACTIVE_STAGES, soon, limit=5)
+        assert total == len(want), soon
+        totals.append(total)
+        assert [(c.party_id, c.due_on) for c in got[:5]] == \
+            [(c.party_id, c.due_on) for c in want[:5]], soon
+        assert len(got) >= min(5, total) and {c.party_id for c in got} <= {
+            c.party_id for c in want}
+    assert max(totals) > 5  # the demo has offers waiting: the first five are a real cut
+    shown, counted = standards.my_alerts(db.uow(), actor, today, limit=3)
+    every = standards.alerts(db.uow(), actor, today)
+    assert shown == every[:3] and counted == len(every) > 3
