@@ -49,9 +49,12 @@ def main() -> None:
         for kind in documents.available_kinds(detail):
             if kind not in done:
                 out = Path(f"{kind.value}.pdf")
-                # a kind the case offers may still be refused (no outcome yet): try the next
+                # a kind the case offers may still be refused (no outcome yet): try the next;
+                # a partner agency's summary is filed only once the agency is named
+                to = (("--organisation", "Probation Service")
+                      if kind is documents.Kind.SUMMARY_PARTNER else ())
                 if attempt("--user", "coordinator", "document", kind.value, row.reference,
-                           "--out", str(out)).returncode == 0:
+                           "--out", str(out), *to).returncode == 0:
                     assert out.read_bytes().startswith(b"%PDF"), kind
                     done.add(kind)
     missing = set(documents.Kind) - done
