@@ -55,7 +55,10 @@ def test_a_print_goes_through_qprinter_page_for_page_and_is_audited(qtbot, db, t
     with db.engine.connect() as conn:
         rows = conn.execute(text("SELECT action, entity_id, detail FROM audit_events "
                                  "WHERE action = 'document.print'")).all()
-    assert [tuple(r) for r in rows] == [("document.print", dialog.filed_doc.id, "summary")]
+    # the print is recorded with to whom the summary is disclosed (s.62): the team itself
+    ((action, entity, detail),) = [tuple(r) for r in rows]
+    assert (action, entity) == ("document.print", dialog.filed_doc.id)
+    assert detail.startswith("summary; to: ") and detail.endswith("; basis: within the team")
 
 
 def test_saving_a_copy_says_where_and_opens_in_documents(qtbot, db, tmp_path) -> None:
