@@ -141,7 +141,7 @@ def _clock_alerts(uow: UnitOfWork, today: date, limit: int | None = None
     nation = limits.nation(uow)
     soon = limits.add_working_days(today, SOON_WORKING_DAYS, nation)
     out: list[StandardsAlert] = []
-    waiting, total = safeguards.waiting_offers(uow, ACTIVE_STAGES, soon, limit)
+    waiting, offers = safeguards.waiting_offers(uow, ACTIVE_STAGES, soon, limit)
     for clock in waiting:
         late = clock.due_on < today
         out.append(StandardsAlert(
@@ -149,7 +149,7 @@ def _clock_alerts(uow: UnitOfWork, today: date, limit: int | None = None
             ("Victims' Code offer overdue" if late else "Victims' Code offer due")
             + (" (enhanced rights)" if clock.enhanced_rights else ""),
             clock.name, clock.due_on, late, case_reference=clock.case_reference))
-    total -= len(out)  # the complaints below are all listed and counted
+    listed_offers = len(out)  # the complaints below are all listed, and counted as listed
     for c in complaints.rows(uow):
         if c.resolved_on is not None:
             continue
@@ -163,7 +163,7 @@ def _clock_alerts(uow: UnitOfWork, today: date, limit: int | None = None
                 AlertKind.COMPLAINT, f"Answer the complaint from {c.complainant}",
                 c.complainant, c.respond_by, c.respond_by < today,
                 case_reference=c.case_reference))
-    return out, total + len(out)
+    return out, offers + len(out) - listed_offers
 
 
 def alerts(uow: UnitOfWork, actor: Actor, today: date | None = None) -> list[StandardsAlert]:
