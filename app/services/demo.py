@@ -14,7 +14,7 @@ same data set takes well under a minute.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from operator import itemgetter
@@ -66,7 +66,9 @@ from app.models.corrections import Correction, CorrectionAction, EntryKind
 from app.models.followups import EXIT_FOLLOWUP_MONTHS, ExitFollowUp, ReoffendingCheck
 from app.models.pathways import AssessmentStage, Intervention, InterventionKind, PathwayAssessment
 from app.models.people import DocumentFormat, Gender, Person
+from app.models.practitioners import AssignmentConfirmation
 from app.models.reference import Agency, GatewayConditionKind, Pathway, ReferralSource
+from app.models.safeguards import ConsentEvidence, RiskAssessment, VictimsCodeRecord
 from app.models.settings import AppSetting
 from app.models.users import Role, User
 from app.services import demo_practitioners, find
@@ -122,7 +124,7 @@ _ORDER = [Person, Case, CaseParty, ConsentRecord, StatusChange, PathwayAssessmen
           Contract, ContractCondition, CommunityHoursEntry, Conference, ConferenceParticipant,
           OutcomeAgreement, AgreementAction, AgreementFollowUp, SatisfactionSurvey,
           AgencyCallCount, Appointment, GatewayCondition, ExitFollowUp, ReoffendingCheck,
-          Correction]
+          Correction, RiskAssessment, ConsentEvidence, AssignmentConfirmation, VictimsCodeRecord]
 _BATCH_ROWS = 20_000
 
 
@@ -232,6 +234,11 @@ class _Ctx:
     sources: dict[Scheme, list[str]]
     #: Gateway to Change conditions from the list: (code, wording, usual).
     conditions: list[tuple[str, str, bool]]
+    #: The standards records of each case (risk, consent evidence, Victims' Code).
+    records: demo_practitioners.CaseRecords
+    #: The case being made: its meeting and its consent records, for ``records``.
+    meeting: dict[str, Any] | None = None
+    consents: list[dict[str, Any]] = field(default_factory=list)
 
 
 def is_demo(uow: UnitOfWork) -> bool:
@@ -274,8 +281,11 @@ def build(uow: UnitOfWork, *, cases: int = 500, seed: int = 1, today: date | Non
         if not listed:
             raise WorkflowError("Reference data is missing: run 'pathways db upgrade' first.")
         now = datetime.now(UTC)
+        # a second 'pathways demo' on the same database adds the one-off records only once
+        first_time = s.scalar(select(RiskAssessment.id).limit(1)) is None
+        rows = _Rows(s.connection(), now)
         ctx = _Ctx(
-            rng=random.Random(seed), rows=_Rows(s.connection(), now), today=today, now=now,
+            rng=random.Random(seed), rows=rows, today=today, now=now,
             users=users, pathways=pathways, agency_for=agency_for,
             counters={(c.prefix, c.year): c.last_number
                       for c in s.scalars(select(ReferenceCounter))},
@@ -283,6 +293,9 @@ def build(uow: UnitOfWork, *, cases: int = 500, seed: int = 1, today: date | Non
             conditions=[(k.code, k.text, k.usual) for k in s.scalars(
                 select(GatewayConditionKind).where(GatewayConditionKind.active.is_(True))
                 .order_by(GatewayConditionKind.position))],
+            # their own random numbers, so the cases are the same with or without them
+            records=demo_practitioners.CaseRecords(rows.add, users["coordinator"], today,
+                                                   random.Random(f"records-{seed}")),
         )
         plan = [(scheme, status) for scheme in Scheme for status in statuses(scheme)]
         before = s.scalar(select(func.max(Case.id))) or 0
@@ -296,7 +309,8 @@ def build(uow: UnitOfWork, *, cases: int = 500, seed: int = 1, today: date | Non
         find.index_cases(s.connection(), s.scalars(select(Case.id).where(Case.id > before)))
         coordinator = s.get(User, users["coordinator"])
         assert coordinator is not None
-        demo_practitioners.add(s, users, today, ctx.rng, coordinator.password_hash)
+        demo_practitioners.add(s, users, today, ctx.rng, coordinator.password_hash,
+                               ctx.records.nr, first_time)
         for (prefix, year), last in ctx.counters.items():
             row = s.get(ReferenceCounter, (prefix, year))
             if row is None:
@@ -367,6 +381,8 @@ _AGE_DAYS = {
 
 def _make_case(ctx: _Ctx, scheme: Scheme, status: CaseStatus, i: int) -> None:
     r, today = ctx.rng, ctx.today
+    ctx.meeting = None
+    ctx.consents = []
     lo, hi = _AGE_DAYS[status]
     referral = today - timedelta(days=r.randint(lo, hi))
     gender = Gender.FEMALE if scheme is Scheme.GATEWAY else r.choice([Gender.MALE, Gender.FEMALE])
@@ -442,6 +458,13 @@ def _make_case(ctx: _Ctx, scheme: Scheme, status: CaseStatus, i: int) -> None:
         ctx.rows.add(StatusChange, case_id=case["id"], from_status=prev, to_status=stage, on=day,
                      by_id=ctx.demo_user)
         prev = stage
+    if harmed is not None:
+        ctx.records.victims_code(case, harmed)
+    for pid, role in others:
+        if role is PartyRole.HARMED:
+            ctx.records.victims_code(case, pid)
+    if scheme is Scheme.NEIGHBOURHOOD_RESOLUTION:
+        ctx.records.restorative(case, ctx.meeting, ctx.consents)
 
 
 def _answers(scheme: Scheme) -> dict[str, bool]:
@@ -627,25 +650,28 @@ def _restorative(ctx: _Ctx, case: dict[str, Any], reached: set[CaseStatus], part
     case_id = case["id"]
     if S.CONSENT_OBTAINED not in reached:
         if S.ASSESSED in reached and r.random() < 0.5:
-            add(ConsentRecord, party_id=participant, action=ConsentAction.GIVEN,
-                on=min(today, referral + timedelta(days=8)), recorded_by_id=by)
+            ctx.consents.append(add(ConsentRecord, party_id=participant,
+                                    action=ConsentAction.GIVEN,
+                                    on=min(today, referral + timedelta(days=8)),
+                                    recorded_by_id=by))
         return
     consent_day = min(today, max(referral + timedelta(days=r.randint(8, 15)),
                                  case["started_on"] or referral))
     days[S.CONSENT_OBTAINED] = consent_day
     for party in (participant, harmed, *(pid for pid, _ in others)):
-        add(ConsentRecord, party_id=party, action=ConsentAction.GIVEN, on=consent_day,
-            recorded_by_id=by)
+        ctx.consents.append(add(ConsentRecord, party_id=party, action=ConsentAction.GIVEN,
+                                on=consent_day, recorded_by_id=by))
     if S.MEETING_HELD not in reached:
         return
     held = min(today, consent_day + timedelta(days=r.randint(5, 20)))
     days[S.MEETING_HELD] = days[S.AGREEMENT_MONITORING] = held
     kind = r.choice([MeetingKind.FACE_TO_FACE] * 3 + [MeetingKind.SHUTTLE, MeetingKind.LETTER])
-    meeting = add(
+    ctx.meeting = add(
         Conference, case_id=case_id, kind=kind, held_on=held,
         venue="Community centre, Northgate" if kind is MeetingKind.FACE_TO_FACE else None,
         facilitator_id=case["worker_id"] or by, cofacilitator_id=case["coworker_id"],
-        updated_by_id=by, recorded_by_id=by)["id"]
+        updated_by_id=by, recorded_by_id=by)
+    meeting = ctx.meeting["id"]
     add(ConferenceParticipant, conference_id=meeting, party_id=participant,
         role=AttendeeRole.HARMER, attended=True)
     add(ConferenceParticipant, conference_id=meeting, party_id=harmed, role=AttendeeRole.HARMED,

@@ -3,20 +3,25 @@ checks and registrations lapsing soon, one lapsed check, one declared conflict, 
 overdue for one volunteer, risk assessments and consent evidence on the restorative cases,
 Victims' Code offers (most in time), complaints and expense claims in each state.
 
-Called by ``demo.build`` inside its transaction, after the cases are written.
+``CaseRecords`` writes each case's records with the case's own rows (bulk Core inserts, no
+query per case); ``add`` is called by ``demo.build`` inside its transaction, after the cases are
+written, for the practitioners and the handful of one-off records.
 """
 
 from __future__ import annotations
 
+import hashlib
 import random
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models.cases import Case, CaseParty, CaseStatus, ConsentRecord, PartyRole, Scheme
-from app.models.conferences import Conference
+from app.models.cases import CaseParty, CaseStatus, PartyRole
 from app.models.people import Person
 from app.models.practitioners import (
     AssignmentConfirmation,
@@ -83,8 +88,10 @@ CPD = ["Peer practice evening", "Domestic abuse awareness webinar", "Reading: RJ
 
 
 def add(s: Session, users: dict[str, int], today: date, rng: random.Random,
-        password_hash: str) -> None:
-    """Write the practitioner and standards demo records (idempotent per user)."""
+        password_hash: str, nr: list[NrCase], first_time: bool) -> None:
+    """Write the practitioner and standards demo records (idempotent per user); the first
+    build also adds a conflict, an objection, a booking, complaints and expense claims on the
+    Neighbourhood Resolution cases ``nr`` it has just made."""
     for username, name in EXTRA_VOLUNTEERS:
         if username not in users:
             user = User(username=username, full_name=name, role=Role.FACILITATOR,
@@ -137,70 +144,91 @@ def add(s: Session, users: dict[str, int], today: date, rng: random.Random,
         s.add(Unavailability(practitioner_id=records["facilitator4"].id,
                              starts_on=today + timedelta(days=10),
                              ends_on=today + timedelta(days=24), reason="Holiday"))
-    _cases(s, users, records, today, rng)
-
-
-def _cases(s: Session, users: dict[str, int], records: dict[str, Practitioner], today: date,
-           rng: random.Random) -> None:
-    coordinator = users["coordinator"]
-    # a second 'pathways demo' on the same database adds only to the cases it has just made
-    done = set(s.scalars(select(RiskAssessment.case_id)))
-    first_time = not done
-    nr = [c for c in s.scalars(select(Case).where(Case.scheme == Scheme.NEIGHBOURHOOD_RESOLUTION)
-                               .order_by(Case.id)) if c.id not in done]
-    for case in nr:
-        if case.status is CaseStatus.REFERRED and not case.closed_on:
-            continue
-        assessed = min(today, case.referral_date + timedelta(days=2))
-        s.add(RiskAssessment(case_id=case.id, stage=RiskStage.ALLOCATION, assessed_on=assessed,
-                             assessed_by_id=coordinator, level=RiskLevel.LOW,
-                             summary="Neighbours; no history of violence."))
-        meeting = s.scalar(select(Conference).where(Conference.case_id == case.id).limit(1))
-        if meeting is not None:
-            s.add(RiskAssessment(case_id=case.id, stage=RiskStage.PREPARATION,
-                                 assessed_on=max(assessed, meeting.held_on - timedelta(days=3)),
-                                 assessed_by_id=meeting.facilitator_id, level=RiskLevel.LOW))
-        for consent in s.scalars(select(ConsentRecord).join(CaseParty).where(
-                CaseParty.case_id == case.id)):
-            written = rng.random() < 0.7
-            s.add(ConsentEvidence(
-                consent_id=consent.id,
-                method=ConsentMethod.WRITING if written else ConsentMethod.PHONE,
-                taken_by_id=consent.recorded_by_id,
-                form_name="consent-form.pdf" if written else None,
-                form=b"%PDF-1.4 signed consent form" if written else None))
-        if case.worker_id and case.status not in (CaseStatus.CLOSED,):
-            s.add(AssignmentConfirmation(case_id=case.id, user_id=case.worker_id,
-                                         asked_on=case.referral_date,
-                                         confirmed_on=None if rng.random() < 0.3 else
-                                         case.referral_date + timedelta(days=1)))
-    nation = "england"
-    have_clock = set(s.scalars(select(VictimsCodeRecord.party_id)))
-    for party, case in s.execute(select(CaseParty, Case).join(Case).where(
-            CaseParty.role == PartyRole.HARMED).order_by(CaseParty.id)):
-        if party.id in have_clock:
-            continue
-        enhanced = rng.random() < 0.15
-        days = (limits.LIMITS["vc_enhanced_working_days"] if enhanced
-                else limits.LIMITS["vc_offer_working_days"]).default
-        due = limits.add_working_days(case.referral_date, days, nation)
-        open_case = case.status not in (CaseStatus.CLOSED,)
-        offered = None
-        if not (open_case and (today - case.referral_date).days < 21 and rng.random() < 0.6):
-            offered = min(today, case.referral_date + timedelta(days=rng.choice(
-                [1, 2, 3, 5, 8, 20])))
-        s.add(VictimsCodeRecord(party_id=party.id, case_id=case.id, enhanced_rights=enhanced,
-                                due_on=due, offered_on=offered,
-                                offered_by_id=coordinator if offered else None,
-                                how="Phone call" if offered else None))
     if first_time:
         _conflict_objection_booking(s, users, records, nr, today)
         _complaints(s, users, nr, today)
         _expenses(s, records, nr, today, rng)
 
 
+@dataclass(frozen=True)
+class NrCase:
+    """What the practitioner records need of a Neighbourhood Resolution case just made."""
+
+    id: int
+    status: CaseStatus
+    worker_id: int | None
+    coworker_id: int | None
+    referral_date: date
+
+
+_FORM = b"%PDF-1.4 signed consent form"
+_FORM_SHA256 = hashlib.sha256(_FORM).hexdigest()
+
+
+class CaseRecords:
+    """The standards records of each case, written with the case's own rows by ``demo.build``
+    (``row(model, **values)`` queues a row): risk assessments, consent evidence and assignment
+    confirmations on restorative cases, a Victims' Code offer for every harmed party. They are
+    made from what the generator knows of the case, with no query per case."""
+
+    def __init__(self, row: Callable[..., dict[str, Any]], coordinator: int, today: date,
+                 rng: random.Random) -> None:
+        self.row, self.coordinator, self.today, self.rng = row, coordinator, today, rng
+        self.nr: list[NrCase] = []
+        self._due: dict[tuple[date, int], date] = {}
+
+    def restorative(self, case: dict[str, Any], meeting: dict[str, Any] | None,
+                    consents: list[dict[str, Any]]) -> None:
+        row, rng, today = self.row, self.rng, self.today
+        status, referral = case["status"], case["referral_date"]
+        self.nr.append(NrCase(case["id"], status, case["worker_id"], case["coworker_id"],
+                              referral))
+        if status is CaseStatus.REFERRED and not case["closed_on"]:
+            return
+        assessed = min(today, referral + timedelta(days=2))
+        row(RiskAssessment, case_id=case["id"], stage=RiskStage.ALLOCATION,
+            assessed_on=assessed, assessed_by_id=self.coordinator, level=RiskLevel.LOW,
+            summary="Neighbours; no history of violence.")
+        if meeting is not None:
+            row(RiskAssessment, case_id=case["id"], stage=RiskStage.PREPARATION,
+                assessed_on=max(assessed, meeting["held_on"] - timedelta(days=3)),
+                assessed_by_id=meeting["facilitator_id"], level=RiskLevel.LOW)
+        for consent in consents:
+            written = rng.random() < 0.7
+            row(ConsentEvidence, consent_id=consent["id"],
+                method=ConsentMethod.WRITING if written else ConsentMethod.PHONE,
+                taken_by_id=consent["recorded_by_id"],
+                form_name="consent-form.pdf" if written else None,
+                form_sha256=_FORM_SHA256 if written else None,
+                form=_FORM if written else None)
+        if case["worker_id"] and status is not CaseStatus.CLOSED:
+            row(AssignmentConfirmation, case_id=case["id"], user_id=case["worker_id"],
+                asked_on=referral,
+                confirmed_on=None if rng.random() < 0.3 else referral + timedelta(days=1))
+
+    def victims_code(self, case: dict[str, Any], party_id: int) -> None:
+        """The Victims' Code clock of one harmed party (most offers made in time)."""
+        rng, today = self.rng, self.today
+        referral = case["referral_date"]
+        enhanced = rng.random() < 0.15
+        days = (limits.LIMITS["vc_enhanced_working_days"] if enhanced
+                else limits.LIMITS["vc_offer_working_days"]).default
+        due = self._due.get((referral, days))
+        if due is None:
+            due = self._due[referral, days] = limits.add_working_days(referral, days,
+                                                                        "england")
+        open_case = case["status"] is not CaseStatus.CLOSED
+        offered = None
+        if not (open_case and (today - referral).days < 21 and rng.random() < 0.6):
+            offered = min(today, referral + timedelta(days=rng.choice([1, 2, 3, 5, 8, 20])))
+        self.row(VictimsCodeRecord, party_id=party_id, case_id=case["id"],
+                 enhanced_rights=enhanced, due_on=due, offered_on=offered,
+                 offered_by_id=self.coordinator if offered else None,
+                 how="Phone call" if offered else None)
+
+
 def _conflict_objection_booking(s: Session, users: dict[str, int],
-                                records: dict[str, Practitioner], nr: list[Case],
+                                records: dict[str, Practitioner], nr: list[NrCase],
                                 today: date) -> None:
     gwen = records.get("facilitator")
     other = next((c for c in nr if users.get("facilitator") not in (c.worker_id, c.coworker_id)
@@ -245,7 +273,7 @@ def _conflict_objection_booking(s: Session, users: dict[str, int],
                              summary="Racist abuse shouted in the street: staff facilitator."))
 
 
-def _complaints(s: Session, users: dict[str, int], nr: list[Case], today: date) -> None:
+def _complaints(s: Session, users: dict[str, int], nr: list[NrCase], today: date) -> None:
     ack, resp = (limits.LIMITS[k].default for k in ("complaint_ack_working_days",
                                                     "complaint_response_working_days"))
     case_ids: list[int | None] = [c.id for c in nr[:4]] + [None] * 4
@@ -266,7 +294,7 @@ def _complaints(s: Session, users: dict[str, int], nr: list[Case], today: date) 
             else None, recorded_by_id=users["coordinator"]))
 
 
-def _expenses(s: Session, records: dict[str, Practitioner], nr: list[Case], today: date,
+def _expenses(s: Session, records: dict[str, Practitioner], nr: list[NrCase], today: date,
               rng: random.Random) -> None:
     by_user = {r.user_id: r for r in records.values()}
     statuses = [ExpenseStatus.CLAIMED, ExpenseStatus.APPROVED, ExpenseStatus.PAID,
