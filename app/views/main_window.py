@@ -186,11 +186,11 @@ class MainWindow(IdleLock, QMainWindow):
                                           tip=self.tr("Referrals from a CSV file: all rows or "
                                                       "none"))
         self.import_action.setEnabled(may(actor, Action.REFER))
-        self.sar_action = self._action(self.tr("Subject &access export..."), self.subject_access,
+        self.sar_action = self._action(self.tr("Su&bject access export..."), self.subject_access,
                                        tip=self.tr("Everything held about a party on this case"))
         self.sar_action.setEnabled(self.ctx.actor.coordinates)
         self.lock_action = self._action(self.tr("&Lock now"), self.lock, "Ctrl+L")
-        self.password_action = self._action(self.tr("Change my &password..."),
+        self.password_action = self._action(self.tr("Change my pass&word..."),
                                             lambda: self.change_password())
         self.users_action = self._action(self.tr("&Users..."), self.manage_users,
                                          tip=self.tr("Add users, reset passwords, disable "

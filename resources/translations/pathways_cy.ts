@@ -198,7 +198,7 @@
         <translation>Atodiadau</translation>
     </message>
     <message>
-        <source>&amp;Add attachment...</source>
+        <source>Add a&amp;ttachment...</source>
         <translation>&amp;Ychwanegu atodiad...</translation>
     </message>
     <message>
@@ -732,7 +732,7 @@
         <translation>Amodau</translation>
     </message>
     <message>
-        <source>&amp;Add condition...</source>
+        <source>Add c&amp;ondition...</source>
         <translation>&amp;Ychwanegu amod...</translation>
     </message>
     <message>
@@ -826,11 +826,11 @@
         <translation>Contract</translation>
     </message>
     <message>
-        <source>&amp;Draw up contract...</source>
+        <source>D&amp;raw up contract...</source>
         <translation>&amp;Llunio&apos;r contract...</translation>
     </message>
     <message>
-        <source>Contract &amp;signed</source>
+        <source>Contract si&amp;gned</source>
         <translation>Llo&amp;fnodwyd y contract</translation>
     </message>
     <message>
@@ -2048,7 +2048,7 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
         <translation>Atgyfeiriadau o ffeil CSV: pob rhes neu ddim un</translation>
     </message>
     <message>
-        <source>Subject &amp;access export...</source>
+        <source>Su&amp;bject access export...</source>
         <translation>Allforio data ar gyfer cais am &amp;fynediad...</translation>
     </message>
     <message>
@@ -2060,7 +2060,7 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
         <translation>Cloi na&amp;wr</translation>
     </message>
     <message>
-        <source>Change my &amp;password...</source>
+        <source>Change my pass&amp;word...</source>
         <translation>Newid fy ng&amp;hyfrinair...</translation>
     </message>
     <message>
@@ -2207,7 +2207,7 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
         <translation>Cofnodi c&amp;yfarfod...</translation>
     </message>
     <message>
-        <source>Outcome &amp;agreement...</source>
+        <source>&amp;Outcome agreement...</source>
         <translation>Cyt&amp;undeb canlyniad...</translation>
     </message>
     <message>
@@ -2223,7 +2223,7 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
         <translation>Cam &amp;dilynol...</translation>
     </message>
     <message>
-        <source>&amp;Survey...</source>
+        <source>Sur&amp;vey...</source>
         <translation>A&amp;rolwg...</translation>
     </message>
     <message>
@@ -3014,7 +3014,7 @@ Dim achosion y tu ôl i&apos;r ffigur hwn.</translation>
         <translation>Cynnig C&amp;od y Dioddefwyr...</translation>
     </message>
     <message>
-        <source>Data c&amp;ategory...</source>
+        <source>Data ca&amp;tegory...</source>
         <translation>Categori d&amp;ata...</translation>
     </message>
     <message>

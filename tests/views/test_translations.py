@@ -310,6 +310,31 @@ def _clashes(texts: list[str]) -> list[list[str]]:
     return [same for same in keys.values() if len(same) > 1]
 
 
+def _assert_no_access_key_clashes(window: Any, ref: str) -> Any:
+    """Alt+letter reaches one thing: no two entries of a menu, and no two buttons on a case
+    tab (with the stage buttons above it), share an access key. Returns the opened case."""
+    for menu in (a.menu() for a in window.menuBar().actions()):
+        assert _clashes([a.text() for a in menu.actions()]) == [], menu.title()
+    workspace = window.open_case(ref)
+    stage = [b.text() for b in workspace.stage_bar.findChildren(QPushButton)]
+    for i in range(workspace.tabs.count()):
+        tab = workspace.tabs.widget(i)
+        texts = stage + [b.text() for b in tab.findChildren(QPushButton)]
+        assert _clashes(texts) == [], workspace.tabs.tabText(i)
+    return workspace
+
+
+def test_access_keys_do_not_clash_in_english(qtbot: Any, db: Any, tmp_path: Path) -> None:
+    coord = make_user(db, Role.COORDINATOR, "saesneg")
+    ref = make_case(db, coord, Scheme.CHECKPOINT, worker=coord)
+    startup = Startup(Settings(database_url=db.url, backup_dir=tmp_path / "backups"),
+                      backup=False)
+    window = _sign_in(qtbot, startup, "saesneg")
+    _assert_no_access_key_clashes(window, ref)
+    window.close()
+    startup.close()
+
+
 def _welsh_user(db: Any, username: str) -> str:
     coord = make_user(db, Role.COORDINATOR, username)
     ref = make_case(db, coord, Scheme.CHECKPOINT, worker=coord)
@@ -334,14 +359,7 @@ def test_the_main_window_and_a_case_in_welsh(qtbot: Any, db: Any, tmp_path: Path
                                                           "Dangosfwrdd"]
     assert window.findChild(QLabel, "signed_in_as").text().startswith("Wedi mewngofnodi fel")
 
-    for menu in (a.menu() for a in window.menuBar().actions()):
-        assert _clashes([a.text() for a in menu.actions()]) == [], menu.title()
-    workspace = window.open_case(ref)
-    stage = [b.text() for b in workspace.stage_bar.findChildren(QPushButton)]
-    for i in range(workspace.tabs.count()):
-        tab = workspace.tabs.widget(i)
-        texts = stage + [b.text() for b in tab.findChildren(QPushButton)]
-        assert _clashes(texts) == [], workspace.tabs.tabText(i)
+    workspace = _assert_no_access_key_clashes(window, ref)
     tabs = [workspace.tabs.tabText(i) for i in range(workspace.tabs.count())]
     assert tabs[0] == "Trosolwg" and "Pobl" in tabs and "Apwyntiadau" in tabs
     buttons = {b.text() for b in workspace.findChildren(QPushButton)}

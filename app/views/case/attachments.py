@@ -29,7 +29,7 @@ class AttachmentsTab(CaseTab):
     name = "attachments"
 
     def build(self) -> None:
-        self.button(self.tr("&Add attachment..."), "add_attachment", self.add_attachment)
+        self.button(self.tr("Add a&ttachment..."), "add_attachment", self.add_attachment)
         self.button(self.tr("&Open"), "open_attachment", self.open_selected)
         self.button(self.tr("Re&move..."), "remove_attachment", self.remove_selected)
         self.end_buttons()

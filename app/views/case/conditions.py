@@ -29,7 +29,7 @@ class ConditionsTab(CaseTab):
         return detail.scheme is Scheme.GATEWAY
 
     def build(self) -> None:
-        self.button(self.tr("&Add condition..."), "add_gateway_condition", self.add_condition)
+        self.button(self.tr("Add c&ondition..."), "add_gateway_condition", self.add_condition)
         self.button(self.tr("Condition &met..."), "gateway_condition_met",
                     lambda: self.record(True))
         self.button(self.tr("Condition &not met..."), "gateway_condition_not_met",

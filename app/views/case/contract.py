@@ -29,8 +29,8 @@ class ContractTab(CaseTab):
         return detail.scheme is Scheme.CHECKPOINT
 
     def build(self) -> None:
-        self.button(self.tr("&Draw up contract..."), "draft_contract", self.draft_contract)
-        self.button(self.tr("Contract &signed"), "start_contract", self.start_contract)
+        self.button(self.tr("D&raw up contract..."), "draft_contract", self.draft_contract)
+        self.button(self.tr("Contract si&gned"), "start_contract", self.start_contract)
         self.button(self.tr("Log &hours..."), "log_hours", self.log_hours)
         self.button(self.tr("Condition &met"), "condition_met", self.condition_met)
         self.button(self.tr("&Complete"), "complete", self.complete)

@@ -71,11 +71,11 @@ class MeetingsTab(CaseTab):
         self.button_row.addStretch(1)
         self.button_row = first
         self.button(self.tr("Record &meeting..."), "record_meeting", self.record_meeting)
-        self.button(self.tr("Outcome &agreement..."), "record_agreement", self.record_agreement)
+        self.button(self.tr("&Outcome agreement..."), "record_agreement", self.record_agreement)
         self.button(self.tr("Action &kept"), "action_kept", lambda: self.mark_action(True))
         self.button(self.tr("Action &not kept"), "action_not_kept", lambda: self.mark_action(False))
         self.button(self.tr("&Follow-up..."), "record_followup", self.record_followup)
-        self.button(self.tr("&Survey..."), "record_survey", self.record_survey)
+        self.button(self.tr("Sur&vey..."), "record_survey", self.record_survey)
         self.button(self.tr("Agency &calls..."), "record_calls", self.record_agency_calls)
         self.end_buttons()
         self.meetings = self.table("meetings_table", self.tr("Restorative meetings"), [
