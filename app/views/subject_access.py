@@ -51,7 +51,11 @@ class SubjectAccessDialog(QDialog):
         row.addWidget(browse)
         form = QFormLayout()
         form.addRow(self.tr("&Person:"), self.person)
-        form.addRow(self.tr("&Folder:"), row)
+        # a row that is a layout has no buddy of its own: the label is given one, so that
+        # "&" underlines a letter (Alt+F reaches the folder) instead of showing as text
+        folder_label = QLabel(self.tr("&Folder:"))
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, row)
         # to whom the pack goes (DPA 2018 s.62): blank is the person themselves
         self.disclosed_to = QLineEdit()
         self.disclosed_to.setObjectName("sar_disclosed_to")

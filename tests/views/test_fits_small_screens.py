@@ -9,8 +9,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QScrollArea, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QScrollArea,
+    QWidget,
+)
 
 from app.services import demo
 from app.services.enums import (
@@ -47,6 +54,14 @@ def _buttons_outside_scroll(dialog: QDialog) -> bool:
     """The dialog's own buttons are not inside a scrolled body (they never scroll away)."""
     boxes = dialog.findChildren(QDialogButtonBox)
     return all(not any(isinstance(p, QScrollArea) for p in _parents(b, dialog)) for b in boxes)
+
+
+def _stray_ampersands(name: str, widget: QWidget) -> list[str]:
+    """A label's "&" marks an access key only when the label has a buddy to move to; without
+    one Qt prints the "&" itself ("&Folder:")."""
+    return [f"{name}: {label.text()!r} shows its '&'" for label in widget.findChildren(QLabel)
+            if label.buddy() is None and label.textFormat() != Qt.TextFormat.RichText
+            and "&" in label.text().replace("&&", "") and "<" not in label.text()]
 
 
 def _parents(w: QWidget, stop: QWidget) -> Iterator[QWidget]:
@@ -137,6 +152,7 @@ def test_every_window_and_dialog_fits_1280x720_and_150_percent(qtbot, db, open_w
         dialog.show()
         app.processEvents()
         problems += _too_big(name, dialog, DIALOG)
+        problems += _stray_ampersands(name, dialog)
         if isinstance(dialog, QDialog) and not _buttons_outside_scroll(dialog):
             problems.append(f"{name}: its buttons scroll with the body")
         QDialog.reject(dialog) if isinstance(dialog, QDialog) else dialog.close()
