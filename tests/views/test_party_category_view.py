@@ -30,6 +30,12 @@ def test_the_people_tab_shows_and_changes_the_category(qtbot, db, open_window) -
     dialog = ws.dialog
     assert dialog.form.value("party") == supporter
     assert dialog.form.value("category") is DataSubjectCategory.OTHER
+    # choosing another party shows that party's own category, then back again
+    participant = casefile.get_case(db.uow(), fac, ref, audit_view=False).participant.id
+    dialog.form.set_value("party", participant)
+    assert dialog.form.value("category") is DataSubjectCategory.SUSPECT_OR_OFFENDER
+    dialog.form.set_value("party", supporter)
+    assert dialog.form.value("category") is DataSubjectCategory.OTHER
     dialog.form.set_value("category", DataSubjectCategory.WITNESS)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()

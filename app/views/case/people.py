@@ -65,7 +65,7 @@ class PeopleTab(CaseTab):
         self.button(self.tr("Consent e&vidence..."), "consent_evidence", self.consent_evidence)
         self.button(self.tr("Victims' &Code offer..."), "victims_code_offer",
                     self.victims_code_offer)
-        self.button(self.tr("Data c&ategory..."), "party_category", self.party_category)
+        self.button(self.tr("Data ca&tegory..."), "party_category", self.party_category)
         if self.detail.scheme is Scheme.NEIGHBOURHOOD_RESOLUTION:
             self.button(self.tr("&Objection to a facilitator..."), "record_objection",
                         self.record_objection)
@@ -202,7 +202,7 @@ class PeopleTab(CaseTab):
         def submit(v: dict[str, Any]) -> None:
             people.set_category(self.case.uow(), self.case.actor, self.case.reference,
                                 v["party"], v["category"], expected_version=self.case.version)
-        return self.ws.form(self.tr("Data subject category"), [
+        dialog = self.ws.form(self.tr("Data subject category"), [
             Field("party", self.tr("Party"), "choice", True, selected, parties),
             Field("category", self.tr("Category"), "choice", True, current,
                   [(term(c), c) for c in DataSubjectCategory],
@@ -210,6 +210,12 @@ class PeopleTab(CaseTab):
                                "it is about: a supporter who saw what happened is a "
                                "witness.")),
         ], submit)
+        form = dialog.form
+        # choosing another party shows that party's own category, ready to change
+        form.inputs["party"].currentIndexChanged.connect(lambda _i: form.set_value(
+            "category", self.detail.party(form.value("party")).category)
+            if form.value("party") is not None else None)
+        return dialog
 
     def record_objection(self) -> FormDialog:
         """A party objects to a named facilitator: they are then kept off the case."""
