@@ -77,6 +77,14 @@ def _covered(font: str) -> frozenset[int]:
     return frozenset(face.charToGlyph)
 
 
+@cache
+def _plain(font: str) -> frozenset[str]:
+    """The characters ``font`` prints itself that need no other font or replacement: most
+    text is only these, and is then one run without a look at each character."""
+    return frozenset({"\n"} | {chr(o) for o in _covered(font)
+                               if o <= 0xFFFF and not is_arabic(chr(o))})
+
+
 def is_arabic(ch: str) -> bool:
     o = ord(ch)
     return any(lo <= o <= hi for lo, hi in _ARABIC_BLOCKS)
@@ -102,8 +110,11 @@ def printable(text: str, bold: bool = False) -> list[tuple[str, str]]:
     """``text`` as (font, run) pairs: each character in a font that has it, U+FFFD for one that
     none has; tabs become spaces and invisible controls no font draws are dropped."""
     main, arabic = (FONT_BOLD, ARABIC_BOLD) if bold else (FONT, ARABIC)
+    text = text.replace("\t", " ")
+    if text and _plain(main).issuperset(text):
+        return [(main, text)]
     runs: list[tuple[str, str]] = []
-    for ch in text.replace("\t", " "):
+    for ch in text:
         o = ord(ch)
         if ch == "\n":
             font = main
