@@ -657,13 +657,17 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
         for a in s.scalars(select(PathwayAssessment).where(PathwayAssessment.case_id == case.id,
                                                            PathwayAssessment.live()))
     )
+    # the longest list of a case (hundreds of rows): its columns, not ORM objects
     interventions = tuple(
         InterventionInfo(i.id, i.kind.value, i.occurred_on, i.pathway_code,
                          pathway_names.get(i.pathway_code or ""),
                          agency_names.get(i.agency_id) if i.agency_id else None, i.summary,
                          i.notes, i.duration_minutes, users.get(i.recorded_by_id, ""))
-        for i in s.scalars(select(Intervention).where(Intervention.case_id == case.id,
-                                                      Intervention.live())
+        for i in s.execute(select(Intervention.id, Intervention.kind, Intervention.occurred_on,
+                                  Intervention.pathway_code, Intervention.agency_id,
+                                  Intervention.summary, Intervention.notes,
+                                  Intervention.duration_minutes, Intervention.recorded_by_id)
+                           .where(Intervention.case_id == case.id, Intervention.live())
                            .order_by(Intervention.occurred_on.desc(), Intervention.id.desc()))
     )
     appointments = tuple(

@@ -73,6 +73,24 @@ def test_record_table_opens_a_row_by_enter_and_double_click(qtbot: Any) -> None:
     assert table.selected_key() == "row-1"  # the selection survives a reload
 
 
+def test_a_table_filled_out_of_sight_is_sized_when_first_shown(qtbot: Any) -> None:
+    table = RecordTable("things", "Things", _model())
+    qtbot.addWidget(table)
+    table.resize(600, 300)
+    table.set_rows([Row(1, "first"), Row(2, "a line long enough to be worth a wide column")])
+    header = table.horizontalHeader()
+    assert table.columnWidth(0) == header.defaultSectionSize()  # not measured out of sight
+    table.show()
+    qtbot.waitExposed(table)
+    assert table.columnWidth(0) < header.defaultSectionSize()  # "No." fits its text
+    # the last column takes what is left, as when the table was sized before it was shown
+    assert table.columnWidth(0) + table.columnWidth(1) == table.viewport().width()
+    single = table.rowHeight(0)
+    table.set_rows([Row(1, "first"), Row(2, "many words " * 40)])  # shown: sized at once
+    assert table.rowHeight(1) > single  # the long text wraps onto more lines
+    assert table.rowHeight(0) == single
+
+
 def test_every_case_table_is_a_checked_model_and_none_is_a_table_widget(
         qtbot: Any, db: Any, open_window: Any, qtmodeltester: Any) -> None:
     demo.build(db.uow(), cases=60, today=date.today())

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 R = TypeVar("R")
@@ -30,6 +30,16 @@ Index = QModelIndex | QPersistentModelIndex
 
 ALERT_COLOUR = QColor("#b00020")
 STRUCK_COLOUR = QColor("#6b6b6b")
+
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_KEY = int(Qt.ItemDataRole.UserRole)
+#: The roles a record model answers (its key and style are the two after UserRole).
+_ROLES = frozenset({_DISPLAY, _ACCESSIBLE, _TOOLTIP, _FOREGROUND, _FONT, _KEY, _KEY + 1})
 
 
 class RowStyle(Enum):
@@ -52,8 +62,8 @@ class Column(Generic[R]):
 class RecordTableModel(QAbstractTableModel, Generic[R]):
     """Rows of one DTO type under declared columns; each row has a key and a style."""
 
-    KEY_ROLE = int(Qt.ItemDataRole.UserRole)
-    STYLE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+    KEY_ROLE = _KEY
+    STYLE_ROLE = _KEY + 1
 
     def __init__(self, columns: Sequence[Column[R]], key: Callable[[R], Hashable] | None = None,
                  style: Callable[[R], RowStyle] | None = None,
@@ -63,11 +73,15 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._key = key
         self._style = style
         self._rows: list[R] = []
+        self._texts: list[tuple[str, ...] | None] = []
+        self._styles: list[RowStyle | None] = []
 
     # ---- the rows
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._texts = [None] * len(self._rows)
+        self._styles = [None] * len(self._rows)
         self.endResetModel()
 
     def rows(self) -> tuple[R, ...]:
@@ -87,17 +101,28 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         return next((r for r in range(len(self._rows)) if self.key_at(r) == key), None)
 
     def style_at(self, row: int) -> RowStyle:
-        item = self.row_at(row)
-        if item is None or self._style is None:
+        if not 0 <= row < len(self._rows) or self._style is None:
             return RowStyle.NORMAL
-        return self._style(item)
+        style = self._styles[row]
+        if style is None:
+            style = self._styles[row] = self._style(self._rows[row])
+        return style
+
+    def texts_at(self, row: int) -> tuple[str, ...]:
+        """Every column's text of one row, read from the DTO once: a view sizing its rows and
+        columns asks for each cell many times."""
+        texts = self._texts[row]
+        if texts is None:
+            item = self._rows[row]
+            texts = self._texts[row] = tuple(
+                "" if value is None else str(value)
+                for value in (column.text(item) for column in self.columns))
+        return texts
 
     def text(self, row: int, column: int) -> str:
-        item = self.row_at(row)
-        if item is None or not 0 <= column < len(self.columns):
+        if not 0 <= row < len(self._rows) or not 0 <= column < len(self.columns):
             return ""
-        value = self.columns[column].text(item)
-        return "" if value is None else str(value)
+        return self.texts_at(row)[column]
 
     # ---- the model interface
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -114,24 +139,27 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self.row_at(index.row()) is None \
-                or not 0 <= index.column() < len(self.columns):
+        # the view asks every cell for a dozen roles while sizing it: roles this model never
+        # answers are turned away before anything else is looked at
+        if role not in _ROLES:
             return None
         row, col = index.row(), index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.text(row, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if not 0 <= row < len(self._rows) or not 0 <= col < len(self.columns) \
+                or not index.isValid():
+            return None
+        if role in (_DISPLAY, _ACCESSIBLE):
+            return self.texts_at(row)[col]
+        if role == _TOOLTIP:
             tip = self.columns[col].tooltip
-            item = self._rows[row]
-            return tip(item) if tip is not None else (self.text(row, col) or None)
+            return tip(self._rows[row]) if tip is not None else (self.texts_at(row)[col] or None)
         if role == self.KEY_ROLE:
             return self.key_at(row)
-        if role == self.STYLE_ROLE:
-            return self.style_at(row).value
         style = self.style_at(row)
-        if role == Qt.ItemDataRole.ForegroundRole and style is not RowStyle.NORMAL:
+        if role == self.STYLE_ROLE:
+            return style.value
+        if role == _FOREGROUND and style is not RowStyle.NORMAL:
             return QBrush(ALERT_COLOUR if style is RowStyle.ALERT else STRUCK_COLOUR)
-        if role == Qt.ItemDataRole.FontRole and style is RowStyle.STRUCK:
+        if role == _FONT and style is RowStyle.STRUCK:
             font = QFont()
             font.setStrikeOut(True)
             return font
@@ -169,12 +197,15 @@ class RecordTable(QTableView):
         header = self.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._fit_due = False
+        self._fit_cap = 120
         model.modelReset.connect(self._fit)
         header.sectionResized.connect(self._column_resized)
         self._rewrap = QTimer(self)
         self._rewrap.setSingleShot(True)
         self._rewrap.setInterval(0)
-        self._rewrap.timeout.connect(self.resizeRowsToContents)
+        self._rewrap.timeout.connect(self._wrap_rows)
+        self._wrap_due = False
         # Double-click and Enter open a row; not 'activated', which some desktops fire on a
         # single click.
         self.doubleClicked.connect(self._activated)
@@ -217,13 +248,40 @@ class RecordTable(QTableView):
 
     def _fit(self) -> None:
         # Size columns to their text once per reload (not on every repaint), capped so one long
-        # summary cannot push the rest off screen; the last column takes what is left.
+        # summary cannot push the rest off screen; the last column takes what is left. Sizing
+        # reads every cell, so a table out of sight (a workspace tab not shown yet) is sized
+        # when it is first shown, with the cap of the moment its rows came.
+        self._fit_cap = max(120, self.viewport().width() // 2)
+        if self.isVisible():
+            self._fit_now()
+        else:
+            self._fit_due = True
+
+    def _fit_now(self, shown: bool = False) -> None:
+        self._fit_due = False
         self.resizeColumnsToContents()
-        cap = max(120, self.viewport().width() // 2)
         for c in range(self.record_model().columnCount() - 1):
-            if self.columnWidth(c) > cap:
-                self.setColumnWidth(c, cap)
-        self.resizeRowsToContents()
+            if self.columnWidth(c) > self._fit_cap:
+                self.setColumnWidth(c, self._fit_cap)
+        if shown:  # laid out already: no resize to come stretches the last column again
+            header = self.horizontalHeader()
+            header.setStretchLastSection(False)
+            header.setStretchLastSection(True)
+            self._rewrap.stop()  # the columns have their widths: the rows are wrapped now
+        self._wrap_rows()
+
+    def _wrap_rows(self) -> None:
+        # rows are wrapped to the columns' widths where they can be seen, else when first shown
+        self._wrap_due = not self.isVisible()
+        if not self._wrap_due:
+            self.resizeRowsToContents()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_due:
+            self._fit_now(shown=True)
+        elif self._wrap_due:
+            self._wrap_rows()
 
     def _column_resized(self, _index: int, _old: int, _new: int) -> None:
         # rows filled before the tab was first shown were wrapped for a narrow column: wrap
