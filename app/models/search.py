@@ -28,7 +28,8 @@ class TermKind(enum.StrEnum):
 class SearchTerm(Base):
     __tablename__ = "search_terms"
     __table_args__ = (
-        Index("ix_search_terms_term", "term", "kind"),
+        # each kind of word is its own range, answered from the index (0022_find_kind_term)
+        Index("ix_search_terms_kind_term", "kind", "term", "case_id", "person_id"),
         Index("ix_search_terms_case", "case_id"),
         Index("ix_search_terms_person", "person_id"),
     )

@@ -348,9 +348,11 @@ def _hits(uow: UnitOfWork, found: dict[int, tuple[int, int | None, TermKind, boo
     persons = {p for _, p, _, _ in found.values() if p is not None}
     named = {r.id: f"{r.first_name} {r.last_name}" for r in s.execute(
         select(Person.id, Person.first_name, Person.last_name).where(Person.id.in_(persons)))}
+    # the parties of the cases found, by case only: an IN list on both columns is probed as
+    # every pair of them (hundreds of cases times hundreds of people)
     roles = {(r.case_id, r.person_id): r.role for r in s.execute(
         select(CaseParty.case_id, CaseParty.person_id, CaseParty.role)
-        .where(CaseParty.case_id.in_(ids), CaseParty.person_id.in_(persons)))} if persons else {}
+        .where(CaseParty.case_id.in_(ids))) if r.person_id in persons} if persons else {}
     ranked = []
     for case_id, (score, person_id, kind, exact) in found.items():
         row = rows[case_id]

@@ -1,0 +1,50 @@
+"""Find anyone reads one kind of search word at a time: on SQLite each word range is a range
+of its kind in the index (a name typed as "DL1" must not walk every Darlington postcode word),
+and the parties of the cases found are looked up by case, never as every case-person pair."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event, select
+
+from app.db import Database
+from app.models.users import User
+from app.services import demo, find, users
+
+
+@pytest.mark.parametrize("typed", ["0064", "smi", "jade smi", "DL1", "07700"])
+def test_each_word_range_is_one_kind_read_from_the_index(db_path: Path, typed: str) -> None:
+    db = Database(f"sqlite:///{db_path}")
+    demo.build(db.uow(), cases=60, seed=5)
+    with db.uow() as uow:
+        coord = users.actor_for(uow.session.scalars(
+            select(User).where(User.username == "coordinator")).one())
+    seen: list[tuple[str, Any]] = []
+
+    def on_execute(_conn: Any, _cursor: Any, statement: str, params: Any, *_: Any) -> None:
+        seen.append((statement, params))
+
+    event.listen(db.engine, "before_cursor_execute", on_execute)
+    try:
+        find.find(db.uow(), coord, typed)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", on_execute)
+    steps: list[str] = []
+    with db.engine.connect() as conn:
+        for statement, params in seen:
+            if statement.startswith("SELECT") and "WHERE" in statement:
+                steps += [r[3] for r in conn.exec_driver_sql(
+                    f"EXPLAIN QUERY PLAN {statement}", params)]
+    db.dispose()
+    words = [s for s in steps if "search_terms" in s and "term>" in s]
+    assert words, steps
+    assert all("COVERING INDEX ix_search_terms_kind_term (kind=? AND term>? AND term<?)" in s
+               for s in words), words
+    # the only scans are of a compound query's own result (the INTERSECT of two names)
+    assert not [s for s in steps if s.startswith("SCAN ") and not s.startswith(
+        ("SCAN CONSTANT ROW", "SCAN anon_", "SCAN (subquery"))], steps
+    parties = [s for s in steps if "case_parties" in s]
+    assert all("person_id=" not in s for s in parties), parties
