@@ -284,12 +284,15 @@ def find(uow: UnitOfWork, actor: Actor, text: str, *, limit: int = DEFAULT_LIMIT
             people = both.subquery()
             pairs = s.execute(select(people).limit(CANDIDATES)).all()
             if pairs:
+                # which of them have each typed word as a whole name word: the exact words'
+                # entries in the index, kept to the cases found ("+ 0": read from the word,
+                # not every word of each case)
                 names: dict[tuple[int, int | None], set[str]] = {}
                 for case_id, person_id, term in s.execute(
                         select(SearchTerm.case_id, SearchTerm.person_id, SearchTerm.term)
                         .where(SearchTerm.kind == TermKind.NAME,
-                               SearchTerm.case_id.in_({c for c, _ in pairs}),
-                               SearchTerm.person_id.in_({p for _, p in pairs}))):
+                               SearchTerm.term.in_(set(name_words)),
+                               (SearchTerm.case_id + 0).in_({c for c, _ in pairs}))):
                     names.setdefault((case_id, person_id), set()).add(term)
                 take([_Row(c, p, TermKind.NAME, "=" if set(name_words) <= names.get((c, p), set())
                            else "~") for c, p in pairs], exact_of="=")
