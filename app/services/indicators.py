@@ -36,17 +36,15 @@ from sqlalchemy import (
     cast,
     func,
     literal,
-    null,
     or_,
     select,
     type_coerce,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from app.db import UnitOfWork
 from app.errors import ValidationError
 from app.models.appointments import Appointment, AppointmentStatus
-from app.models.base import live
 from app.models.cases import Case, CaseStatus, Eligibility, Scheme
 from app.models.conferences import (
     AgencyCallCount,
@@ -260,9 +258,9 @@ def slug(text: str) -> str:
 
 def _end() -> ColumnElement[date | None]:
     """When a case ended (``docs/indicators.md``): its outcome date, or its closure if it stopped
-    without one; cases never started have no end."""
-    return case((Case.started_on.is_(None), null()),
-                else_=func.coalesce(Case.ended_on, Case.closed_on))
+    without one; cases never started have no end. Kept in ``cases.end_date`` by triggers
+    (migration 0022), so a period's endings are a range of ``ix_cases_indicators_ended``."""
+    return Case.end_date
 
 
 def _outcome() -> ColumnElement[str]:
@@ -651,7 +649,10 @@ def _restorative(b: _Builder, q: _Query, _names: dict[str, str]) -> None:
     scope, s = q.scope, q.s
     if Scheme.NEIGHBOURHOOD_RESOLUTION not in scope.schemes():
         return
-    nr = Case.scheme == Scheme.NEIGHBOURHOOD_RESOLUTION
+    # compared as text, which no index holds: the planner then reads the period's rows
+    # through their date indexes, not every Neighbourhood Resolution case there has been
+    nr = (type_coerce(Case.scheme, String).concat("")
+          == Scheme.NEIGHBOURHOOD_RESOLUTION.value)
     # satisfaction is asked of each harmed party: each party's latest answer is one response
     sv = SatisfactionSurvey
     ranked = (select(sv.case_id, sv.satisfied, func.row_number().over(
@@ -738,25 +739,22 @@ def _calls(b: _Builder, q: _Query, nr: ColumnElement[bool]) -> None:
 
 
 def _distance(b: _Builder, q: _Query, pathway_names: dict[str, str]) -> None:
-    # pairs of (start, exit) on the same case and pathway, exit dated in the period and a
-    # need at start
-    start, exit_ = aliased(PathwayAssessment), aliased(PathwayAssessment)
-    pairs = [*q.scoped(start.case_id), exit_.case_id == start.case_id,
-             exit_.pathway_code == start.pathway_code,
-             start.stage == AssessmentStage.START, live(start), live(exit_),
-             start.level >= 1, exit_.stage == AssessmentStage.EXIT,
-             _between(exit_.assessed_on, q.scope)]
-    fall = start.level - exit_.level
+    # exit assessments dated in the period whose case had a need at start on that pathway:
+    # each exit row holds its live start's level (``start_level``, kept by triggers, 0022)
+    ex = PathwayAssessment
+    pairs = [*q.scoped(ex.case_id), ex.stage == AssessmentStage.EXIT, ex.live(),
+             _between(ex.assessed_on, q.scope), ex.start_level >= 1]
+    fall = ex.start_level - ex.level
     totals = {code: (n, int(total)) for code, n, total in q.s.execute(
-        select(start.pathway_code, func.count(), func.sum(fall)).where(*pairs)
-        .group_by(start.pathway_code))}
+        select(ex.pathway_code, func.count(), func.sum(fall)).where(*pairs)
+        .group_by(ex.pathway_code))}
     for code, name in pathway_names.items():
         n, total = totals.get(code, (0, 0))
         b.add("distance_travelled", total / n if n else None, part=code,
               label=name, numerator=total, denominator=n,
               reason=None if n else "no exit assessment in the period with a need at start",
-              members=_members(start.case_id, _flag(fall > 0), *pairs,
-                               start.pathway_code == code) if n else None)
+              members=_members(ex.case_id, _flag(fall > 0), *pairs,
+                               ex.pathway_code == code) if n else None)
 
 
 def _women(b: _Builder, q: _Query, _names: dict[str, str]) -> None:

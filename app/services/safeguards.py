@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 
 from app.db import UnitOfWork
 from app.errors import NotFound, ValidationError, WorkflowError
@@ -390,7 +390,9 @@ def offers_due(uow: UnitOfWork, start: date, end: date) -> tuple[int, int]:
     """(due, made in time): the Victims' Code offers the standards count for a period, those
     due in it and made or overdue by ``end``, as :func:`clocks` would list them, counted in the
     database (a ten-year board report covers every harmed party). A party with no record yet
-    counts from the standard limit after referral, worked out once per referral day."""
+    counts from the standard limit after referral; that deadline never falls as the referral
+    day moves on, so the parties overdue in the period are those referred between two days
+    found here, counted in the database (no calendar walk per referral day)."""
     s = uow.session
     harmed = (CaseParty.role == PartyRole.HARMED,)
     vc = VictimsCodeRecord
@@ -402,14 +404,26 @@ def offers_due(uow: UnitOfWork, start: date, end: date) -> tuple[int, int]:
                or_(vc.offered_on.is_not(None), vc.due_on < end))).one()
     working_days = limits.value(uow, "vc_offer_working_days")
     nation = limits.nation(uow)
-    for referred, n in s.execute(
-            select(Case.referral_date, func.count()).select_from(CaseParty)
-            .join(Case, Case.id == CaseParty.case_id)
-            .where(*harmed, ~select(vc.id).where(vc.party_id == CaseParty.id).exists())
-            .group_by(Case.referral_date)):
-        day = limits.add_working_days(referred, working_days, nation)
-        if start <= day < end:  # no offer made: counted once it is overdue
-            due += n
+
+    def deadline(referred: date) -> date:
+        return limits.add_working_days(referred, working_days, nation)
+
+    # no offer made: counted once it is overdue, when start <= deadline < end
+    first = start  # the earliest referral day whose deadline is on or after start
+    while deadline(first - timedelta(days=1)) >= start:
+        first -= timedelta(days=1)
+    last = end  # the latest referral day whose deadline is before end
+    while last >= first and deadline(last) >= end:
+        last -= timedelta(days=1)
+    if first <= last:
+        # the referral day is tested, not searched: over years it holds nearly every party,
+        # and reading the parties in order beats looking each one up by its case's date
+        due += s.scalar(
+            select(func.coalesce(func.sum(case(
+                (and_(Case.referral_date >= first, Case.referral_date <= last), 1),
+                else_=0)), 0))
+            .select_from(CaseParty).join(Case, Case.id == CaseParty.case_id)
+            .where(*harmed, ~select(vc.id).where(vc.party_id == CaseParty.id).exists())) or 0
     return int(due), int(in_time)
 
 

@@ -3,7 +3,8 @@
 ``tests/indicator_oracle.py`` is the engine the app used before its figures became aggregate
 queries: it loads every case in scope and counts in loops. Here both run over demo data made
 more varied on purpose (cases ending on the 29th to 31st, police checks the day before, on and
-after each window closes, some entered in error), for periods whose windows are open, closed
+after each window closes, some entered in error, start assessments corrected after their exit
+was recorded), for periods whose windows are open, closed
 and half closed, per scheme and per worker; every figure (value, parts, reason, note, the cases
 behind it and how many are unnamed) and every month must agree.
 """
@@ -19,6 +20,7 @@ from sqlalchemy import func, select, update
 from app.db import Database
 from app.models.cases import Case, Scheme
 from app.models.followups import ReoffendingCheck
+from app.models.pathways import AssessmentStage, PathwayAssessment
 from app.models.users import User
 from app.services import demo, indicators
 from app.services.cases import add_months
@@ -54,6 +56,29 @@ def _vary(db: Database) -> None:
                     s.add(ReoffendingCheck(case_id=case_id, checked_on=day,
                                            window_months=window, offences=offences,
                                            recorded_by_id=by, entered_in_error=(n + k) % 7 == 0))
+        # start assessments corrected after their exit was recorded: the exit's kept start
+        # level must follow (entered in error, amended, restored, moved to another pathway)
+        pa = PathwayAssessment
+        exits = s.execute(select(pa.case_id, pa.pathway_code)
+                          .where(pa.stage == AssessmentStage.EXIT).order_by(pa.id)).all()
+        codes = sorted({code for _, code in exits})
+        for n, (case_id, code) in enumerate(exits):
+            start = update(pa).where(pa.case_id == case_id, pa.pathway_code == code,
+                                     pa.stage == AssessmentStage.START)
+            if n % 5 == 0:
+                s.execute(start.values(entered_in_error=True))
+            elif n % 5 == 1:
+                s.execute(start.values(level=(n // 5) % 5))
+            elif n % 5 == 2:
+                s.execute(start.values(entered_in_error=True))
+                s.execute(start.values(entered_in_error=False, level=4))
+            elif n % 5 == 3 and n % 2:
+                taken = set(s.scalars(select(pa.pathway_code).where(
+                    pa.case_id == case_id, pa.stage == AssessmentStage.START)))
+                free = [c for c in codes if c not in taken]
+                if free:
+                    s.execute(start.values(pathway_code=free[0]))
+        assert exits
         uow.commit()
 
 
