@@ -144,7 +144,7 @@ class Case(Versioned, Base):
         Index("ix_cases_status_referral", "status", "referral_date"),
         # the indicators' scans (app/services/indicators.py) read these indexes, not the rows
         Index("ix_cases_indicators_end", "scheme", "ended_on", "closed_on", "started_on",
-              "result_stage", "outcome_code", "first_time_entrant", "worker_id"),
+              "result_stage", "outcome_code", "first_time_entrant", "worker_id", "end_date"),
         Index("ix_cases_indicators_referral", "referral_date", "referral_source", "scheme",
               "worker_id"),
         Index("ix_cases_indicators_decision", "eligibility_decided_on", "eligibility", "scheme",

@@ -38,8 +38,8 @@ class PathwayAssessment(Correctable, Versioned, Base):
         Index("uq_pathway_assessments_case_stage_pathway", "case_id", "stage", "pathway_code",
               unique=True),
         # distance travelled: exit assessments in a period with their start level (0022)
-        Index("ix_pathway_assessments_indicators_exit", "stage", "assessed_on", "case_id",
-              "pathway_code", "level", "start_level", "entered_in_error"),
+        Index("ix_pathway_assessments_indicators_exit", "stage", "pathway_code", "assessed_on",
+              "level", "start_level", "entered_in_error", "case_id"),
         CheckConstraint("level BETWEEN 0 AND 4", name="level_range"),
     )
 

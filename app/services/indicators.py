@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
@@ -415,6 +416,47 @@ class _Query:
         wanted = [*self.on_cases, *on_case]
         return [case_id == Case.id, *wanted] if wanted else []
 
+    @cached_property
+    def referred(self) -> list[tuple[date, str, int]]:
+        """Referrals in the period per day and source as typed: one pass over
+        ``ix_cases_indicators_referral`` in its own order (nothing to sort), which the
+        referral figures and the months both add up."""
+        return [(_as_date(day), source, n) for day, source, n in self.s.execute(
+            select(Case.referral_date, Case.referral_source, func.count())
+            .where(_between(Case.referral_date, self.scope), *self.on_cases)
+            .group_by(Case.referral_date, Case.referral_source))]
+
+    @cached_property
+    def ends(self) -> list[_Ends]:
+        """Cases that ended in the period per day and scheme: one pass over
+        ``ix_cases_indicators_ended`` in its own order, which the outcome figures, the
+        diverted and the months all add up (at most a few thousand rows a year)."""
+        outcome = _outcome()
+        diverted = and_(Case.outcome_code == DIVERSION_OUTCOME_CODE,
+                        outcome == Outcome.COMPLETED.value)
+        return [_Ends(_as_date(day), scheme, *map(int, counts)) for day, scheme, *counts
+                in self.s.execute(
+                    select(Case.end_date, Case.scheme, func.count(),
+                           _sum(outcome == Outcome.COMPLETED.value),
+                           _sum(_outcome_in(outcome, *_UNSUCCESSFUL)), _sum(diverted),
+                           _sum(and_(diverted, Case.first_time_entrant.is_(True))))
+                    .where(_between(_end(), self.scope), *self.on_cases)
+                    .group_by(Case.end_date, Case.scheme))]
+
+
+class _Ends(NamedTuple):
+    """Cases of one scheme that ended on one day: how many, completed, breached or not
+    completed, diverted (completed with police outcome code 22), and of those first-time
+    entrants."""
+
+    day: date
+    scheme: Scheme
+    n: int
+    done: int
+    bad: int
+    diverted: int
+    first: int
+
 
 # ---------------------------------------------------------------- the computation
 
@@ -506,8 +548,10 @@ def _named(s: Session, members: Select[Any] | None, visible: ColumnElement[bool]
 
 def _referrals(b: _Builder, q: _Query, _names: dict[str, str]) -> None:
     referred = [_between(Case.referral_date, q.scope), *q.on_cases]
-    by_raw = q.s.execute(select(Case.referral_source, func.count()).where(*referred)
-                         .group_by(Case.referral_source)).all()
+    raw_counts: dict[str, int] = defaultdict(int)
+    for _day, raw_source, n in q.referred:
+        raw_counts[raw_source] += n
+    by_raw = sorted(raw_counts.items())
     total = sum(n for _, n in by_raw)
     b.add("referrals", total, numerator=total,
           members=_members(Case.id, literal(1), *referred))
@@ -540,7 +584,7 @@ def _decisions(b: _Builder, q: _Query, _names: dict[str, str]) -> None:
                 Case.outcome_code == DIVERSION_OUTCOME_CODE,
                 _outcome() == Outcome.COMPLETED.value]
     first = Case.first_time_entrant.is_(True)
-    n_diverted, n_first = q.s.execute(select(func.count(), _sum(first)).where(*diverted)).one()
+    n_diverted, n_first = sum(e.diverted for e in q.ends), sum(e.first for e in q.ends)
     b.add("diverted", n_diverted, numerator=n_diverted,
           members=_members(Case.id, literal(1), *diverted))
     b.add("first_time_entrants_diverted", n_first, numerator=n_first,
@@ -552,9 +596,10 @@ def _outcomes(b: _Builder, q: _Query, _names: dict[str, str]) -> None:
     ended = [_between(_end(), q.scope), *q.on_cases]
     done = outcome == Outcome.COMPLETED.value
     unsuccessful = _outcome_in(outcome, *_UNSUCCESSFUL)
-    totals = {scheme: (n, n_done, n_bad) for scheme, n, n_done, n_bad in q.s.execute(
-        select(Case.scheme, func.count(), _sum(done), _sum(unsuccessful)).where(*ended)
-        .group_by(Case.scheme))}
+    totals: dict[Scheme, tuple[int, int, int]] = {}
+    for e in q.ends:
+        n, n_done, n_bad = totals.get(e.scheme, (0, 0, 0))
+        totals[e.scheme] = (n + e.n, n_done + e.done, n_bad + e.bad)
     days = _days_sql(q.dialect, _end(), Case.started_on)
     histogram: dict[Scheme, list[tuple[int, int]]] = defaultdict(list)
     for scheme, d, n in q.s.execute(select(Case.scheme, days, func.count())
@@ -740,10 +785,12 @@ def _calls(b: _Builder, q: _Query, nr: ColumnElement[bool]) -> None:
 
 def _distance(b: _Builder, q: _Query, pathway_names: dict[str, str]) -> None:
     # exit assessments dated in the period whose case had a need at start on that pathway:
-    # each exit row holds its live start's level (``start_level``, kept by triggers, 0022)
+    # each exit row holds its live start's level (``start_level``, kept by triggers, 0022);
+    # the pathways are named so that each one's exits are a range of the index, in order
     ex = PathwayAssessment
     pairs = [*q.scoped(ex.case_id), ex.stage == AssessmentStage.EXIT, ex.live(),
-             _between(ex.assessed_on, q.scope), ex.start_level >= 1]
+             ex.pathway_code.in_(list(pathway_names)), _between(ex.assessed_on, q.scope),
+             ex.start_level >= 1]
     fall = ex.start_level - ex.level
     totals = {code: (n, int(total)) for code, n, total in q.s.execute(
         select(ex.pathway_code, func.count(), func.sum(fall)).where(*pairs)
@@ -840,24 +887,16 @@ _FAMILIES: dict[tuple[str, ...], _Family] = {
 
 
 def _months(q: _Query) -> list[MonthPoint]:
-    """Referrals, completions and breaches by month: counted per day in the database (at most
-    a few thousand rows for ten years), added up per month here."""
+    """Referrals, completions and breaches by month: counted per day in the database (the
+    passes the figures share, at most a few thousand rows a year), added up per month here."""
     scope = q.scope
     referred: dict[date, int] = defaultdict(int)
-    for day, n in q.s.execute(select(Case.referral_date, func.count())
-                              .where(_between(Case.referral_date, scope), *q.on_cases)
-                              .group_by(Case.referral_date)):
-        referred[_as_date(day).replace(day=1)] += n
+    for day, _source, n in q.referred:
+        referred[day.replace(day=1)] += n
     ended: dict[tuple[date, bool], int] = defaultdict(int)
-    outcome = _outcome()
-    # grouped outside: PostgreSQL would not match a grouped expression holding parameters
-    ends = (select(_end().label("end"), _flag(outcome == Outcome.COMPLETED.value)
-                   .label("completed"))
-            .where(_between(_end(), scope), *q.on_cases, _outcome_in(outcome, *_RESULTS))
-            .subquery())
-    for day, completed, n in q.s.execute(select(ends.c.end, ends.c.completed, func.count())
-                                         .group_by(ends.c.end, ends.c.completed)):
-        ended[(_as_date(day).replace(day=1), bool(completed))] += n
+    for e in q.ends:
+        ended[(e.day.replace(day=1), True)] += e.done
+        ended[(e.day.replace(day=1), False)] += e.bad
     out: list[MonthPoint] = []
     month = scope.start.replace(day=1)
     while month <= scope.end:

@@ -52,8 +52,12 @@ ENDED_COLUMNS = ["end_date", "scheme", "started_on", "result_stage", "outcome_co
 #: ``end_date`` from a case row's dates (``{row}.`` names it in a trigger).
 _END = ("CASE WHEN {row}started_on IS NULL THEN NULL "
         "ELSE coalesce({row}ended_on, {row}closed_on) END")
-EXIT_COLUMNS = ["stage", "assessed_on", "case_id", "pathway_code", "level", "start_level",
-                "entered_in_error"]
+#: by pathway, then date: each pathway's exits of a period are one range, read in order
+EXIT_COLUMNS = ["stage", "pathway_code", "assessed_on", "level", "start_level",
+                "entered_in_error", "case_id"]
+#: the reoffending and women's cohorts (0019's index) also read end_date, for the outcome
+END_COLUMNS = ["scheme", "ended_on", "closed_on", "started_on", "result_stage", "outcome_code",
+               "first_time_entrant", "worker_id"]
 OLD_EXIT_COLUMNS = ["stage", "assessed_on", "case_id", "pathway_code", "level",
                     "entered_in_error"]
 OLD_START_COLUMNS = ["case_id", "pathway_code", "stage", "level", "entered_in_error"]
@@ -92,6 +96,8 @@ def upgrade() -> None:
     op.create_index("ix_pathway_assessments_indicators_exit", "pathway_assessments",
                     EXIT_COLUMNS)
     op.create_index("ix_cases_indicators_ended", "cases", ENDED_COLUMNS)
+    op.drop_index("ix_cases_indicators_end", table_name="cases")
+    op.create_index("ix_cases_indicators_end", "cases", [*END_COLUMNS, "end_date"])
     for name, table, columns in INDEXES:
         op.create_index(name, table, columns)
 
@@ -119,6 +125,8 @@ def downgrade() -> None:
     for name, table, _ in reversed(INDEXES):
         op.drop_index(name, table_name=table)
     op.drop_index("ix_cases_indicators_ended", table_name="cases")
+    op.drop_index("ix_cases_indicators_end", table_name="cases")
+    op.create_index("ix_cases_indicators_end", "cases", END_COLUMNS)
     if postgres:
         op.execute("DROP TRIGGER cases_end_date ON cases")
         op.execute("DROP FUNCTION cases_end_date()")
