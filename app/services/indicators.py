@@ -261,7 +261,7 @@ def _end() -> ColumnElement[date | None]:
     """When a case ended (``docs/indicators.md``): its outcome date, or its closure if it stopped
     without one; cases never started have no end. Kept in ``cases.end_date`` by triggers
     (migration 0022), so a period's endings are a range of ``ix_cases_indicators_ended``."""
-    return Case.end_date
+    return Case.end_date.expression
 
 
 def _outcome() -> ColumnElement[str]:
@@ -792,7 +792,7 @@ def _distance(b: _Builder, q: _Query, pathway_names: dict[str, str]) -> None:
              ex.pathway_code.in_(list(pathway_names)), _between(ex.assessed_on, q.scope),
              ex.start_level >= 1]
     fall = ex.start_level - ex.level
-    totals = {code: (n, int(total)) for code, n, total in q.s.execute(
+    totals = {code: (n, int(total or 0)) for code, n, total in q.s.execute(
         select(ex.pathway_code, func.count(), func.sum(fall)).where(*pairs)
         .group_by(ex.pathway_code))}
     for code, name in pathway_names.items():
