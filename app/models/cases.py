@@ -149,7 +149,7 @@ class Case(Versioned, Base):
               "worker_id"),
         Index("ix_cases_indicators_decision", "eligibility_decided_on", "eligibility", "scheme",
               "worker_id"),
-        # cases by their end date, with what the outcome figures read (migration 0022)
+        # cases by their end date, with what the outcome figures read (migration 0023)
         Index("ix_cases_indicators_ended", "end_date", "scheme", "started_on", "result_stage",
               "outcome_code", "first_time_entrant", "worker_id"),
     )
@@ -193,7 +193,7 @@ class Case(Versioned, Base):
     result_stage: Mapped[CaseStatus | None] = mapped_column(enum_column(CaseStatus))
     #: When the case ended, for the indicators (``docs/indicators.md``): its outcome date, else
     #: its closure date; None while it runs or if it never started. Kept by triggers from the
-    #: three dates (migration 0022), so a period's endings are a range of an index; never
+    #: three dates (migration 0023), so a period's endings are a range of an index; never
     #: written by the app.
     end_date: Mapped[date | None] = mapped_column(Date)
     closure_reason: Mapped[str | None] = mapped_column(Text)

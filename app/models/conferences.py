@@ -94,7 +94,7 @@ class AgreementAction(Correctable, Base):
     #: My work's "agreement actions due" (0005_my_work_indexes)
     __table_args__ = (
         Index("ix_agreement_actions_kept_due", "kept", "due_on", "agreement_id"),
-        # the indicators: actions checked in a period (0022)
+        # the indicators: actions checked in a period (0023)
         Index("ix_agreement_actions_indicators", "checked_on", "kept", "agreement_id",
               "entered_in_error"),
     )
@@ -119,7 +119,7 @@ class AgreementFollowUp(Correctable, Base):
     """The follow-up contact: was the agreement kept?"""
 
     __tablename__ = "agreement_followups"
-    #: the indicators: contacts in a period, each case's latest (0022)
+    #: the indicators: contacts in a period, each case's latest (0023)
     __table_args__ = (Index("ix_agreement_followups_indicators", "contacted_on", "case_id",
                             "agreement_kept", "entered_in_error", "id"),)
 
@@ -137,7 +137,7 @@ class SatisfactionSurvey(Correctable, Base):
     """The harmed party's answers: satisfied overall, and a 1-5 score for each question."""
 
     __tablename__ = "satisfaction_surveys"
-    #: the indicators: answers in a period, each party's latest (0022)
+    #: the indicators: answers in a period, each party's latest (0023)
     __table_args__ = (Index("ix_satisfaction_surveys_indicators", "answered_on", "case_id",
                             "party_id", "satisfied", "entered_in_error", "id"),)
 

@@ -37,7 +37,7 @@ class PathwayAssessment(Correctable, Versioned, Base):
     __table_args__ = (
         Index("uq_pathway_assessments_case_stage_pathway", "case_id", "stage", "pathway_code",
               unique=True),
-        # distance travelled: exit assessments in a period with their start level (0022)
+        # distance travelled: exit assessments in a period with their start level (0023)
         Index("ix_pathway_assessments_indicators_exit", "stage", "pathway_code", "assessed_on",
               "level", "start_level", "entered_in_error", "case_id"),
         CheckConstraint("level BETWEEN 0 AND 4", name="level_range"),
@@ -52,7 +52,7 @@ class PathwayAssessment(Correctable, Versioned, Base):
     assessed_on: Mapped[date] = mapped_column(Date)
     assessed_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     #: On an exit assessment, the level of the case's live start assessment of the same
-    #: pathway (None if there is none), kept by triggers (migration 0022) so that distance
+    #: pathway (None if there is none), kept by triggers (migration 0023) so that distance
     #: travelled reads the period's exit rows alone; never written by the app.
     start_level: Mapped[int | None] = mapped_column(Integer)
 

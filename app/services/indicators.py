@@ -260,7 +260,7 @@ def slug(text: str) -> str:
 def _end() -> ColumnElement[date | None]:
     """When a case ended (``docs/indicators.md``): its outcome date, or its closure if it stopped
     without one; cases never started have no end. Kept in ``cases.end_date`` by triggers
-    (migration 0022), so a period's endings are a range of ``ix_cases_indicators_ended``."""
+    (migration 0023), so a period's endings are a range of ``ix_cases_indicators_ended``."""
     return Case.end_date.expression
 
 
@@ -785,7 +785,7 @@ def _calls(b: _Builder, q: _Query, nr: ColumnElement[bool]) -> None:
 
 def _distance(b: _Builder, q: _Query, pathway_names: dict[str, str]) -> None:
     # exit assessments dated in the period whose case had a need at start on that pathway:
-    # each exit row holds its live start's level (``start_level``, kept by triggers, 0022);
+    # each exit row holds its live start's level (``start_level``, kept by triggers, 0023);
     # the pathways are named so that each one's exits are a range of the index, in order
     ex = PathwayAssessment
     pairs = [*q.scoped(ex.case_id), ex.stage == AssessmentStage.EXIT, ex.live(),

@@ -13,8 +13,8 @@ The dashboard's twelve months must not cost more as the years pile up (issue 15)
   instead of looking up each exit's start. Triggers keep it on both stores, whoever writes the
   rows (the services, corrections, the demo's bulk insert, a copy between stores).
 
-Revision ID: 0022_indicator_ranges
-Revises: 0021_disclosures
+Revision ID: 0023_indicator_ranges
+Revises: 0022_find_kind_term
 Create Date: 2026-12-01 14:50:00
 """
 
@@ -23,8 +23,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0022_indicator_ranges"
-down_revision = "0021_disclosures"
+revision = "0023_indicator_ranges"
+down_revision = "0022_find_kind_term"
 branch_labels = None
 depends_on = None
 
