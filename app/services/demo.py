@@ -6,14 +6,18 @@ example.org. It is written in one transaction, consistent with the workflow rule
 contract has its conditions met, a meeting has consent...), so the app behaves on it as on real
 data. A database that holds real (non-demo) cases is refused.
 
-Rows are written with Core ``executemany`` in batches, with ids handed out up front, because ORM
-objects (one flush per case to learn its ids) made 100,000 cases take many minutes; this way the
-same data set takes well under a minute.
+Rows are written with Core ``executemany`` in batches, with ids handed out up front (ORM objects,
+one flush per case to learn its ids, made 100,000 cases take many minutes), each case's
+find-anyone words and standards records made with it (no query per case), with SQLite's indexes
+made once at the end (see ``bulk_writes``).
 """
 
 from __future__ import annotations
 
+import gc
 import random
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -69,6 +73,7 @@ from app.models.people import DocumentFormat, Gender, Person
 from app.models.practitioners import AssignmentConfirmation
 from app.models.reference import Agency, GatewayConditionKind, Pathway, ReferralSource
 from app.models.safeguards import ConsentEvidence, RiskAssessment, VictimsCodeRecord
+from app.models.search import SearchTerm
 from app.models.settings import AppSetting
 from app.models.users import Role, User
 from app.services import demo_practitioners, find
@@ -124,8 +129,11 @@ _ORDER = [Person, Case, CaseParty, ConsentRecord, StatusChange, PathwayAssessmen
           Contract, ContractCondition, CommunityHoursEntry, Conference, ConferenceParticipant,
           OutcomeAgreement, AgreementAction, AgreementFollowUp, SatisfactionSurvey,
           AgencyCallCount, Appointment, GatewayCondition, ExitFollowUp, ReoffendingCheck,
-          Correction, RiskAssessment, ConsentEvidence, AssignmentConfirmation, VictimsCodeRecord]
+          Correction, RiskAssessment, ConsentEvidence, AssignmentConfirmation, VictimsCodeRecord,
+          SearchTerm]
 _BATCH_ROWS = 20_000
+#: SQLite's page cache during the build (KiB).
+_CACHE_KIB = 512 * 1024
 
 
 class _Rows:
@@ -159,10 +167,9 @@ class _Rows:
     def add(self, model: type[Any], **values: Any) -> dict[str, Any]:
         """Queue one row (every column present, defaults filled in); returns it with its id."""
         table = model.__table__
-        row = dict(self.templates[table])
-        row["id"] = self.next_id[table]
-        self.next_id[table] += 1
-        row.update(values)
+        row_id = self.next_id[table]
+        self.next_id[table] = row_id + 1
+        row = {**self.templates[table], "id": row_id, **values}
         self.pending[table].append(row)
         self.count += 1
         return row
@@ -173,24 +180,13 @@ class _Rows:
                 continue
             sql, columns = self.statements[table]
             take = itemgetter(*(name for name, _ in columns))
-            # bind processors only where a column has one, each value converted once (dates,
-            # enums and timestamps repeat across thousands of rows)
-            convert: list[tuple[int, Any, dict[Any, Any]]] = [
-                (i, proc, {}) for i, (_, proc) in enumerate(columns) if proc is not None]
-            values = []
-            for row in rows:
-                vals = list(take(row))
-                for i, proc, seen in convert:
-                    v = vals[i]
-                    if v is not None:
-                        try:
-                            vals[i] = seen[v]
-                        except KeyError:
-                            vals[i] = seen[v] = proc(v)
-                        except TypeError:  # unhashable (JSON): convert each time
-                            vals[i] = proc(v)
-                values.append(tuple(vals))
-            self.conn.exec_driver_sql(sql, values)
+            # column by column, each distinct value converted once by its bind processor
+            # (dates, enums and timestamps repeat across thousands of rows)
+            cols = list(zip(*map(take, rows), strict=True))
+            for i, (_, proc) in enumerate(columns):
+                if proc is not None:
+                    cols[i] = _converted(cols[i], proc)
+            self.conn.exec_driver_sql(sql, list(zip(*cols, strict=True)))
             rows.clear()
         self.count = 0
 
@@ -202,6 +198,14 @@ class _Rows:
                 self.conn.execute(text(
                     f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
                     f"GREATEST((SELECT max(id) FROM {table.name}), 1))"))
+
+
+def _converted(values: Sequence[Any], proc: Callable[[Any], Any]) -> tuple[Any, ...]:
+    try:
+        seen = {v: None if v is None else proc(v) for v in set(values)}
+    except TypeError:  # unhashable (JSON): convert each value
+        return tuple(None if v is None else proc(v) for v in values)
+    return tuple(map(seen.__getitem__, values))
 
 
 def _template(table: Table, now: datetime) -> dict[str, Any]:
@@ -298,15 +302,13 @@ def build(uow: UnitOfWork, *, cases: int = 500, seed: int = 1, today: date | Non
                                                    random.Random(f"records-{seed}")),
         )
         plan = [(scheme, status) for scheme in Scheme for status in statuses(scheme)]
-        before = s.scalar(select(func.max(Case.id))) or 0
-        for i in range(cases):
-            scheme, status = plan[i % len(plan)]
-            _make_case(ctx, scheme, status, i)
-            if ctx.rows.count >= _BATCH_ROWS:
-                ctx.rows.flush()
-        ctx.rows.finish()
-        # rows written with Core bypass the ORM's flush, which keeps the find index itself
-        find.index_cases(s.connection(), s.scalars(select(Case.id).where(Case.id > before)))
+        with bulk_writes(rows.conn, [m.__tablename__ for m in _ORDER]):
+            for i in range(cases):
+                scheme, status = plan[i % len(plan)]
+                _make_case(ctx, scheme, status, i)
+                if rows.count >= _BATCH_ROWS:
+                    rows.flush()
+            rows.finish()
         coordinator = s.get(User, users["coordinator"])
         assert coordinator is not None
         demo_practitioners.add(s, users, today, ctx.rng, coordinator.password_hash,
@@ -321,6 +323,57 @@ def build(uow: UnitOfWork, *, cases: int = 500, seed: int = 1, today: date | Non
                             entity="cases", detail=f"{cases} demo cases, seed {seed}"))
         uow.commit()
     return cases
+
+
+@contextmanager
+def bulk_writes(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
+    """While many rows are written to ``tables`` (by the demo, and by the bench's top-up), on
+    SQLite: a page cache big enough for the build, and the tables' indexes and full-text
+    triggers dropped, then made again (and the
+    full-text index rebuilt) in the same transaction. One sort per index at the end is several
+    times quicker than keeping a dozen indexes of ``cases`` in step row by row; a unique index
+    still refuses duplicates when it is made again, and a failure rolls all of it back.
+
+    Everywhere: no cyclic garbage collection meanwhile; the rows are plain dicts freed by
+    reference counting, and the collector's passes over hundreds of thousands of them are
+    wasted."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        if conn.dialect.name != "sqlite":
+            yield
+            return
+        marks = ", ".join("?" for _ in tables)
+        indexes = conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            f"AND tbl_name IN ({marks})", tuple(tables)).all()
+        # external-content FTS5 tables over these tables, and the triggers that feed them
+        fts = [name for name, sql in conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE "
+            "'CREATE VIRTUAL TABLE%fts5%'")
+            if any(f"content='{t}'" in sql for t in tables)]
+        triggers = [(name, sql) for name, sql in conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+            f"AND tbl_name IN ({marks})", tuple(tables))
+            if "AFTER INSERT" in sql.upper() and any(f"INTO {f}(" in sql for f in fts)]
+        before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+        conn.exec_driver_sql(f"PRAGMA cache_size = -{_CACHE_KIB}")
+        quote = conn.dialect.identifier_preparer.quote
+        for name, _ in indexes:
+            conn.exec_driver_sql(f"DROP INDEX {quote(name)}")
+        for name, _ in triggers:
+            conn.exec_driver_sql(f"DROP TRIGGER {quote(name)}")
+        try:
+            yield
+            for _, sql in (*indexes, *triggers):
+                conn.exec_driver_sql(sql)
+            for name in fts:
+                conn.exec_driver_sql(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
+        finally:
+            conn.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _users(s: Session) -> dict[str, int]:
@@ -430,10 +483,16 @@ def _make_case(ctx: _Ctx, scheme: Scheme, status: CaseStatus, i: int) -> None:
     participant = ctx.rows.add(CaseParty, case_id=case["id"], person_id=person_id,
                                role=PartyRole.PARTICIPANT, wants_updates=True,
                                category=DEFAULT_CATEGORY[PartyRole.PARTICIPANT])["id"]
+    # rows written with Core bypass the ORM's flush, which keeps the find index itself
+    for kind, term in find.case_terms(case["reference"], case["crime_reference"]):
+        ctx.rows.add(SearchTerm, case_id=case["id"], kind=kind, term=term)
+    _index(ctx, case["id"], person)
     harmed = None
     others: list[tuple[int, PartyRole]] = []
     if scheme is not Scheme.GATEWAY:
-        hp = _person(ctx, r.choice([Gender.MALE, Gender.FEMALE]))["id"]
+        hp_row = _person(ctx, r.choice([Gender.MALE, Gender.FEMALE]))
+        hp = hp_row["id"]
+        _index(ctx, case["id"], hp_row)
         harmed = ctx.rows.add(CaseParty, case_id=case["id"], person_id=hp, role=PartyRole.HARMED,
                               wants_updates=r.random() < 0.8,
                               category=DEFAULT_CATEGORY[PartyRole.HARMED])["id"]
@@ -442,7 +501,9 @@ def _make_case(ctx: _Ctx, scheme: Scheme, status: CaseStatus, i: int) -> None:
         for role, chance in ((PartyRole.HARMED, 0.25), (PartyRole.HARMER, 0.15),
                              (PartyRole.SUPPORTER, 0.2)):
             if r.random() < chance:
-                pid = _person(ctx, r.choice([Gender.MALE, Gender.FEMALE]))["id"]
+                other = _person(ctx, r.choice([Gender.MALE, Gender.FEMALE]))
+                pid = other["id"]
+                _index(ctx, case["id"], other)
                 others.append((ctx.rows.add(CaseParty, case_id=case["id"], person_id=pid,
                                             role=role, wants_updates=True,
                                             category=DEFAULT_CATEGORY[role])["id"], role))
@@ -465,6 +526,14 @@ def _make_case(ctx: _Ctx, scheme: Scheme, status: CaseStatus, i: int) -> None:
             ctx.records.victims_code(case, pid)
     if scheme is Scheme.NEIGHBOURHOOD_RESOLUTION:
         ctx.records.restorative(case, ctx.meeting, ctx.consents)
+
+
+def _index(ctx: _Ctx, case_id: int, person: dict[str, Any]) -> None:
+    """The find-anyone words of one party of the case."""
+    for kind, term in find.person_terms(person["first_name"], person["last_name"],
+                                        person["date_of_birth"], person["postcode"],
+                                        person["phone"]):
+        ctx.rows.add(SearchTerm, case_id=case_id, person_id=person["id"], kind=kind, term=term)
 
 
 def _answers(scheme: Scheme) -> dict[str, bool]:

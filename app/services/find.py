@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -61,12 +62,16 @@ HINT = ("Nothing found. Try part of the reference (0064), a first or last name, 
         "notes for a word written about the case.")
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower-case, accents removed, anything but letters and digits a space: the form words
     are stored and searched in."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = plain.replace("ł", "l").replace("Ł", "l").replace("ø", "o").replace("ß", "ss")
+    if text.isascii():  # nothing to take off (most references, postcodes, many names)
+        plain = text
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        plain = plain.replace("ł", "l").replace("Ł", "l").replace("ø", "o").replace("ß", "ss")
     return " ".join(re.sub(r"[^\w]+|_", " ", plain.casefold()).split())
 
 
@@ -83,28 +88,40 @@ def _reference_terms(reference: str) -> set[str]:
     return terms
 
 
-def _phone_terms(phone: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def _phone_terms(phone: str) -> frozenset[str]:
     digits = re.sub(r"\D", "", phone)
     if digits.startswith("44") and len(digits) > 10:
         digits = "0" + digits[2:]
-    return {digits, digits[-6:]} if len(digits) >= 6 else ({digits} if digits else set())
+    return frozenset({digits, digits[-6:]} if len(digits) >= 6 else
+                     ({digits} if digits else set()))
 
 
-def _postcode_terms(postcode: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def _postcode_terms(postcode: str) -> frozenset[str]:
     compact = _compact(postcode)
     outward = fold(postcode).split()
-    return {compact, outward[0]} if len(outward) > 1 else {compact}
+    return frozenset({compact, outward[0]} if len(outward) > 1 else {compact})
 
 
-def _person_terms(p: Any) -> Iterator[tuple[TermKind, str]]:
-    for word in {*fold(p.first_name).split(), *fold(p.last_name).split()}:
-        yield TermKind.NAME, word
-    if p.date_of_birth is not None:
-        yield TermKind.DATE_OF_BIRTH, p.date_of_birth.isoformat()
-    for term in _postcode_terms(p.postcode or ""):
-        yield TermKind.POSTCODE, term
-    for term in _phone_terms(p.phone or ""):
-        yield TermKind.PHONE, term
+def person_terms(first_name: str, last_name: str, date_of_birth: date | None,
+                 postcode: str | None, phone: str | None) -> set[tuple[TermKind, str]]:
+    """The words a person is found by (for writers that bypass the ORM, as the demo does)."""
+    terms = {(TermKind.NAME, word)
+             for word in {*fold(first_name).split(), *fold(last_name).split()}}
+    if date_of_birth is not None:
+        terms.add((TermKind.DATE_OF_BIRTH, date_of_birth.isoformat()))
+    terms |= {(TermKind.POSTCODE, t) for t in _postcode_terms(postcode or "")}
+    terms |= {(TermKind.PHONE, t) for t in _phone_terms(phone or "")}
+    return {(kind, term[:80]) for kind, term in terms if term}
+
+
+def case_terms(reference: str, crime_reference: str | None) -> list[tuple[TermKind, str]]:
+    """The words a case is found by: its reference's and its crime reference's parts."""
+    terms = [(TermKind.REFERENCE, t) for t in _reference_terms(reference)]
+    if crime_reference:
+        terms += [(TermKind.CRIME_REFERENCE, t) for t in _reference_terms(crime_reference)]
+    return terms
 
 
 def index_cases(conn: Connection, case_ids: Iterable[int]) -> None:
@@ -117,19 +134,17 @@ def index_cases(conn: Connection, case_ids: Iterable[int]) -> None:
         for case_id, reference, crime in conn.execute(
                 select(Case.id, Case.reference, Case.crime_reference)
                 .where(Case.id.in_(chunk))):
-            rows += [dict(case_id=case_id, person_id=None, kind=TermKind.REFERENCE, term=t)
-                     for t in _reference_terms(reference)]
-            if crime:
-                rows += [dict(case_id=case_id, person_id=None, kind=TermKind.CRIME_REFERENCE,
-                              term=t) for t in _reference_terms(crime)]
+            rows += [dict(case_id=case_id, person_id=None, kind=kind, term=t)
+                     for kind, t in case_terms(reference, crime)]
         people = conn.execute(
             select(CaseParty.case_id, Person.id, Person.first_name, Person.last_name,
                    Person.date_of_birth, Person.postcode, Person.phone)
             .join(Person, Person.id == CaseParty.person_id)
             .where(CaseParty.case_id.in_(chunk)))
         for p in people:
-            rows += [dict(case_id=p.case_id, person_id=p.id, kind=kind, term=term[:80])
-                     for kind, term in set(_person_terms(p)) if term]
+            rows += [dict(case_id=p.case_id, person_id=p.id, kind=kind, term=term)
+                     for kind, term in person_terms(p.first_name, p.last_name,
+                                                    p.date_of_birth, p.postcode, p.phone)]
         if rows:
             conn.execute(insert(SearchTerm), rows)
 
