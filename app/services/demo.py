@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import random
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -344,18 +345,22 @@ def bulk_writes(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
             yield
             return
         marks = ", ".join("?" for _ in tables)
-        indexes = conn.exec_driver_sql(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-            f"AND tbl_name IN ({marks})", tuple(tables)).all()
         # external-content FTS5 tables over these tables, and the triggers that feed them
         fts = [name for name, sql in conn.exec_driver_sql(
             "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE "
             "'CREATE VIRTUAL TABLE%fts5%'")
             if any(f"content='{t}'" in sql for t in tables)]
-        triggers = [(name, sql) for name, sql in conn.exec_driver_sql(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-            f"AND tbl_name IN ({marks})", tuple(tables))
-            if "AFTER INSERT" in sql.upper() and any(f"INTO {f}(" in sql for f in fts)]
+        every_trigger = conn.exec_driver_sql(
+            "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'").all()
+        triggers = [(name, sql) for name, table, sql in every_trigger if table in tables
+                    and "AFTER INSERT" in sql.upper() and any(f"INTO {f}(" in sql for f in fts)]
+        # a trigger that stays reads its tables by their indexes (a lookup by id needs none):
+        # those tables keep them, or each row written would scan a whole table
+        kept = [sql for name, _, sql in every_trigger if name not in dict(triggers)]
+        indexes = [(name, sql) for name, table, sql in conn.exec_driver_sql(
+            "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' "
+            f"AND sql IS NOT NULL AND tbl_name IN ({marks})", tuple(tables))
+            if not any(_reads(trigger, table) for trigger in kept)]
         before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
         conn.exec_driver_sql(f"PRAGMA cache_size = -{_CACHE_KIB}")
         quote = conn.dialect.identifier_preparer.quote
@@ -374,6 +379,13 @@ def bulk_writes(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
     finally:
         if collecting:
             gc.enable()
+
+
+def _reads(trigger: str, table: str) -> bool:
+    """Whether a trigger's body reads ``table`` other than by id (a subquery, or an update
+    of rows chosen by other columns)."""
+    return bool(re.search(rf"\bFROM {table}\b", trigger) or re.search(
+        rf"\bUPDATE {table} SET\b.*?\bWHERE (?!id = )", trigger, re.DOTALL))
 
 
 def _users(s: Session) -> dict[str, int]:
