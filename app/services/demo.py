@@ -6,6 +6,15 @@ example.org. It is written in one transaction, consistent with the workflow rule
 contract has its conditions met, a meeting has consent...), so the app behaves on it as on real
 data. A database that holds real (non-demo) cases is refused.
 
+Referral dates span ``max(2.5 years, cases / 40,000 years)``: a force-wide team keeps about
+40,000 referrals a year, so 400,000 cases are ten years of them. Up to 100,000 cases the data set
+has today's shape (every stage, referrals over the last 2.5 years). A bigger one keeps that shape
+for its last 2.5 years (the same number of cases a year) and spreads the rest evenly over the
+years before, all of them closed: ended (completed, breached or not completed) and closed after
+it, or closed after the agreement's follow-up, with every exit follow-up done, their people's
+ages counted from the referral. So nothing is left open for years, and the 12-month figures and
+due lists meet what a real force would have.
+
 Rows are written with Core ``executemany`` in batches, with ids handed out up front (ORM objects,
 one flush per case to learn its ids, made 100,000 cases take many minutes), each case's
 find-anyone words and standards records made with it (no query per case), with SQLite's indexes
@@ -133,6 +142,10 @@ _ORDER = [Person, Case, CaseParty, ConsentRecord, StatusChange, PathwayAssessmen
           Correction, RiskAssessment, ConsentEvidence, AssignmentConfirmation, VictimsCodeRecord,
           SearchTerm]
 _BATCH_ROWS = 20_000
+#: Referrals a force-wide team keeps in a year, and the span of referral dates of a data set
+#: of up to 100,000 cases (2.5 years: at that size the demo is today's shape).
+REFERRALS_PER_YEAR = 40_000
+SPAN_DAYS = round(2.5 * 365.25)
 #: SQLite's page cache during the build (KiB).
 _CACHE_KIB = 512 * 1024
 
@@ -244,6 +257,10 @@ class _Ctx:
     #: The case being made: its meeting and its consent records, for ``records``.
     meeting: dict[str, Any] | None = None
     consents: list[dict[str, Any]] = field(default_factory=list)
+    #: The case being made is an old, finished one (every follow-up done), and the day its
+    #: people's ages count from (today, or an old case's referral).
+    historic: bool = False
+    age_on: date = date.min
 
 
 def is_demo(uow: UnitOfWork) -> bool:
@@ -303,10 +320,21 @@ def build(uow: UnitOfWork, *, cases: int = 500, seed: int = 1, today: date | Non
                                                    random.Random(f"records-{seed}")),
         )
         plan = [(scheme, status) for scheme in Scheme for status in statuses(scheme)]
+        span = max(SPAN_DAYS, round(cases * 365.25 / REFERRALS_PER_YEAR))
+        historic = 0 if span == SPAN_DAYS else cases - round(cases * SPAN_DAYS / span)
+        schemes = list(Scheme)
+        made = old = 0
         with bulk_writes(rows.conn, [m.__tablename__ for m in _ORDER]):
             for i in range(cases):
-                scheme, status = plan[i % len(plan)]
-                _make_case(ctx, scheme, status, i)
+                # the old cases spread evenly among the others (Bresenham's stepping)
+                if historic and (i + 1) * historic // cases > i * historic // cases:
+                    _make_case(ctx, schemes[old % len(schemes)], CaseStatus.CLOSED, old,
+                               age_days=(SPAN_DAYS, span))
+                    old += 1
+                else:
+                    scheme, status = plan[made % len(plan)]
+                    _make_case(ctx, scheme, status, made)
+                    made += 1
                 if rows.count >= _BATCH_ROWS:
                     rows.flush()
             rows.finish()
@@ -408,7 +436,7 @@ def _person(ctx: _Ctx, gender: Gender, adult: bool = True) -> dict[str, Any]:
     first = r.choice(FIRST_F if gender is Gender.FEMALE else FIRST_M)
     last = r.choice(LAST)
     age = r.randint(18, 64) if adult else r.randint(14, 17)
-    dob = ctx.today - timedelta(days=age * 365 + r.randint(0, 364))
+    dob = ctx.age_on - timedelta(days=age * 365 + r.randint(0, 364))
     language = r.choice(LANGUAGES)
     row = ctx.rows.add(
         Person, first_name=first, last_name=last, search_name=search_key(first, last),
@@ -444,12 +472,17 @@ _AGE_DAYS = {
 }
 
 
-def _make_case(ctx: _Ctx, scheme: Scheme, status: CaseStatus, i: int) -> None:
+def _make_case(ctx: _Ctx, scheme: Scheme, status: CaseStatus, i: int,
+               age_days: tuple[int, int] | None = None) -> None:
+    """One case at ``status``, its referral ``age_days`` ago (by default as its stage needs);
+    a case given an age older than today's shape is a historic one, finished long ago."""
     r, today = ctx.rng, ctx.today
     ctx.meeting = None
     ctx.consents = []
-    lo, hi = _AGE_DAYS[status]
+    lo, hi = age_days or _AGE_DAYS[status]
     referral = today - timedelta(days=r.randint(lo, hi))
+    ctx.historic = age_days is not None
+    ctx.age_on = referral if ctx.historic else today
     gender = Gender.FEMALE if scheme is Scheme.GATEWAY else r.choice([Gender.MALE, Gender.FEMALE])
     person = _person(ctx, gender, adult=scheme is not Scheme.NEIGHBOURHOOD_RESOLUTION
                      or r.random() < 0.8)
@@ -659,7 +692,7 @@ def _fill(ctx: _Ctx, case: dict[str, Any], path: list[CaseStatus], participant: 
         if S.COMPLETED in reached and case["ended_on"]:
             for months in EXIT_FOLLOWUP_MONTHS:
                 due = add_months(case["ended_on"], months)
-                done = due <= today and r.random() < 0.85
+                done = due <= today and (ctx.historic or r.random() < 0.85)
                 add(ExitFollowUp, case_id=case_id, months=months, due_on=due,
                     done_on=due if done else None,
                     reoffended=(r.random() < 0.15) if done else None,
