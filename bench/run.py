@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cases", type=int, default=100_000)
     ap.add_argument("--runs", type=int, default=11, help="measured runs per in-process figure")
     ap.add_argument("--process-runs", type=int, default=5, help="runs per start-up figure")
-    ap.add_argument("--demo-runs", type=int, default=2,
+    ap.add_argument("--demo-runs", type=int, default=1,
                     help="timed 'pathways demo' runs (the first also builds the data set)")
     ap.add_argument("--keep", action="store_true", help="keep the data set's folder")
     ap.add_argument("--dataset-cache", type=Path, default=ROOT / ".data" / "bench",
