@@ -32,6 +32,9 @@ class Appointment(Correctable, Versioned, Base):
         # the indicators' count of kept and missed appointments in a period, from the index
         Index("ix_appointments_indicators", "starts_at", "status", "entered_in_error",
               "case_id"),
+        # ... each status's appointments of a period as one range, counted in order (0024)
+        Index("ix_appointments_indicators_status", "status", "starts_at", "entered_in_error",
+              "case_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
