@@ -104,6 +104,12 @@ def _indicators(url: str, kind: str) -> None:
         if sql.lstrip().startswith("SELECT") and "audit_events" not in sql:
             statements.append((sql, params))
 
+    if kind == "board":
+        # as in the window, where the fonts are parsed on a background thread once My work
+        # is filled (MainWindow._warm_up_printing), before anyone can ask for a report
+        from app.services import rendering
+
+        rendering.warm_up()
     event.listen(db.engine, "before_cursor_execute", seen)
     started = time.perf_counter()
     if kind == "dashboard":

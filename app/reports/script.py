@@ -18,6 +18,7 @@ right-to-left runs back into reading order when they extract it.
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from collections.abc import Sequence
 from functools import cache, lru_cache
@@ -58,16 +59,30 @@ _RESHAPER = ArabicReshaper(configuration={
 _reshape = lru_cache(maxsize=50_000)(_RESHAPER.reshape)
 
 
+_REGISTERING = threading.Lock()
+
+
 def register_fonts() -> None:
-    """Register the embedded fonts once; reportlab embeds a subset of each font used."""
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    for name, file in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file)))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT,
-                                  boldItalic=FONT_BOLD)
-    pdfmetrics.registerFontFamily(ARABIC, normal=ARABIC, bold=ARABIC_BOLD, italic=ARABIC,
-                                  boldItalic=ARABIC_BOLD)
+    """Register the embedded fonts once; reportlab embeds a subset of each font used. Locked,
+    as the window parses them on a background thread while a first PDF may already want them
+    (see :func:`warm_up`)."""
+    with _REGISTERING:
+        if ARABIC_BOLD in pdfmetrics.getRegisteredFontNames():
+            return
+        for name, file in _FILES.items():
+            pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file)))
+        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT,
+                                      boldItalic=FONT_BOLD)
+        pdfmetrics.registerFontFamily(ARABIC, normal=ARABIC, bold=ARABIC_BOLD, italic=ARABIC,
+                                      boldItalic=ARABIC_BOLD)
+
+
+def warm_up() -> None:
+    """Parse the fonts and their character tables ahead of the first PDF, so the first
+    letter or report a user asks for does not wait for it."""
+    register_fonts()
+    for font in (FONT, FONT_BOLD):
+        _plain(font)
 
 
 @cache

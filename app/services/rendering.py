@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 from app.errors import DocumentFailed
+from app.reports import script
 from app.reports.base import BaseRenderer
 
 log = logging.getLogger(__name__)
@@ -25,3 +26,10 @@ def render_pdf(renderer: BaseRenderer, what: str) -> bytes:
         raise DocumentFailed(f"The {what} could not be printed ({type(exc).__name__}); "
                              "nothing was filed. Please report this to an administrator.") \
             from None
+
+
+def warm_up() -> None:
+    """Parse the embedded fonts now (about a fifth of a second), so that the first document a
+    user prints does not wait for it; the window runs this on a background thread once My work
+    is shown."""
+    script.warm_up()

@@ -2,11 +2,13 @@
 and the idle lock that hides all case data until the password is given again.
 
 The dashboard (QtCharts), the case workspace, documents (reportlab) and the dialogs are imported
-when first used, not when the window is built, so a start pays only for what it shows.
+when first used, not when the window is built, so a start pays only for what it shows; once My
+work is filled, reportlab and the fonts are loaded on a background thread for the first print.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -103,6 +105,13 @@ class MainWindow(IdleLock, QMainWindow):
         self._restore()
         if load_in_background:
             self.my_work.refresh_in_background()
+        self.my_work.loaded.connect(self._warm_up_printing)
+
+    def _warm_up_printing(self) -> None:
+        """Once My work is filled, reportlab is imported and the fonts parsed off the GUI
+        thread, ahead of the first letter or report (the font registry is locked meanwhile)."""
+        self.my_work.loaded.disconnect(self._warm_up_printing)
+        threading.Thread(target=_warm_up_printing, name="warm-up-printing", daemon=True).start()
 
     def _add_practitioners_tab(self) -> None:
         """The practitioner register (coordinators), or one's own record (practitioners)."""
@@ -500,3 +509,9 @@ class MainWindow(IdleLock, QMainWindow):
         self.case_list.save_state()
         self._stop_idle_lock()
         super().closeEvent(event)
+
+
+def _warm_up_printing() -> None:
+    from app.services import rendering  # imports reportlab: on this thread, not the GUI's
+
+    rendering.warm_up()
