@@ -25,6 +25,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    true,
     union,
 )
 from sqlalchemy.orm import InstrumentedAttribute, aliased
@@ -120,8 +121,10 @@ def _prefix(column: InstrumentedAttribute[Any], text: str) -> ColumnElement[bool
 
 
 def _filtered(uow: UnitOfWork, actor: Actor, f: CaseFilter) -> Select[int]:
-    q = select(Case.id).where(access.visible_clause(actor,
-                                                    read_all=access.navigators_read_all(uow)))
+    q = select(Case.id)
+    visible = access.visible_clause(actor, read_all=access.navigators_read_all(uow))
+    if not visible.compare(true()):  # a coordinator sees every case: no "WHERE 1 = 1"
+        q = q.where(visible)
     if f.scheme:
         q = q.where(Case.scheme == f.scheme)
     if f.status:
@@ -164,9 +167,12 @@ def filtered_ids(uow: UnitOfWork, actor: Actor, f: CaseFilter) -> Select[int]:
 
 
 def count_cases(uow: UnitOfWork, actor: Actor, f: CaseFilter) -> int:
+    """How many cases the list has: ``count(*)`` over the filtered cases themselves, not over a
+    subquery of them, so that with no filter SQLite counts an index's pages rather than
+    stepping through every row (400,000 at ten years)."""
     with uow:
-        sub = _filtered(uow, actor, f).subquery()
-        return int(uow.session.scalar(select(func.count()).select_from(sub)) or 0)
+        q = _filtered(uow, actor, f).with_only_columns(func.count(), maintain_column_froms=True)
+        return int(uow.session.scalar(q) or 0)
 
 
 def _list_detail(f: CaseFilter) -> str:
