@@ -13,6 +13,7 @@ import logging
 from app.errors import DocumentFailed
 from app.reports import script
 from app.reports.base import BaseRenderer
+from app.services import standards_settings
 
 log = logging.getLogger(__name__)
 
@@ -31,5 +32,7 @@ def render_pdf(renderer: BaseRenderer, what: str) -> bytes:
 def warm_up() -> None:
     """Parse the embedded fonts now (about a fifth of a second), so that the first document a
     user prints does not wait for it; the window runs this on a background thread once My work
-    is shown."""
+    is shown. The bank-holiday calendar too: the board report's standards and the letters'
+    deadlines count working days, and My work has usually built it by then already."""
     script.warm_up()
+    standards_settings.warm_up()

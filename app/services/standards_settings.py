@@ -99,6 +99,13 @@ def is_working_day(day: date, nation_name: str = "england") -> bool:
     return day.weekday() < 5 and day not in _bank_holidays(NATIONS[nation_name])
 
 
+def warm_up() -> None:
+    """Build the bank-holiday calendar now (for a background thread): the library's first
+    calendar in a process imports every country's module, about a fifth of a second; the
+    other nations' calendars are then quick to build."""
+    is_working_day(date.today())
+
+
 def add_working_days(start: date, days: int, nation_name: str = "england") -> date:
     """The date ``days`` working days after ``start`` (the start day itself not counted)."""
     day = start
