@@ -197,6 +197,9 @@ class RecordTable(QTableView):
         header = self.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # columns are sized to the text of the rows in view and the next 100, not of all (a
+        # 200-intervention timeline read every cell at open); a longer cell further down wraps
+        header.setResizeContentsPrecision(100)
         self._fit_due = False
         self._fit_cap = 120
         model.modelReset.connect(self._fit)
