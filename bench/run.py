@@ -373,7 +373,10 @@ def _in_process(args: argparse.Namespace, db: Any, url: str, db_file: Path,
     paint_ms, samples = median_of(paint, runs * 2)
     figures.append(Figure("first_paint", "Case list: type, filter, first page painted",
                           paint_ms, "ms", "goal (absolute)", None, "< 50 ms", paint_ms < 50,
-                          samples, note="search, count and first page, table repainted"))
+                          samples, note=("text typed into the real case list: 'wal' and 'hu' are "
+                                                "found (find anyone, within the list's filters), "
+                                                "'' is the whole list's first page and count; "
+                                                "table repainted")))
     view.close()
 
     # ---- a case workspace with 200 interventions
