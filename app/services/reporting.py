@@ -28,7 +28,7 @@ from app.reports.board import (  # Chart and Series are re-exported for the dash
     FigureSection,
     Series,
 )
-from app.services import audit, export
+from app.services import audit, export, standards
 from app.services.context import Actor
 from app.services.indicators import (
     INDICATOR_IDS,
@@ -185,8 +185,6 @@ def render_board_report(uow: UnitOfWork, report: IndicatorReport) -> bytes:
 
 def _standards_section(uow: UnitOfWork, start: date, end: date) -> FigureSection:
     """The national standards' figures (practitioners, Victims' Code, complaints)."""
-    from app.services import standards
-
     return FigureSection(standards.TITLE, tuple(
         FigureRow(label, value, basis)
         for label, value, basis in standards.board_rows(uow, start, end)))
