@@ -54,7 +54,7 @@ from app.services.casefile import CaseDetail, GatewayConditionInfo, PartyInfo
 from app.services.cases import load_case
 from app.services.context import Actor
 from app.services.disclosure import Disclosure, LawfulBasis, disclosure
-from app.services.languages import ENGLISH
+from app.services.languages import ENGLISH, WELSH
 from app.services.languages import code_for as language_code
 from app.services.languages import name as language_name
 from app.services.organisation import Organisation, get_organisation
@@ -645,13 +645,15 @@ def _party_letter(renderer: Callable[[LetterData], BaseRenderer], ctx: _Context,
     return _Built(renderer(data), w, f"{w.title}: {to.name}", to, audience)
 
 
-def _matter(detail: CaseDetail) -> str:
-    """How a harmed party's letter names the matter: nothing of it on a restricted case."""
+def _matter(detail: CaseDetail) -> dict[str, str]:
+    """How a harmed party's letter names the matter, in each language the letter is written
+    in (the offence as it was recorded): nothing of it on a restricted case."""
     if detail.restricted or not detail.offence:
-        return "the matter you reported"
+        return {ENGLISH: "the matter you reported", WELSH: "y mater y rhoesoch wybod amdano"}
     what = detail.offence[0].lower() + detail.offence[1:]
-    on = f" on {fmt_date(detail.offence_date)}" if detail.offence_date else ""
-    return f"the {what}{on}"
+    when = detail.offence_date
+    return {ENGLISH: f"the {what}" + (f" on {day_in(when, ENGLISH)}" if when else ""),
+            WELSH: f"y digwyddiad ({what})" + (f" ar {day_in(when, WELSH)}" if when else "")}
 
 
 def _build_outcome_harmed(detail: CaseDetail, ctx: _Context, to: PartyInfo | None,

@@ -67,8 +67,9 @@ def _load(name: str, directory: Path) -> dict[str, Any]:
     return data
 
 
-#: A placeholder's value: text, or a day (or day and time) written in each part's language.
-Value = str | date
+#: A placeholder's value: text, a day (or day and time) written in each part's language, or a
+#: phrase given per language ({"en": ..., "cy": ...}; a part whose language it lacks is English).
+Value = str | date | Mapping[str, str]
 
 
 @cache
@@ -101,6 +102,8 @@ def _text_of(value: Value, language: str, directory: Path) -> str:
         return f"{day_in(value.date(), language)} {at} {value:%H:%M}"
     if isinstance(value, date):
         return day_in(value, language)
+    if isinstance(value, Mapping):
+        return value.get(language, value[ENGLISH])
     return value
 
 

@@ -260,3 +260,25 @@ def test_fixed_words_are_translated_alike_in_every_language() -> None:
     assert dict(fixed_words("cy"))["Signed"] == "Llofnod / Signed"
     assert dict(fixed_words("pl"))["Signed"] == "Podpis"
     assert fixed_words("ro") == () and fixed_words("en") == ()
+
+
+def test_a_welsh_harmed_party_letter_names_the_matter_in_welsh_then_in_english(
+        demo_db: Database, coordinator: Actor, cases_by_kind: dict[Kind, str]) -> None:
+    """The phrase naming what was reported is Welsh in the Welsh wording ("y digwyddiad (...)
+    ar 3 Tachwedd 2026") and English in the English ("the ... on 3 November 2026")."""
+    ref = cases_by_kind[Kind.OUTCOME_HARMED]
+    detail = casefile.get_case(demo_db.uow(), coordinator, ref, audit_view=False)
+    doc = documents.preview(demo_db.uow(), coordinator, ref, Kind.OUTCOME_HARMED,
+                            language="cy")
+    words = " ".join(pdf_text(doc.content).split())
+    if detail.restricted or not detail.offence:
+        welsh, english = "y mater y rhoesoch wybod amdano", "the matter you reported"
+    else:
+        what = detail.offence[0].lower() + detail.offence[1:]
+        welsh, english = f"y digwyddiad ({what})", f"about the {what}"
+        if detail.offence_date:
+            welsh += f" ar {day_in(detail.offence_date, 'cy')}"
+            english += f" on {day_in(detail.offence_date, 'en')}"
+    assert f"wybod am {welsh}" in words
+    assert english in words
+    assert words.index(welsh) < words.index(english)
