@@ -32,7 +32,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from app.config import RESOURCES
 
@@ -263,7 +263,13 @@ class BidiParagraph(Flowable):
         return w, h
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        return list(self._paragraph(availWidth).split(availWidth, availHeight))
+        parts = list(self._paragraph(availWidth).split(availWidth, availHeight))
+        if len(parts) == 1:
+            # reportlab's "it all fits here" is one part; a table splitting a row across pages
+            # takes two from anything without Paragraph's own split helper: the whole, then
+            # nothing (an IndexError in reportlab's tables otherwise)
+            parts.append(Spacer(0, 0))
+        return parts
 
     def draw(self) -> None:
         assert self._inner is not None

@@ -325,3 +325,21 @@ def test_a_real_case_with_500_interventions_and_a_long_note_prints(db_path: Path
         if kind is documents.Kind.SUMMARY:
             assert all(f"n{i:04d}" in text for i in range(0, 3300, 97))
     db.dispose()
+
+
+def test_a_right_to_left_table_cell_split_across_pages_keeps_its_text() -> None:
+    """A table row split across pages splits each cell: a right-to-left cell that fits whole
+    in the first part must come back as itself and an empty rest (reportlab's tables take two
+    parts; one made the whole summary fail with an IndexError)."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from app.reports.script import FONT, BidiParagraph, register_fonts
+
+    register_fonts()
+    cell = BidiParagraph("اردو زيثہبطشأدي " * 3, ParagraphStyle("c", fontName=FONT,
+                                                                     fontSize=10, leading=12))
+    _w, h = cell.wrap(150, 1000)
+    parts = cell.split(150, h + 30)
+    assert len(parts) == 2
+    assert parts[0].wrap(150, 1000)[1] == h  # all of it in the first part
+    assert parts[1].wrap(150, 1000)[1] == 0  # nothing left for the second
