@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Correctable
@@ -18,6 +18,11 @@ class ExitFollowUp(Correctable, Base):
         UniqueConstraint("case_id", "months"),
         # My work's "follow-ups due" (0005_my_work_indexes)
         Index("ix_exit_followups_done_due_case", "done_on", "due_on", "case_id"),
+        # ... and the due ones alone, oldest first (0025_followups_due_open): ten years hold
+        # hundreds of thousands of follow-ups done, which the list had walked past
+        Index("ix_exit_followups_due_open", "due_on", "case_id",
+              sqlite_where=text("done_on IS NULL OR entered_in_error IS NOT 0"),
+              postgresql_where=text("done_on IS NULL OR entered_in_error IS NOT false")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
