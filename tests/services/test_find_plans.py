@@ -5,14 +5,14 @@ and the parties of the cases found are looked up by case, never as every case-pe
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from app.db import Database
 from app.models.users import User
 from app.services import demo, find, users
+from tests.plans import planned
 
 
 @pytest.mark.parametrize("typed", ["0064", "smi", "jade smi", "DL1", "07700"])
@@ -22,22 +22,9 @@ def test_each_word_range_is_one_kind_read_from_the_index(db_path: Path, typed: s
     with db.uow() as uow:
         coord = users.actor_for(uow.session.scalars(
             select(User).where(User.username == "coordinator")).one())
-    seen: list[tuple[str, Any]] = []
-
-    def on_execute(_conn: Any, _cursor: Any, statement: str, params: Any, *_: Any) -> None:
-        seen.append((statement, params))
-
-    event.listen(db.engine, "before_cursor_execute", on_execute)
-    try:
-        find.find(db.uow(), coord, typed)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", on_execute)
-    steps: list[str] = []
-    with db.engine.connect() as conn:
-        for statement, params in seen:
-            if statement.startswith("SELECT") and "WHERE" in statement:
-                steps += [r[3] for r in conn.exec_driver_sql(
-                    f"EXPLAIN QUERY PLAN {statement}", params)]
+    _, plans = planned(db, lambda: find.find(db.uow(), coord, typed),
+                       keep=lambda sql: sql.startswith("SELECT") and "WHERE" in sql)
+    steps = [step for _sql, plan in plans for step in plan]
     db.dispose()
     words = [s for s in steps if "search_terms" in s and "term>" in s]
     assert words, steps

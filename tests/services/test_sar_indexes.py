@@ -4,14 +4,14 @@ runs scans a table (a scan of documents reads every filed letter, 4 GB at 400,00
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from app.db import Database
 from app.models.cases import Case, Scheme
 from app.models.users import User
 from app.services import demo, sar, users
+from tests.plans import planned
 
 
 def test_the_subject_access_export_scans_no_table(db_path: Path) -> None:
@@ -22,26 +22,12 @@ def test_the_subject_access_export_scans_no_table(db_path: Path) -> None:
             select(User).where(User.username == "coordinator")).one())
         person = uow.session.scalars(select(Case.participant_id).where(
             Case.scheme == Scheme.NEIGHBOURHOOD_RESOLUTION).order_by(Case.id.desc())).first()
-    seen: list[tuple[str, Any]] = []
-
-    def on_execute(_conn: Any, _cursor: Any, statement: str, params: Any, *_: Any) -> None:
-        seen.append((statement, params))
-
-    event.listen(db.engine, "before_cursor_execute", on_execute)
-    try:
-        data = sar.collect(db.uow(), coord, int(person))
-    finally:
-        event.remove(db.engine, "before_cursor_execute", on_execute)
+    # the audit chain's last row is read by its key, newest first
+    data, plans = planned(db, lambda: sar.collect(db.uow(), coord, int(person)),
+                          keep=lambda sql: sql.startswith("SELECT") and " WHERE " in sql)
     assert data.tables["cases"] and data.tables["case_parties"]
-    scans = []
-    with db.engine.connect() as conn:
-        for statement, params in seen:
-            if not statement.startswith("SELECT") or " WHERE " not in statement:
-                continue  # the audit chain's last row is read by its key, newest first
-            plan = [r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}",
-                                                       params)]
-            scans += [f"{step} in: {statement[:120]}" for step in plan
-                      if step.startswith("SCAN ") and not step.startswith(
-                          ("SCAN CONSTANT ROW", "SCAN (subquery"))]
+    scans = [f"{step} in: {statement[:120]}" for statement, plan in plans for step in plan
+             if step.startswith("SCAN ") and not step.startswith(
+                 ("SCAN CONSTANT ROW", "SCAN (subquery"))]
     db.dispose()
     assert not scans, "\n".join(scans)
