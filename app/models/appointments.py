@@ -35,6 +35,9 @@ class Appointment(Correctable, Versioned, Base):
         # ... each status's appointments of a period as one range, counted in order (0024)
         Index("ix_appointments_indicators_status", "status", "starts_at", "entered_in_error",
               "case_id"),
+        # My work's missed bail appointments, counted newest first from the index alone (0026)
+        Index("ix_appointments_status_bail_when", "status", "bail_condition", "starts_at",
+              "entered_in_error", "case_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

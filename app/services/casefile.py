@@ -961,16 +961,19 @@ def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None,
                     .join(AgreementAction, AgreementAction.agreement_id == OutcomeAgreement.id))
 
         def counted(child: type[Any], join: Callable[[Select[Any]], Select[Any]],
-                    conds: tuple[ColumnElement[bool], ...], tests_case: bool = False
-                    ) -> ScalarSelect[int]:
+                    conds: tuple[ColumnElement[bool], ...], tests_case: bool = False,
+                    order: ColumnElement[Any] | None = None) -> ScalarSelect[int]:
             if actor.coordinates and worker_id is None and not tests_case:
                 # every case is in scope and the section tests no case column: the child
                 # table's own index answers alone
                 return of(select(literal(1)).select_from(child).where(*conds))
-            return of(join(select(literal(1)).select_from(Case)).where(scope, *conds))
+            return of(join(select(literal(1)).select_from(Case)).where(scope, *conds), order)
 
-        def of(q: Select[Any]) -> ScalarSelect[int]:
-            """How many rows ``q`` has, up to one past COUNT_CAP."""
+        def of(q: Select[Any], order: ColumnElement[Any] | None = None) -> ScalarSelect[int]:
+            """How many rows ``q`` has, up to one past COUNT_CAP; walked in ``order`` when
+            given (the order in which the rows that count come first)."""
+            if order is not None:
+                q = q.order_by(order)
             return select(func.count()).select_from(q.limit(COUNT_CAP + 1).subquery()) \
                 .scalar_subquery()
 
@@ -983,8 +986,11 @@ def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None,
             when(WorkSection.CASELOAD, of(_filtered(uow, actor, mine))),
             when(WorkSection.TODAY, counted(Appointment, on_appointments, today_c)),
             when(WorkSection.OVERDUE, counted(Appointment, on_appointments, overdue_c)),
+            # newest first, as listed: ten years of missed bail appointments are mostly on
+            # closed cases, and the open cases' ones are the recent (0026_my_work_missed_bail)
             when(WorkSection.MISSED_BAIL,
-                 counted(Appointment, on_appointments, missed_c, tests_case=True)),
+                 counted(Appointment, on_appointments, missed_c, tests_case=True,
+                         order=Appointment.starts_at.desc())),
             when(WorkSection.CONTRACTS_ENDING,
                  counted(Contract, lambda q: q.join(Contract, Contract.case_id == Case.id),
                          ending_c)),

@@ -27,3 +27,30 @@ def test_follow_ups_due_read_the_index_of_those_not_done(db_path: Path) -> None:
     assert len(followups) >= 2, steps  # the list and its count
     assert all("ix_exit_followups_due_open" in s for s in followups), followups
     assert all(f.due_on is not None for f in work.followups_due)
+
+
+def test_missed_bail_appointments_are_read_newest_first_from_their_index(db_path: Path) -> None:
+    """Ten years hold a hundred thousand missed bail appointments, nearly all on closed cases:
+    the count (like the list) walks the status, bail and time index newest first, reading the
+    entered-in-error flag from it, so it stops at the cap after the open cases' recent ones
+    instead of looking every old one and its case up."""
+    db = Database(f"sqlite:///{db_path}")
+    demo.build(db.uow(), cases=60, seed=5)
+    with db.uow() as uow:
+        coord = users.actor_for(uow.session.scalars(
+            select(User).where(User.username == "coordinator")).one())
+    work, plans = planned(db, lambda: casefile.my_work(db.uow(), coord),
+                          keep=lambda sql: sql.startswith("SELECT")
+                          and "bail_condition IS 1" in sql)
+    db.dispose()
+    assert len(plans) == 2, [sql for sql, _plan in plans]  # the count of all sections, the list
+    for _sql, plan in plans:
+        bail = [s for s in plan if "appointments" in s and "bail" in s]
+        assert bail and all("ix_appointments_status_bail_when" in s for s in bail), plan
+        assert not any("TEMP B-TREE" in s for s in plan), plan  # read in the index's order
+    count_sql, count_plan = next((sql, plan) for sql, plan in plans if "count(*)" in sql)
+    assert any("COVERING INDEX ix_appointments_status_bail_when" in s for s in count_plan)
+    # the index in either direction has no temporary B-tree: the count must ask for newest first
+    bail_count = count_sql[count_sql.index("bail_condition IS 1"):]
+    assert "ORDER BY appointments.starts_at DESC" in bail_count.split("AS anon_")[0], count_sql
+    assert work.missed_bail == tuple(sorted(work.missed_bail, key=lambda w: w.due, reverse=True))
