@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, Correctable, UTCDateTime, Versioned, enum_column, utcnow
@@ -137,9 +137,16 @@ class SatisfactionSurvey(Correctable, Base):
     """The harmed party's answers: satisfied overall, and a 1-5 score for each question."""
 
     __tablename__ = "satisfaction_surveys"
-    #: the indicators: answers in a period, each party's latest (0023)
-    __table_args__ = (Index("ix_satisfaction_surveys_indicators", "answered_on", "case_id",
-                            "party_id", "satisfied", "entered_in_error", "id"),)
+    __table_args__ = (
+        #: the indicators: answers in a period (0023)
+        Index("ix_satisfaction_surveys_indicators", "answered_on", "case_id", "party_id",
+              "satisfied", "entered_in_error", "id"),
+        #: each harmed party answers once (a mistaken answer is entered in error and asked
+        #: again), so a period's answers are its responses, counted without ranking (0026)
+        Index("uq_satisfaction_surveys_live_party", "party_id", unique=True,
+              sqlite_where=text("entered_in_error IS 0"),
+              postgresql_where=text("entered_in_error IS false")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
@@ -158,9 +165,12 @@ class AgencyCallCount(Correctable, Base):
     """Calls to agencies about the same problem in the months before and after (impact)."""
 
     __tablename__ = "agency_call_counts"
+    # calls before and after read each resolved case's counts from this index alone
+    __table_args__ = (Index("ix_agency_call_counts_indicators", "case_id", "entered_in_error",
+                            "period", "months", "calls"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
     agency_name: Mapped[str] = mapped_column(String(120))
     period: Mapped[str] = mapped_column(String(8))  # "before" | "after"
     months: Mapped[int] = mapped_column(Integer)

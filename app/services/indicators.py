@@ -416,6 +416,14 @@ class _Query:
         wanted = [*self.on_cases, *on_case]
         return [case_id == Case.id, *wanted] if wanted else []
 
+    def nr_only(self, case_id: Any) -> list[ColumnElement[bool]]:
+        """:meth:`scoped` for rows the services make only on Neighbourhood Resolution cases
+        (meetings' agreements, their actions and follow-ups): the scheme needs no test, so
+        the case is joined only for a worker (ten years hold 200,000 actions)."""
+        if self.scope.worker_id is None:
+            return []
+        return [case_id == Case.id, Case.worker_id == self.scope.worker_id]
+
     @cached_property
     def referred(self) -> list[tuple[date, str, int]]:
         """Referrals in the period per day and source as typed: one pass over
@@ -698,25 +706,21 @@ def _restorative(b: _Builder, q: _Query, _names: dict[str, str]) -> None:
     # through their date indexes, not every Neighbourhood Resolution case there has been
     nr = (type_coerce(Case.scheme, String).concat("")
           == Scheme.NEIGHBOURHOOD_RESOLUTION.value)
-    # satisfaction is asked of each harmed party: each party's latest answer is one response
+    # satisfaction is asked of each harmed party, once (a unique index, 0026): each answer
+    # of the period is one response; surveys are only of Neighbourhood Resolution cases
     sv = SatisfactionSurvey
-    ranked = (select(sv.case_id, sv.satisfied, func.row_number().over(
-        partition_by=(sv.case_id, sv.party_id),
-        order_by=(sv.answered_on.desc(), sv.id.desc())).label("n"))
-        .where(*q.scoped(sv.case_id, nr), sv.live(), _between(sv.answered_on, scope))
-        .subquery())
-    latest = [ranked.c.n == 1]
-    satisfied = ranked.c.satisfied.is_(True)
+    answers = [*q.nr_only(sv.case_id), sv.live(), _between(sv.answered_on, scope)]
+    satisfied = sv.satisfied.is_(True)
     answered, n_satisfied = s.execute(select(func.count(), _sum(satisfied))
-                                      .where(*latest)).one()
+                                      .where(*answers)).one()
     b.rate("harmed_satisfied", n_satisfied, answered,
-           _members(ranked.c.case_id, _flag(satisfied), *latest),
+           _members(sv.case_id, _flag(satisfied), *answers),
            empty="no survey answered in the period")
     # an agreement is kept when the latest contact in the period found it kept
     fu = AgreementFollowUp
     contacts = (select(fu.case_id, fu.agreement_kept, func.row_number().over(
         partition_by=fu.case_id, order_by=(fu.contacted_on.desc(), fu.id.desc())).label("n"))
-        .where(*q.scoped(fu.case_id, nr), fu.live(), _between(fu.contacted_on, scope))
+        .where(*q.nr_only(fu.case_id), fu.live(), _between(fu.contacted_on, scope))
         .subquery())
     last_contact = [contacts.c.n == 1]
     kept = contacts.c.agreement_kept.is_(True)
@@ -725,13 +729,15 @@ def _restorative(b: _Builder, q: _Query, _names: dict[str, str]) -> None:
     b.rate("agreements_kept", n_kept, n_contacted,
            _members(contacts.c.case_id, _flag(kept), *last_contact),
            empty="no follow-up contact in the period")
-    checked = [*q.scoped(OutcomeAgreement.case_id, nr),
-               AgreementAction.agreement_id == OutcomeAgreement.id,
-               AgreementAction.kept.is_not(None), AgreementAction.live(),
-               _between(AgreementAction.checked_on, scope)]
-    action_kept = AgreementAction.kept.is_(True)
+    aa = AgreementAction
+    done = [aa.kept.is_not(None), aa.live(), _between(aa.checked_on, scope)]
+    checked = [aa.agreement_id == OutcomeAgreement.id, *q.nr_only(OutcomeAgreement.case_id),
+               *done]
+    # counted from the actions' own index unless one worker's cases are asked for
+    counted = checked if scope.worker_id is not None else done
+    action_kept = aa.kept.is_(True)
     n_actions, kept_actions = s.execute(select(func.count(), _sum(action_kept))
-                                        .where(*checked)).one()
+                                        .where(*counted)).one()
     b.add("agreement_actions_kept", 100 * kept_actions / n_actions if n_actions else None,
           numerator=kept_actions, denominator=n_actions,
           reason=None if n_actions else "no agreement action checked in the period",

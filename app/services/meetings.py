@@ -52,9 +52,9 @@ class ActionInput:
     due_on: date
 
 
-def _nr_case(case: Case) -> None:
+def _nr_case(case: Case, what: str = "Restorative meetings belong") -> None:
     if case.scheme is not Scheme.NEIGHBOURHOOD_RESOLUTION:
-        raise WorkflowError("Restorative meetings belong to Neighbourhood Resolution cases.")
+        raise WorkflowError(f"{what} to Neighbourhood Resolution cases.")
 
 
 def consent_on(party: CaseParty, on: date) -> bool:
@@ -318,6 +318,7 @@ def record_survey(
     check_survey_scores(felt_heard, feels_safer)
     with uow:
         case = open_for_edit(uow, actor, reference, expected_version)
+        _nr_case(case, "The satisfaction survey belongs")
         check_survey_party(case, party_id)
         if uow.session.scalar(select(SatisfactionSurvey.id).where(
                 SatisfactionSurvey.case_id == case.id, SatisfactionSurvey.party_id == party_id,

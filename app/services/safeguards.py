@@ -396,11 +396,12 @@ def offers_due(uow: UnitOfWork, start: date, end: date) -> tuple[int, int]:
     s = uow.session
     harmed = (CaseParty.role == PartyRole.HARMED,)
     vc = VictimsCodeRecord
+    # a record is only ever made for a harmed party (``_harmed``) and a party's role never
+    # changes, so the records are counted from their own index, not joined to their parties
     due, in_time = s.execute(
         select(func.count(), func.coalesce(func.sum(case((vc.offered_on <= vc.due_on, 1),
                                                          else_=0)), 0))
-        .select_from(CaseParty).join(vc, vc.party_id == CaseParty.id)
-        .where(*harmed, vc.due_on >= start, vc.due_on <= end,
+        .where(vc.due_on >= start, vc.due_on <= end,
                or_(vc.offered_on.is_not(None), vc.due_on < end))).one()
     working_days = limits.value(uow, "vc_offer_working_days")
     nation = limits.nation(uow)

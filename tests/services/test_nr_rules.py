@@ -228,6 +228,41 @@ def test_survey_is_for_the_harmed_party_once(db, fac, fac2, consented):
             WorkflowError, "survey is already recorded")
 
 
+def test_survey_belongs_to_neighbourhood_resolution(db, coord):
+    ref = make_case(db, coord, Scheme.CHECKPOINT)
+    harmed = people.add_party(db.uow(), coord, ref, PartyRole.HARMED,
+                              person("Harriet", "Wells", age=50))
+    refused(db, coord, ref,
+            lambda: meetings.record_survey(db.uow(), coord, ref, party_id=harmed,
+                                           answered_on=days_ago(1), satisfied=True),
+            WorkflowError, "satisfaction survey belongs to Neighbourhood Resolution")
+
+
+def test_the_database_keeps_one_standing_survey_per_party(db, fac, consented):
+    """However the rows are written, a harmed party has at most one survey that stands: a
+    second is refused until the first is entered in error (the satisfaction figure counts
+    each standing answer as one party's response)."""
+    from sqlalchemy.exc import IntegrityError
+
+    from app.models.conferences import SatisfactionSurvey
+
+    _, harmed = nr_parties(db, fac, consented)
+    case_id = casefile.get_case(db.uow(), fac, consented).id
+    meetings.record_survey(db.uow(), fac, consented, party_id=harmed, answered_on=days_ago(2),
+                           satisfied=True)
+    with db.uow() as uow, pytest.raises(IntegrityError):
+        uow.session.add(SatisfactionSurvey(case_id=case_id, party_id=harmed,
+                                           answered_on=days_ago(1), satisfied=False))
+        uow.session.flush()
+    with db.uow() as uow:
+        first = uow.session.query(SatisfactionSurvey).one()
+        first.entered_in_error = True
+        uow.session.add(SatisfactionSurvey(case_id=case_id, party_id=harmed,
+                                           answered_on=days_ago(1), satisfied=False))
+        uow.commit()
+    assert count(db, "satisfaction_surveys") == 2
+
+
 def test_marking_an_action_of_another_case_is_refused(db, coord, fac, fac2, consented):
     other = nr_consented(db, coord, fac, fac2)
     agree(db, fac, other, hold_meeting(db, fac, fac2, other))
