@@ -142,7 +142,7 @@ class SatisfactionSurvey(Correctable, Base):
         Index("ix_satisfaction_surveys_indicators", "answered_on", "case_id", "party_id",
               "satisfied", "entered_in_error", "id"),
         #: each harmed party answers once (a mistaken answer is entered in error and asked
-        #: again), so a period's answers are its responses, counted without ranking (0026)
+        #: again), so a period's answers are its responses, counted without ranking (0027)
         Index("uq_satisfaction_surveys_live_party", "party_id", unique=True,
               sqlite_where=text("entered_in_error IS 0"),
               postgresql_where=text("entered_in_error IS false")),

@@ -706,7 +706,7 @@ def _restorative(b: _Builder, q: _Query, _names: dict[str, str]) -> None:
     # through their date indexes, not every Neighbourhood Resolution case there has been
     nr = (type_coerce(Case.scheme, String).concat("")
           == Scheme.NEIGHBOURHOOD_RESOLUTION.value)
-    # satisfaction is asked of each harmed party, once (a unique index, 0026): each answer
+    # satisfaction is asked of each harmed party, once (a unique index, 0027): each answer
     # of the period is one response; surveys are only of Neighbourhood Resolution cases
     sv = SatisfactionSurvey
     answers = [*q.nr_only(sv.case_id), sv.live(), _between(sv.answered_on, scope)]

@@ -12,8 +12,8 @@ live answer; a mistaken one is entered in error and asked again). A partial uniq
 holds that in the database, so the figure counts a period's answers from its index instead of
 ranking each party's answers (a sort of every answer of ten years).
 
-Revision ID: 0026_indicator_covering
-Revises: 0025_followups_due_open
+Revision ID: 0027_indicator_covering
+Revises: 0026_my_work_missed_bail
 Create Date: 2026-12-01 18:10:00
 """
 
@@ -22,8 +22,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0026_indicator_covering"
-down_revision = "0025_followups_due_open"
+revision = "0027_indicator_covering"
+down_revision = "0026_my_work_missed_bail"
 branch_labels = None
 depends_on = None
 
