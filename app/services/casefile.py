@@ -7,6 +7,7 @@ of statements is the same for every case (tests/services/test_statement_count.py
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -120,9 +121,14 @@ def _prefix(column: InstrumentedAttribute[Any], text: str) -> ColumnElement[bool
     return and_(column >= text, column < text + "\U0010ffff")
 
 
-def _filtered(uow: UnitOfWork, actor: Actor, f: CaseFilter) -> Select[int]:
+def _filtered(uow: UnitOfWork, actor: Actor, f: CaseFilter, read_all: bool | None = None
+              ) -> Select[int]:
+    """The ids of the cases the actor may see that pass the filter; ``read_all`` is the
+    navigators' setting when the caller has it already."""
     q = select(Case.id)
-    visible = access.visible_clause(actor, read_all=access.navigators_read_all(uow))
+    if read_all is None:
+        read_all = access.navigators_read_all(uow)
+    visible = access.visible_clause(actor, read_all=read_all)
     if not visible.compare(true()):  # a coordinator sees every case: no "WHERE 1 = 1"
         q = q.where(visible)
     if f.scheme:
@@ -189,8 +195,10 @@ def _list_detail(f: CaseFilter) -> str:
     return " ".join(parts) or "all"
 
 
+@functools.cache
 def _rows_select() -> Select[*tuple[Any, ...]]:
-    """What a row of the case list shows, for a join that picks the cases."""
+    """What a row of the case list shows, for a join that picks the cases. Built once (a
+    statement is immutable; building it took a millisecond, twice in every My work)."""
     worker = aliased(User)
     return (select(Case.id, Case.reference, Case.scheme, Case.status, Person.first_name,
                    Person.last_name, worker.full_name, Case.referral_date, Case.crime_reference,
@@ -222,23 +230,31 @@ def list_cases(
     """One page of the cases the actor may see, filtered and sorted. The first page of a list
     or search is audited ("case.list", with the filters but not the search text); later pages
     of the same list are not, so scrolling does not flood the trail."""
-    column = SORT_COLUMNS.get(sort)
-    if column is None:
+    if sort not in SORT_COLUMNS:
         raise ValueError(f"cannot sort by {sort!r}")
-    order = [column.desc() if descending else column.asc(),
-             Case.id.desc() if descending else Case.id.asc()]
     audited = audit_list and offset == 0
     with uow:
         if audited:
             uow.begin_write()
-        ids = _filtered(uow, actor, f).order_by(*order).offset(offset).limit(limit).subquery()
-        rows = [_case_row(r) for r in uow.session.execute(
-            _rows_select().join(ids, ids.c.id == Case.id).order_by(*order))]
+        rows = _page(uow, actor, f, sort, descending, offset, limit)
         if audited:
             audit.record(uow, actor, "case.list", "cases",
                          detail=f"{_list_detail(f)}; {len(rows)} rows")
             uow.commit()
         return rows
+
+
+def _page(uow: UnitOfWork, actor: Actor, f: CaseFilter, sort: str, descending: bool,
+          offset: int, limit: int, read_all: bool | None = None) -> list[CaseRow]:
+    """One page of the list in the caller's open unit of work. Plain columns, so the rows come
+    from the connection, without the ORM's result machinery."""
+    column = SORT_COLUMNS[sort]
+    order = [column.desc() if descending else column.asc(),
+             Case.id.desc() if descending else Case.id.asc()]
+    ids = (_filtered(uow, actor, f, read_all).order_by(*order).offset(offset).limit(limit)
+           .subquery())
+    return [_case_row(r) for r in uow.session.connection().execute(
+        _rows_select().join(ids, ids.c.id == Case.id).order_by(*order))]
 
 
 # ---------------------------------------------------------------- one whole case
@@ -907,6 +923,17 @@ class MyWork:
         return int(getattr(self.totals, section)) > COUNT_CAP
 
 
+@functools.cache
+def _work_select() -> Select[*tuple[Any, ...]]:
+    """The case columns every My work item shows (reference, scheme, participant, worker),
+    for each section to add its own to; built once, as ``_rows_select``."""
+    worker = aliased(User)
+    return (select(Case.reference, Case.scheme, Person.first_name, Person.last_name,
+                   worker.full_name)
+            .join(Person, Person.id == Case.participant_id)
+            .outerjoin(worker, worker.id == Case.worker_id))
+
+
 def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None,
             worker_id: int | None = None) -> MyWork:
     """The start screen: what needs doing, for the cases this person works (coordinators: all).
@@ -916,24 +943,25 @@ def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None,
     COUNT_CAP: the same statements and at most that much counting whatever the size of the
     database (tests/services/test_statement_count.py).
     Only the actor's sections are read (``work_sections``); a coordinator may narrow it all
-    to one worker's cases (``worker_id``)."""
+    to one worker's cases (``worker_id``).
+    One transaction, the write lock first as opening a case does, for the reads and their
+    audit row; the rows come from the connection (plain columns: no ORM result machinery)."""
     today = today or date.today()
     shown = work_sections(actor)
     if not actor.coordinates:
         worker_id = actor.user_id
     mine = CaseFilter(worker_id=worker_id, active_only=True)
     awaiting_filter = CaseFilter(status=CaseStatus.REFERRED, worker_id=worker_id)
-    caseload = tuple(list_cases(uow, actor, mine, sort="referral_date", limit=SECTION_LIMIT,
-                                audit_list=False))
     with uow:
+        uow.begin_write()
+        conn = uow.session.connection()
+        read_all = access.navigators_read_all(uow)
+        caseload = tuple(_page(uow, actor, mine, "referral_date", True, 0, SECTION_LIMIT,
+                               read_all))
         scope = access.visible_case_ids(uow, actor)
         if worker_id is not None:
             scope = and_(scope, or_(Case.worker_id == worker_id, Case.coworker_id == worker_id))
-        worker = aliased(User)
-        base = (select(Case.reference, Case.scheme, Person.first_name, Person.last_name,
-                       worker.full_name)
-                .join(Person, Person.id == Case.participant_id)
-                .outerjoin(worker, worker.id == Case.worker_id).where(scope))
+        base = _work_select().where(scope)
         start = datetime.combine(today, datetime.min.time()).astimezone()
         end = start + timedelta(days=1)
         # each section's joins and conditions, shared by its rows and its count
@@ -982,8 +1010,8 @@ def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None,
         def when(section: WorkSection, count: ScalarSelect[int]) -> Any:
             return count if section in shown else zero
 
-        totals_row = uow.session.execute(select(
-            when(WorkSection.CASELOAD, of(_filtered(uow, actor, mine))),
+        totals_row = conn.execute(select(
+            when(WorkSection.CASELOAD, of(_filtered(uow, actor, mine, read_all))),
             when(WorkSection.TODAY, counted(Appointment, on_appointments, today_c)),
             when(WorkSection.OVERDUE, counted(Appointment, on_appointments, overdue_c)),
             # newest first, as listed: ten years of missed bail appointments are mostly on
@@ -1000,7 +1028,7 @@ def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None,
                  counted(ExitFollowUp,
                          lambda q: q.join(ExitFollowUp, ExitFollowUp.case_id == Case.id),
                          followups_c)),
-            when(WorkSection.REFERRALS, of(_filtered(uow, actor, awaiting_filter))),
+            when(WorkSection.REFERRALS, of(_filtered(uow, actor, awaiting_filter, read_all))),
         )).one()
         totals = WorkTotals(*(int(n) for n in totals_row))
 
@@ -1021,7 +1049,7 @@ def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None,
                          + (" (bail condition)" if r[7] else ""), r[5].astimezone().date(),
                          urgent=bool(r[7]), overdue=section is not WorkSection.TODAY,
                          tab="appointments", record_id=r[8])
-                    for r in uow.session.execute(q)]
+                    for r in conn.execute(q)]
 
         today_items = appts(WorkSection.TODAY, today_c)
         overdue = appts(WorkSection.OVERDUE, overdue_c)
@@ -1032,14 +1060,14 @@ def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None,
                  f"Contract ended {r[5]:%d %b %Y}: record completion or breach", r[5],
                  urgent=r[5] <= today + timedelta(days=3), overdue=r[5] < today,
                  tab="contract", record_id=None)
-            for r in uow.session.execute(
+            for r in conn.execute(
                 base.add_columns(Contract.end_date).join(Contract, Contract.case_id == Case.id)
                 .where(*ending_c).order_by(Contract.end_date).limit(SECTION_LIMIT))
         ] if WorkSection.CONTRACTS_ENDING in shown else []
         actions = [
             item(r, f"Agreement action due: {r[6][:60]}", r[5], urgent=r[5] < today,
                  overdue=r[5] < today, tab="meetings", record_id=r[7])
-            for r in uow.session.execute(
+            for r in conn.execute(
                 on_actions(base.add_columns(AgreementAction.due_on, AgreementAction.description,
                                             AgreementAction.id))
                 .where(*actions_c).order_by(AgreementAction.due_on).limit(SECTION_LIMIT))
@@ -1047,17 +1075,15 @@ def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None,
         followups = [
             item(r, f"{r[6]}-month follow-up due", r[5], urgent=r[5] < today,
                  overdue=r[5] < today, tab="followups", record_id=r[6])
-            for r in uow.session.execute(
+            for r in conn.execute(
                 base.add_columns(ExitFollowUp.due_on, ExitFollowUp.months)
                 .join(ExitFollowUp, ExitFollowUp.case_id == Case.id)
                 .where(*followups_c).order_by(ExitFollowUp.due_on).limit(SECTION_LIMIT))
         ] if WorkSection.FOLLOWUPS_DUE in shown else []
-    awaiting: tuple[CaseRow, ...] = ()
-    if WorkSection.REFERRALS in shown:
-        awaiting = tuple(list_cases(uow, actor, awaiting_filter, sort="referral_date",
-                                    descending=False, limit=SECTION_LIMIT, audit_list=False))
-    with uow:
-        uow.begin_write()
+        awaiting: tuple[CaseRow, ...] = ()
+        if WorkSection.REFERRALS in shown:
+            awaiting = tuple(_page(uow, actor, awaiting_filter, "referral_date", False, 0,
+                                   SECTION_LIMIT, read_all))
         narrowed = f" worker={worker_id}" if actor.coordinates and worker_id else ""
         audit.record(uow, actor, "case.list", "cases",
                      detail=f"my work{narrowed}; {len(caseload)} cases")
