@@ -497,11 +497,10 @@ def compute(uow: UnitOfWork, actor: Actor, scope: Scope, *, today: date | None =
             visible = access.visible_clause(actor, read_all=access.navigators_read_all(uow))
             figures = [replace(f, **_named(s, b.members.get(f.id), visible)) for f in figures]
         months = _months(q)
-        audit.record(uow, actor, "report.indicators", "cases",
-                     detail=f"{scope.start.isoformat()}..{scope.end.isoformat()} "
-                            f"{scope.scheme.value if scope.scheme else 'all schemes'}"
-                            f"{f' worker {scope.worker_id}' if scope.worker_id else ''}")
-        uow.commit()
+    _audit(uow, actor, "report.indicators",
+           f"{scope.start.isoformat()}..{scope.end.isoformat()} "
+           f"{scope.scheme.value if scope.scheme else 'all schemes'}"
+           f"{f' worker {scope.worker_id}' if scope.worker_id else ''}")
     return IndicatorReport(scope, today, worker_name, tuple(figures), tuple(months),
                            pathway_names)
 
@@ -526,10 +525,20 @@ def figure_cases(uow: UnitOfWork, actor: Actor, scope: Scope, figure_id: str, *,
                                   field="figure")
         visible = access.visible_clause(actor, read_all=access.navigators_read_all(uow))
         found = _named(s, b.members.get(figure_id), visible)
-        audit.record(uow, actor, "report.indicator_cases", "cases",
-                     detail=f"{figure_id} {scope.start.isoformat()}..{scope.end.isoformat()}")
-        uow.commit()
+    _audit(uow, actor, "report.indicator_cases",
+           f"{figure_id} {scope.start.isoformat()}..{scope.end.isoformat()}")
     return FigureCases(figure_id, found["cases"], found["unnamed"])
+
+
+def _audit(uow: UnitOfWork, actor: Actor, action: str, detail: str) -> None:
+    """Record a report once its figures are read, in a short write of its own. The reading
+    takes seconds with years of cases; on SQLite a read that then writes is refused ("database
+    is locked") if anyone saved meanwhile, and taking the write lock first would hold up every
+    save for as long as the report reads. Nothing is returned unless this is written."""
+    with uow:
+        uow.begin_write()
+        audit.record(uow, actor, action, "cases", detail=detail)
+        uow.commit()
 
 
 def _pathway_names(s: Session) -> dict[str, str]:

@@ -348,3 +348,33 @@ def test_every_indicator_is_documented() -> None:
     doc = (REPO_ROOT / "docs" / "indicators.md").read_text(encoding="utf-8")
     for ind in indicators.INDICATORS:
         assert f"`{ind.id}`" in doc, ind.id
+
+
+def test_a_save_elsewhere_while_the_figures_are_read_does_not_stop_them(
+        db: Database, coord: Actor, world: dict[str, Any]) -> None:
+    """The Dashboard reads for seconds on a large database while the window's other work
+    (or another user) saves: the figures and their audit record must still be written, not
+    refused with 'database is locked' when the read turns into the audit's write."""
+    from sqlalchemy import event
+
+    other = Database(str(db.engine.url))
+    saved: list[int] = []
+
+    def save_elsewhere(_conn: object, _cur: object, sql: str, *_: object) -> None:
+        if not saved and sql.lstrip().startswith("SELECT") and "cases" in sql:
+            with other.engine.begin() as conn:  # a real save, committed meanwhile
+                conn.execute(text("INSERT INTO app_settings (key, value) "
+                                  "VALUES ('saved.elsewhere', '1')"))
+            saved.append(1)
+
+    event.listen(db.engine, "before_cursor_execute", save_elsewhere)
+    try:
+        report = indicators.compute(db.uow(), coord, YEAR_2025, today=TODAY, named=False)
+        cases = indicators.figure_cases(db.uow(), coord, YEAR_2025, "referrals", today=TODAY)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", save_elsewhere)
+        other.dispose()
+    assert saved and report.figure("referrals").value is not None and cases.cases
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM audit_events WHERE action = "
+                                 "'report.indicators'")).scalar_one() >= 1
