@@ -91,9 +91,10 @@ class OutcomeAgreement(Versioned, Base):
 
 class AgreementAction(Correctable, Base):
     __tablename__ = "agreement_actions"
-    #: My work's "agreement actions due" (0005_my_work_indexes)
+    #: My work's "agreement actions due", the live flag read from the index too (0028)
     __table_args__ = (
-        Index("ix_agreement_actions_kept_due", "kept", "due_on", "agreement_id"),
+        Index("ix_agreement_actions_kept_live_due", "kept", "entered_in_error", "due_on",
+              "agreement_id"),
         # the indicators: actions checked in a period (0023)
         Index("ix_agreement_actions_indicators", "checked_on", "kept", "agreement_id",
               "entered_in_error"),

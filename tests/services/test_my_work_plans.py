@@ -54,3 +54,26 @@ def test_missed_bail_appointments_are_read_newest_first_from_their_index(db_path
     bail_count = count_sql[count_sql.index("bail_condition IS 1"):]
     assert "ORDER BY appointments.starts_at DESC" in bail_count.split("AS anon_")[0], count_sql
     assert work.missed_bail == tuple(sorted(work.missed_bail, key=lambda w: w.due, reverse=True))
+
+
+def test_agreement_actions_due_are_counted_from_their_index_alone(db_path: Path) -> None:
+    """The count of actions due reads whether each is live from the index (0028), looking up
+    only its agreement and case, and the list reads them in due order from the same index."""
+    db = Database(f"sqlite:///{db_path}")
+    demo.build(db.uow(), cases=60, seed=5)
+    with db.uow() as uow:
+        coord = users.actor_for(uow.session.scalars(
+            select(User).where(User.username == "coordinator")).one())
+    _work, plans = planned(db, lambda: casefile.my_work(db.uow(), coord),
+                           keep=lambda sql: sql.startswith("SELECT")
+                           and "agreement_actions.kept IS NULL" in sql)
+    db.dispose()
+    assert len(plans) == 2, [sql for sql, _plan in plans]  # the count of all sections, the list
+    for sql, plan in plans:
+        actions = [s for s in plan if "agreement_actions" in s]
+        assert actions and all("ix_agreement_actions_kept_live_due" in s for s in actions), plan
+        assert "entered_in_error=?" in actions[0], plan
+        if "count(*)" in sql:
+            assert "COVERING INDEX" in actions[0], plan
+        else:
+            assert not any("TEMP B-TREE" in s for s in plan), plan
