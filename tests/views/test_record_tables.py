@@ -91,6 +91,32 @@ def test_a_table_filled_out_of_sight_is_sized_when_first_shown(qtbot: Any) -> No
     assert table.rowHeight(0) == single
 
 
+def test_a_long_list_has_each_row_as_tall_as_qt_measures_it(qtbot: Any) -> None:
+    # texts on one line, wrapped onto several, struck through, empty, with a line break, and
+    # a little shorter and longer than the column: each row as Qt's own sizing makes it
+    texts = ["short", "many words " * 30, "", "two\nlines", "x" * 60, "ab " * 19, "ab " * 21,
+             "Intervention: Budgeting session"]
+    rows = [Row(i, texts[i % len(texts)] + "i" * (i % 7), void=i % 11 == 0, late=i % 5 == 0)
+            for i in range(150)]
+    table = RecordTable("things", "Things", _model())
+    qt = RecordTable("qt", "Qt", _model())
+    for t in (table, qt):
+        qtbot.addWidget(t)
+        t.resize(500, 300)
+        t.show()
+        qtbot.waitExposed(t)
+        t.set_rows(rows)
+    assert table.columnWidth(1) == qt.columnWidth(1)
+    qt.resizeRowsToContents()
+    assert [table.rowHeight(r) for r in range(150)] == [qt.rowHeight(r) for r in range(150)]
+    assert len({table.rowHeight(r) for r in range(150)}) > 2  # some wrap, most do not
+    for t in (table, qt):  # narrower: the rows are fitted again to the new width
+        t.resize(350, 300)
+    qt.resizeRowsToContents()
+    qtbot.waitUntil(lambda: [table.rowHeight(r) for r in range(150)]
+                    == [qt.rowHeight(r) for r in range(150)])
+
+
 def test_every_case_table_is_a_checked_model_and_none_is_a_table_widget(
         qtbot: Any, db: Any, open_window: Any, qtmodeltester: Any) -> None:
     demo.build(db.uow(), cases=60, today=date.today())

@@ -22,14 +22,18 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
 
 ALERT_COLOUR = QColor("#b00020")
 STRUCK_COLOUR = QColor("#6b6b6b")
+#: A list this short has every row measured by Qt; a longer one only the rows that need it.
+FIT_ALL_ROWS = 20
+#: Pixels a text stays short of its column's room to count as surely on one line.
+ONE_LINE_SLACK = 1 / 64
 
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -277,7 +281,53 @@ class RecordTable(QTableView):
         # rows are wrapped to the columns' widths where they can be seen, else when first shown
         self._wrap_due = not self.isVisible()
         if not self._wrap_due:
+            self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its text wrapped to the columns, as ``resizeRowsToContents``
+        makes it, without measuring every row: Qt asks each cell for a dozen roles to measure
+        it (a 200-entry timeline took most of a case's opening). A row whose every text surely
+        fits its column on one line is given the height Qt measured for the first such row;
+        any other row (wrapped, struck through, with an empty cell) is measured by Qt."""
+        model = self.record_model()
+        rows, columns = model.rowCount(), model.columnCount()
+        if rows <= FIT_ALL_ROWS:
             self.resizeRowsToContents()
+            return
+        # the room a cell's text has: the column less the grid line and the text's margins
+        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                               self) + 1) + (1 if self.showGrid() else 0)
+        room = [self.columnWidth(c) - margin - ONE_LINE_SLACK for c in range(columns)]
+        metrics = QFontMetricsF(self.font())
+        widest = metrics.maxWidth()
+        advances: dict[str, float] = {}
+
+        def one_line(text: str, width: float) -> bool:
+            if not text:
+                return False
+            # printable ASCII is drawn in the font itself, no glyph wider than its widest
+            if text.isascii() and text.isprintable() and (len(text) + 1) * widest <= width:
+                return True
+            if "\n" in text:
+                return False
+            advance = advances.get(text)
+            if advance is None:  # shaping a text is the slow part: the same dates recur
+                advance = advances[text] = metrics.horizontalAdvance(text)
+            return advance <= width
+
+        header = self.verticalHeader()
+        height = 0
+        for row in range(rows):
+            if model.style_at(row) is not RowStyle.STRUCK and all(
+                    one_line(text, width)
+                    for text, width in zip(model.texts_at(row), room, strict=True)):
+                if height:
+                    header.resizeSection(row, height)
+                    continue
+                self.resizeRowToContents(row)
+                height = self.rowHeight(row)
+            else:
+                self.resizeRowToContents(row)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
