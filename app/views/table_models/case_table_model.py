@@ -27,6 +27,11 @@ from app.views.terms import term
 
 Index = QModelIndex | QPersistentModelIndex
 
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+#: The roles the case list answers.
+_ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole,
+                                    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole))
+
 
 class CaseTableModel(QAbstractTableModel):
     REFERENCE, PARTICIPANT, SCHEME, STATUS, WORKER, REFERRED, CRIME_REF, OFFENCE = range(8)
@@ -140,12 +145,16 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # painting asks each cell for seven roles: those this model never answers (and the
+        # colour of any column but the reference) are turned away before the row is looked up
+        if role not in _ROLES or not index.isValid():
+            return None
+        col = index.column()
+        if role == _FOREGROUND and col != self.REFERENCE:
             return None
         row = self._row(index.row())
         if row is None:  # the list changed under the count: blank until the next reload
             return None
-        col = index.column()
         found = self._found is not None
         if role == Qt.ItemDataRole.DisplayRole:
             if found and col == self.PARTICIPANT and self._party[index.row()]:
@@ -174,8 +183,9 @@ class CaseTableModel(QAbstractTableModel):
                 return term(row.status)
             case self.WORKER:
                 return row.worker or self.tr("Unassigned")
-            case self.REFERRED:
-                return f"{row.referral_date:%d/%m/%Y}"
+            case self.REFERRED:  # as %d/%m/%Y, which is several times slower to format
+                d = row.referral_date
+                return f"{d.day:02d}/{d.month:02d}/{d.year}"
             case self.CRIME_REF:
                 return row.crime_reference or ""
             case self.OFFENCE:
