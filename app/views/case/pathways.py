@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QShowEvent
 
 from app.services import pathways
 from app.services.case_actions import CaseAction
@@ -70,6 +70,8 @@ class PathwaysTab(CaseTab):
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(180)
         self.body.addWidget(self.chart_view, 2)
+        #: the rows the chart is still to show (drawn when the tab is in sight)
+        self._chart_rows: list[PathwayRow] | None = None
 
     def _latest_assessment(self, code: str) -> int | None:
         """Opening a pathway's row shows its latest assessment (each one is on the Overview's
@@ -90,6 +92,24 @@ class PathwaysTab(CaseTab):
     def refresh(self) -> None:
         rows = self.rows()
         self.records.set_rows(rows)
+        self.chart_view.setAccessibleDescription("; ".join(
+            f"{r.name}: start {'-' if r.levels[0] is None else r.levels[0]}, "
+            f"exit {'-' if r.levels[-1] is None else r.levels[-1]}" for r in rows))
+        # the chart lays out its axes and labels when its series change, seen or not: a tab
+        # out of sight draws it when first shown
+        self._chart_rows = rows
+        if self.isVisible():
+            self._draw_chart()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._draw_chart()
+
+    def _draw_chart(self) -> None:
+        rows = self._chart_rows
+        if rows is None:
+            return
+        self._chart_rows = None
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
@@ -111,9 +131,6 @@ class PathwaysTab(CaseTab):
         self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x)
         series.attachAxis(y)
-        self.chart_view.setAccessibleDescription("; ".join(
-            f"{r.name}: start {'-' if r.levels[0] is None else r.levels[0]}, "
-            f"exit {'-' if r.levels[-1] is None else r.levels[-1]}" for r in rows))
 
     def assess(self, stage: AssessmentStage) -> FormDialog:
         current = {a.pathway_code: a.level for a in self.detail.assessments
