@@ -17,7 +17,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -29,6 +29,9 @@ from app.models.cases import CaseStatus, Scheme
 from app.models.users import Role
 from app.services.context import Actor
 from app.services.files import PRIVATE_UMASK, write_file
+
+if TYPE_CHECKING:
+    from app.services.casefile import CaseDetail
 
 EXIT_USAGE = 2
 EXIT_REFUSED = 3
@@ -175,8 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     show = csub.add_parser("show", help="everything on one case")
     show.add_argument("reference")
     show.add_argument("--json", action="store_true")
-    show.add_argument("--reason", metavar="WHY", help="why you are opening it: needed for a "
-                      "restricted case not assigned to you (kept in the audit trail)")
+    _reason_option(show)
 
     document = sub.add_parser("document", help="print a document for a case to a PDF file")
     document.add_argument("kind", help="contract, agreement, outcome-participant, "
@@ -190,6 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
     document.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     document.add_argument("--preview", action="store_true", help="do not file it on the case")
     _disclosure_options(document)
+    _reason_option(document)
 
     report = sub.add_parser("report", help="indicator reports (coordinators)")
     rsub = report.add_subparsers(dest="report_command", required=True, parser_class=_Parser)
@@ -291,8 +294,34 @@ def build_parser() -> argparse.ArgumentParser:
                                     "a case, newest first, with who, when and why")
     rec_history.add_argument("reference")
     rec_history.add_argument("--json", action="store_true")
+    _reason_option(rec_history)
     _practitioner_parsers(sub, rsub)
     return p
+
+
+def _reason_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--reason", metavar="WHY", help="why you are opening the case: needed for a "
+                   "restricted case not assigned to you (kept in the audit trail)")
+
+
+def _consult(db: Database, actor: Actor, reference: str, reason: str | None) -> None:
+    """A command that reads a restricted case its user is not assigned to opens it first with
+    the reason given (DPA 2018 s.62), as the window does before anything on it is printed or
+    saved: the consultation and its reason are recorded, and without a reason nothing is read."""
+    from app.services import casefile
+
+    if casefile.reason_needed(db.uow(), actor, reference):
+        _open_case(db, actor, reference, reason)
+
+
+def _open_case(db: Database, actor: Actor, reference: str, reason: str | None) -> CaseDetail:
+    from app.services import casefile
+
+    try:
+        return casefile.get_case(db.uow(), actor, reference, reason=reason)
+    except ReasonRequired as exc:
+        raise ReasonRequired(exc.message.replace("say why you are opening it",
+                                                 'say why with --reason "WHY"')) from None
 
 
 def _disclosure_options(p: argparse.ArgumentParser) -> None:
@@ -316,10 +345,13 @@ def _attachment_parser(sub: Any) -> None:
     att.add_argument("--title", help="what the document is (default: the file's name)")
     files = sub.add_parser("attachment", help="a case's attachments: list, save one, remove one")
     fsub = files.add_subparsers(dest="attachment_command", required=True, parser_class=_Parser)
-    fsub.add_parser("list", help="the attachments on a case").add_argument("reference")
+    listed = fsub.add_parser("list", help="the attachments on a case")
+    listed.add_argument("reference")
     save = fsub.add_parser("save", help="write an attachment to a file")
     save.add_argument("attachment_id", type=_positive)
     save.add_argument("--out", type=Path, required=True, metavar="FILE")
+    for p in (listed, save):
+        _reason_option(p)
     rm = fsub.add_parser("remove", help="remove an attachment's file, keeping the record of it")
     rm.add_argument("attachment_id", type=_positive)
     rm.add_argument("--reason", required=True)
@@ -346,6 +378,7 @@ def _calendar_parser(sub: Any) -> None:
     letter = csub.add_parser("letter", help="a case's scheduled appointments, for the person "
                              "(goes with the appointment letter)")
     letter.add_argument("reference")
+    _reason_option(letter)
     for p in (diary, one, letter):
         p.add_argument("--out", type=Path, required=True, metavar="FILE.ics")
 
@@ -627,11 +660,7 @@ def _cmd_case(args: argparse.Namespace, db: Database) -> int:
                       f"{r.participant:<28} {r.worker or '-'}")
             print(f"{len(rows)} cases")
         return 0
-    try:
-        detail = casefile.get_case(db.uow(), actor, args.reference, reason=args.reason)
-    except ReasonRequired as exc:
-        raise ReasonRequired(exc.message.replace("say why you are opening it",
-                                                 'say why with --reason "WHY"')) from None
+    detail = _open_case(db, actor, args.reference, args.reason)
     data = _jsonable(detail)
     data["participant"] = data["participant"]["name"]
     data["participant_details"] = _jsonable(detail.participant)
@@ -654,6 +683,7 @@ def _cmd_document(args: argparse.Namespace, db: Database) -> int:
     from app.services import casefile, documents
 
     actor = _actor(args, db)
+    _consult(db, actor, args.reference, args.reason)
     try:
         kind = documents.Kind(args.kind)
     except ValueError:
@@ -975,6 +1005,7 @@ def _cmd_calendar(args: argparse.Namespace, db: Database) -> int:
         content = calendar.appointment_ics(db.uow(), actor, args.appointment_id,
                                            with_names=args.names)
     else:
+        _consult(db, actor, args.reference, args.reason)
         content = calendar.person_appointments_ics(db.uow(), actor, args.reference)
     write_file(args.out, content)
     print(f"{content.count(b'BEGIN:VEVENT')} event(s) written to {args.out}")
@@ -1005,12 +1036,15 @@ def _cmd_attachment(args: argparse.Namespace, db: Database) -> int:
 
     actor = _actor(args, db)
     if args.attachment_command == "list":
+        _consult(db, actor, args.reference, args.reason)
         for a in attachments.list_for_case(db.uow(), actor, args.reference):
             state = f"removed {a.removed_at:%Y-%m-%d} by {a.removed_by}: {a.removed_reason}" \
                 if a.removed_at else f"{a.size_bytes:,} bytes"
             print(f"{a.id}\t{a.added_at.astimezone():%Y-%m-%d %H:%M}\t{a.media_type.label}\t"
                   f"{a.attached_to}\t{a.title}\t{a.added_by}\t{state}")
     elif args.attachment_command == "save":
+        _consult(db, actor, attachments.case_reference(db.uow(), actor, args.attachment_id),
+                 args.reason)
         f = attachments.open_file(db.uow(), actor, args.attachment_id)
         write_file(args.out, f.content)
         print(f"{f.summary.title} written to {args.out}")
@@ -1030,6 +1064,7 @@ def _cmd_record(args: argparse.Namespace, db: Database) -> int:
 
     _require_current_schema(db)
     actor = _actor(args, db)
+    _consult(db, actor, args.reference, args.reason)
     rows = corrections.case_corrections(db.uow(), actor, args.reference)
     if args.json:
         _print(rows)

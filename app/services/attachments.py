@@ -212,6 +212,18 @@ def list_for_case(uow: UnitOfWork, actor: Actor, reference: str) -> list[Attachm
         return [_summary(uow, r, case.reference) for r in rows]
 
 
+def case_reference(uow: UnitOfWork, actor: Actor, attachment_id: int) -> str:
+    """The reference of the case an attachment is on (one the actor may see), so that a
+    command can open the case, with its reason if one is needed, before the file is read."""
+    with uow:
+        case = uow.session.scalar(select(Case).join(Attachment, Attachment.case_id == Case.id)
+                                  .where(Attachment.id == attachment_id))
+        if case is None:
+            raise NotFound(f"There is no attachment {attachment_id}.")
+        access.require_view(uow, actor, case)
+        return case.reference
+
+
 def open_file(uow: UnitOfWork, actor: Actor, attachment_id: int) -> AttachmentFile:
     """The attachment's bytes, checked against their hash, to show. Audited as a view."""
     return _hand_out(uow, actor, attachment_id, "attachment.view")

@@ -52,3 +52,58 @@ def test_case_show_asks_for_a_reason(db: Database, run: Run) -> None:
         (other.username, "reason: Covering for the navigator")]
     # the assigned navigator opens her own case without one
     assert run(url, "--user", nav.username, "case", "show", ref)[0] == 0
+
+
+def test_every_command_that_reads_a_restricted_case_asks_for_a_reason(
+        db: Database, run: Run, tmp_path) -> None:
+    """Printing, the corrections, the attachments and the calendar letter read the case as
+    much as ``case show`` does: a coordinator not assigned to a restricted case says why (kept
+    in the audit as the consultation), and without a reason no file is written."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    from app.services import appointments, attachments, cases
+    from app.services.appointments import AppointmentInput
+    from tests.factories import at
+    from tests.services.journeys import days_ago
+
+    coord = make_user(db, Role.COORDINATOR)
+    other = make_user(db, Role.COORDINATOR, full_name="Second Coordinator")
+    nav = make_user(db, Role.NAVIGATOR)
+    ref = make_case(db, coord, Scheme.CHECKPOINT, worker=nav, offence_code="domestic-abuse",
+                    days_ago=30)
+    cases.decide_eligibility(db.uow(), coord, ref, eligible=True, on=days_ago(28),
+                             override_reason="Victim consulted; supervisor approved")
+    appointments.schedule(db.uow(), nav, ref, AppointmentInput(at(2), "Key-work session",
+                                                               "Checkpoint office"))
+    buf = BytesIO()
+    Image.new("RGB", (20, 20), (0, 90, 200)).save(buf, "PNG")
+    scan = attachments.add(db.uow(), coord, ref, buf.getvalue(), "form.png")
+    url = db.engine.url.render_as_string(hide_password=False)
+    commands = {
+        "document": (["document", "summary", ref, "--out", str(tmp_path / "s.pdf")],
+                     tmp_path / "s.pdf"),
+        "record history": (["record", "history", ref], None),
+        "attachment list": (["attachment", "list", ref], None),
+        "attachment save": (["attachment", "save", str(scan.id), "--out",
+                             str(tmp_path / "a.png")], tmp_path / "a.png"),
+        "calendar letter": (["calendar", "letter", ref, "--out", str(tmp_path / "c.ics")],
+                            tmp_path / "c.ics"),
+    }
+    for name, (args, written) in commands.items():
+        code, out, err = run(url, "--user", other.username, *args)
+        assert code == EXIT_REFUSED and out == "", name
+        assert 'say why with --reason "WHY". Nothing was opened.' in err, (name, err)
+        assert written is None or not written.exists(), name
+    assert audit.search(db.uow(), coord, action="case.view", case_reference=ref) == []
+    for name, (args, written) in commands.items():
+        code, out, err = run(url, "--user", other.username, *args, "--reason",
+                             f"Checking for the board: {name}")
+        assert code == 0, (name, err)
+        assert written is None or written.stat().st_size > 0, name
+    looks = audit.search(db.uow(), coord, action="case.view", case_reference=ref)
+    assert sorted(r.detail for r in looks) == sorted(
+        f"reason: Checking for the board: {name}" for name in commands)
+    # the assigned navigator needs no reason for her own case
+    assert run(url, "--user", nav.username, "record", "history", ref)[0] == 0
