@@ -26,7 +26,7 @@ from __future__ import annotations
 import gc
 import random
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -34,7 +34,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, select, text
+from sqlalchemy import Connection, Engine, Table, func, select, text
 from sqlalchemy.orm import Session
 
 from app.db import UnitOfWork
@@ -88,6 +88,7 @@ from app.models.settings import AppSetting
 from app.models.users import Role, User
 from app.services import demo_practitioners, find
 from app.services.cases import ASKS_FIRST_TIME_ENTRANT, DIVERSION_OUTCOME_CODE, add_months
+from app.services.outcomes import ENDING_STAGES
 from app.services.people import search_key
 from app.services.users import hash_password
 from app.services.workflow import statuses
@@ -146,6 +147,8 @@ _BATCH_ROWS = 20_000
 #: of up to 100,000 cases (2.5 years: at that size the demo is today's shape).
 REFERRALS_PER_YEAR = 40_000
 SPAN_DAYS = round(2.5 * 365.25)
+#: Columns the database's triggers keep that the generator fills in itself (see ``bulk_writes``).
+FILLED = ("cases.result_stage", "cases.end_date", "pathway_assessments.start_level")
 #: SQLite's page cache during the build (KiB).
 _CACHE_KIB = 512 * 1024
 
@@ -274,7 +277,7 @@ def build(uow: UnitOfWork, *, cases: int = 500, seed: int = 1, today: date | Non
     if cases < 0 or cases > 1_000_000:
         raise WorkflowError("Choose between 0 and 1,000,000 demo cases.")
     today = today or date.today()
-    with uow:
+    with _rollback_journal(uow.engine), uow:
         uow.begin_write()
         s = uow.session
         flag = s.get(AppSetting, DEMO_FLAG)
@@ -324,7 +327,7 @@ def build(uow: UnitOfWork, *, cases: int = 500, seed: int = 1, today: date | Non
         historic = 0 if span == SPAN_DAYS else cases - round(cases * SPAN_DAYS / span)
         schemes = list(Scheme)
         made = old = 0
-        with bulk_writes(rows.conn, [m.__tablename__ for m in _ORDER]):
+        with bulk_writes(rows.conn, [m.__tablename__ for m in _ORDER], FILLED):
             for i in range(cases):
                 # the old cases spread evenly among the others (Bresenham's stepping)
                 if historic and (i + 1) * historic // cases > i * historic // cases:
@@ -355,13 +358,55 @@ def build(uow: UnitOfWork, *, cases: int = 500, seed: int = 1, today: date | Non
 
 
 @contextmanager
-def bulk_writes(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
+def _rollback_journal(engine: Engine) -> Iterator[None]:
+    """A SQLite file the build has to itself takes its one transaction with a rollback journal
+    instead of the write-ahead log: the new pages are then written once, to the file, not once
+    to the log and again at the checkpoint after the commit (a journal keeps only the pages that
+    were already there). The log is back on after it. With another connection open the log
+    stays on (leaving it needs the file to itself); that build is just slower."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        yield
+        return
+    error = engine.dialect.loaded_dbapi.Error
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        wait = raw.execute("PRAGMA busy_timeout").fetchone()[0]
+        raw.execute("PRAGMA busy_timeout = 0")  # someone else is here: do not wait for them
+        try:
+            mode = raw.execute("PRAGMA journal_mode").fetchone()[0]
+            switched = mode == "wal" and raw.execute(
+                "PRAGMA journal_mode = TRUNCATE").fetchone()[0] == "truncate"
+        except error:
+            switched = False
+        finally:
+            raw.execute(f"PRAGMA busy_timeout = {int(wait)}")
+    # the connection goes back to the pool, alone in it: the build's session takes it again
+    try:
+        yield
+    finally:
+        if switched:
+            with engine.connect() as conn:
+                raw = conn.connection.dbapi_connection
+                assert raw is not None
+                raw.execute("PRAGMA journal_mode = WAL")
+
+
+@contextmanager
+def bulk_writes(conn: Connection, tables: Sequence[str],
+                filled: Collection[str] = ()) -> Iterator[None]:
     """While many rows are written to ``tables`` (by the demo, and by the bench's top-up), on
     SQLite: a page cache big enough for the build, and the tables' indexes and full-text
-    triggers dropped, then made again (and the
-    full-text index rebuilt) in the same transaction. One sort per index at the end is several
-    times quicker than keeping a dozen indexes of ``cases`` in step row by row; a unique index
-    still refuses duplicates when it is made again, and a failure rolls all of it back.
+    triggers dropped, then made again (and the full-text index rebuilt) in the same
+    transaction. One sort per index at the end is several times quicker than keeping a dozen
+    indexes of ``cases`` in step row by row; a unique index still refuses duplicates when it is
+    made again, and a failure rolls all of it back.
+
+    ``filled`` names columns (``"table.column"``) the writer fills in itself: an insert trigger
+    that only keeps one of them (an update of that column) is dropped too, and made again at
+    the end. Each such trigger costs an update a row, and one that looks its rows up by other
+    columns than the id keeps that table's indexes (or each row written would scan the table).
 
     Everywhere: no cyclic garbage collection meanwhile; the rows are plain dicts freed by
     reference counting, and the collector's passes over hundreds of thousands of them are
@@ -381,10 +426,13 @@ def bulk_writes(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
         every_trigger = conn.exec_driver_sql(
             "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'").all()
         triggers = [(name, sql) for name, table, sql in every_trigger if table in tables
-                    and "AFTER INSERT" in sql.upper() and any(f"INTO {f}(" in sql for f in fts)]
+                    and _on_insert(sql) and (any(f"INTO {f}(" in sql for f in fts)
+                                             or _keeps_only(sql, filled))]
+        dropped = {name for name, _ in triggers}
         # a trigger that stays reads its tables by their indexes (a lookup by id needs none):
         # those tables keep them, or each row written would scan a whole table
-        kept = [sql for name, _, sql in every_trigger if name not in dict(triggers)]
+        kept = _firing([(name, table, sql) for name, table, sql in every_trigger
+                        if name not in dropped], tables)
         indexes = [(name, sql) for name, table, sql in conn.exec_driver_sql(
             "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' "
             f"AND sql IS NOT NULL AND tbl_name IN ({marks})", tuple(tables))
@@ -407,6 +455,53 @@ def bulk_writes(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
     finally:
         if collecting:
             gc.enable()
+
+
+def _event(trigger: str) -> str:
+    """What sets a trigger off: INSERT, UPDATE or DELETE."""
+    m = re.search(r"\b(?:BEFORE|AFTER|INSTEAD OF)\s+(INSERT|UPDATE|DELETE)\b", trigger,
+                  re.IGNORECASE)
+    return m.group(1).upper() if m else ""
+
+
+def _on_insert(trigger: str) -> bool:
+    return _event(trigger) == "INSERT"
+
+
+def _updates(trigger: str) -> list[tuple[str, str]]:
+    """The (table, column) each statement of a trigger's body updates; a statement that is not
+    a one-column update gives ("", "")."""
+    body = trigger.split(" BEGIN ", 1)[1].rsplit("END", 1)[0]
+    done = []
+    for statement in filter(str.strip, body.split(";")):
+        m = re.match(r"\s*UPDATE (\w+) SET (\w+) = ", statement)
+        one = m is not None and not re.search(r",\s*\w+\s*=", statement)
+        done.append((m.group(1), m.group(2)) if m and one else ("", ""))
+    return done
+
+
+def _keeps_only(trigger: str, filled: Collection[str]) -> bool:
+    """Whether a trigger does nothing but keep columns of ``filled`` up to date."""
+    return bool(filled) and all(f"{t}.{c}" in filled for t, c in _updates(trigger))
+
+
+def _firing(triggers: Sequence[tuple[str, str, str]], tables: Sequence[str]) -> list[str]:
+    """The triggers that writing rows into ``tables`` can set off: their insert triggers, and
+    the triggers of whatever those write in turn."""
+    fired: list[str] = []
+    written = {("INSERT", t) for t in tables}
+    grew = True
+    while grew:
+        grew = False
+        for _, table, sql in triggers:
+            if sql in fired or (_event(sql), table) not in written:
+                continue
+            fired.append(sql)
+            body = sql.split(" BEGIN ", 1)[-1]
+            written |= {(verb.split()[0].upper(), name) for verb, name in re.findall(
+                r"\b(UPDATE|INSERT\s+INTO|DELETE\s+FROM)\s+(\w+)", body, re.IGNORECASE)}
+            grew = True
+    return fired
 
 
 def _reads(trigger: str, table: str) -> bool:
@@ -564,6 +659,14 @@ def _make_case(ctx: _Ctx, scheme: Scheme, status: CaseStatus, i: int,
         ctx.rows.add(StatusChange, case_id=case["id"], from_status=prev, to_status=stage, on=day,
                      by_id=ctx.demo_user)
         prev = stage
+    # what the database's triggers keep, filled in here (``FILLED``): the deciding stage
+    # (``outcomes``) and the day the case ended
+    monitored = CaseStatus.AGREEMENT_MONITORING in path
+    case["result_stage"] = (CaseStatus.AGREEMENT_MONITORING if monitored else None) \
+        if scheme is Scheme.NEIGHBOURHOOD_RESOLUTION else \
+        next((stage for stage in ENDING_STAGES if stage in path), None)
+    case["end_date"] = None if case["started_on"] is None else \
+        case["ended_on"] or case["closed_on"]
     if harmed is not None:
         ctx.records.victims_code(case, harmed)
     for pid, role in others:
@@ -668,7 +771,7 @@ def _fill(ctx: _Ctx, case: dict[str, Any], path: list[CaseStatus], participant: 
             for p, level in levels_start.items():
                 add(PathwayAssessment, case_id=case_id, stage=AssessmentStage.EXIT,
                     pathway_code=p, level=max(0, level - r.randint(0, 2)), assessed_on=end_day,
-                    assessed_by_id=by, updated_by_id=by)
+                    assessed_by_id=by, updated_by_id=by, start_level=level)
     if S.CLOSED in reached:
         if ended:
             closed = case["ended_on"] + timedelta(days=r.randint(1, 20))
