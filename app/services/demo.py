@@ -24,10 +24,13 @@ made once at the end (see ``bulk_writes``).
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import random
 import re
+import threading
+import traceback
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -154,6 +157,8 @@ REFERRALS_PER_YEAR = 40_000
 SPAN_DAYS = round(2.5 * 365.25)
 #: Columns the database's triggers keep that the generator fills in itself (see ``bulk_writes``).
 FILLED = ("cases.result_stage", "cases.end_date", "pathway_assessments.start_level")
+#: From this many cases the rows are made in a second process (``_make_in_child``).
+_PARALLEL_FROM = 5_000
 #: SQLite's page cache during the build (KiB).
 _CACHE_KIB = 512 * 1024
 
@@ -199,6 +204,8 @@ class _Rows:
         self.templates: dict[Table, dict[str, Any]] = {}
         self.statements: dict[Table, tuple[str, list[tuple[str, Any]]]] = {}
         self.count = 0
+        #: where a batch of rows goes (sql, parameters): by default the connection
+        self.sink: Callable[[str, list[tuple[Any, ...]]], object] | None = None
         dialect = conn.dialect
         mark = "?" if dialect.paramstyle in ("qmark", "numeric") else "%s"
         quote = dialect.identifier_preparer.quote
@@ -261,7 +268,11 @@ class _Rows:
             for i, (_, proc) in enumerate(columns):
                 if proc is not None:
                     cols[i] = _converted(cols[i], proc)
-            self.conn.exec_driver_sql(sql, list(zip(*cols, strict=True)))
+            batch = list(zip(*cols, strict=True))
+            if self.sink is None:
+                self.conn.exec_driver_sql(sql, batch)
+            else:
+                self.sink(sql, batch)
             rows.clear()
             plain.clear()
         self.count = 0
@@ -278,10 +289,15 @@ class _Rows:
 
 def _converted(values: Sequence[Any], proc: Callable[[Any], Any]) -> tuple[Any, ...]:
     try:
-        seen = {v: None if v is None else proc(v) for v in set(values)}
+        seen = {v: None if v is None else _plain(proc(v)) for v in set(values)}
     except TypeError:  # unhashable (JSON): convert each value
-        return tuple(None if v is None else proc(v) for v in values)
+        return tuple(None if v is None else _plain(proc(v)) for v in values)
     return tuple(map(seen.__getitem__, values))
+
+
+def _plain(value: Any) -> Any:
+    """A driver's value as one that can be pickled (a BLOB as bytes, not a memoryview)."""
+    return bytes(value) if isinstance(value, memoryview) else value
 
 
 def _template(table: Table, now: datetime) -> dict[str, Any]:
@@ -331,8 +347,12 @@ def is_demo(uow: UnitOfWork) -> bool:
         return flag is not None and flag.value == "1"
 
 
-def build(uow: UnitOfWork, *, cases: int = 500, seed: int = 1, today: date | None = None) -> int:
-    """Add ``cases`` demo cases (and the demo users if missing). Returns how many were made."""
+def build(uow: UnitOfWork, *, cases: int = 500, seed: int = 1, today: date | None = None,
+          parallel: bool | None = None) -> int:
+    """Add ``cases`` demo cases (and the demo users if missing). Returns how many were made.
+
+    ``parallel``: make the rows in a second process while this one writes them (the same rows;
+    see ``_make_in_child``); by default from ``_PARALLEL_FROM`` cases where that can be done."""
     if cases < 0 or cases > 1_000_000:
         raise WorkflowError("Choose between 0 and 1,000,000 demo cases.")
     today = today or date.today()
@@ -384,21 +404,13 @@ def build(uow: UnitOfWork, *, cases: int = 500, seed: int = 1, today: date | Non
         plan = [(scheme, status) for scheme in Scheme for status in statuses(scheme)]
         span = max(SPAN_DAYS, round(cases * 365.25 / REFERRALS_PER_YEAR))
         historic = 0 if span == SPAN_DAYS else cases - round(cases * SPAN_DAYS / span)
-        schemes = list(Scheme)
-        made = old = 0
+        if parallel is None:
+            parallel = cases >= _PARALLEL_FROM and _can_fork()
         with bulk_writes(rows.conn, [m.__tablename__ for m in _ORDER], FILLED):
-            for i in range(cases):
-                # the old cases spread evenly among the others (Bresenham's stepping)
-                if historic and (i + 1) * historic // cases > i * historic // cases:
-                    _make_case(ctx, schemes[old % len(schemes)], CaseStatus.CLOSED, old,
-                               age_days=(SPAN_DAYS, span))
-                    old += 1
-                else:
-                    scheme, status = plan[made % len(plan)]
-                    _make_case(ctx, scheme, status, made)
-                    made += 1
-                if rows.count >= _BATCH_ROWS:
-                    rows.flush()
+            if parallel:
+                _make_in_child(ctx, cases, plan, historic, span)
+            else:
+                _make_cases(ctx, cases, plan, historic, span)
             rows.finish()
         coordinator = s.get(User, users["coordinator"])
         assert coordinator is not None
@@ -414,6 +426,86 @@ def build(uow: UnitOfWork, *, cases: int = 500, seed: int = 1, today: date | Non
                             entity="cases", detail=f"{cases} demo cases, seed {seed}"))
         uow.commit()
     return cases
+
+
+def _make_cases(ctx: _Ctx, cases: int, plan: Sequence[tuple[Scheme, CaseStatus]],
+                historic: int, span: int) -> None:
+    """Make every case, handing the rows on in batches (``ctx.rows.flush``)."""
+    rows = ctx.rows
+    schemes = list(Scheme)
+    made = old = 0
+    for i in range(cases):
+        # the old cases spread evenly among the others (Bresenham's stepping)
+        if historic and (i + 1) * historic // cases > i * historic // cases:
+            _make_case(ctx, schemes[old % len(schemes)], CaseStatus.CLOSED, old,
+                       age_days=(SPAN_DAYS, span))
+            old += 1
+        else:
+            scheme, status = plan[made % len(plan)]
+            _make_case(ctx, scheme, status, made)
+            made += 1
+        if rows.count >= _BATCH_ROWS:
+            rows.flush()
+    rows.flush()
+
+
+def _can_fork() -> bool:
+    """A second process can start as a copy of this one (POSIX), and safely: no other thread
+    holds a lock the copy could need."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def _make_in_child(ctx: _Ctx, cases: int, plan: Sequence[tuple[Scheme, CaseStatus]],
+                   historic: int, span: int) -> None:
+    """``_make_cases`` in a forked copy of this process, which sends each batch of rows (made
+    ready for the driver) down a pipe while this process writes the one before: making the
+    rows and writing them take about as long each, and now overlap. The copy never touches the
+    database connection it inherits. At the end it sends back what the rest of the build reads
+    (reference counters, the restorative cases, the random state, the next ids), so the result
+    is the same as making the rows here."""
+    fork = multiprocessing.get_context("fork")
+    receive, send = fork.Pipe(duplex=False)
+    child = fork.Process(target=_child, args=(send, ctx, cases, plan, historic, span),
+                         daemon=True)
+    child.start()
+    send.close()
+    rows = ctx.rows
+    try:
+        while True:
+            try:
+                message = receive.recv()
+            except EOFError:
+                raise RuntimeError("The demo's row maker stopped unexpectedly.") from None
+            if message[0] == "rows":
+                rows.conn.exec_driver_sql(message[1], message[2])
+            elif message[0] == "done":
+                _, ctx.counters, ctx.records.nr, state, next_id = message
+                ctx.rng.setstate(state)
+                for table in rows.next_id:
+                    rows.next_id[table] = next_id[table.name]
+                break
+            else:
+                raise RuntimeError(f"Making the demo rows failed:\n{message[1]}")
+    finally:
+        receive.close()
+        child.join(timeout=5)
+        if child.is_alive():
+            child.terminate()
+            child.join()
+
+
+def _child(send: Any, ctx: _Ctx, cases: int, plan: Sequence[tuple[Scheme, CaseStatus]],
+           historic: int, span: int) -> None:
+    try:
+        ctx.rows.sink = lambda sql, params: send.send(("rows", sql, params))
+        _make_cases(ctx, cases, plan, historic, span)
+        send.send(("done", ctx.counters, ctx.records.nr, ctx.rng.getstate(),
+                   {table.name: n for table, n in ctx.rows.next_id.items()}))
+    except Exception:
+        with suppress(OSError):  # the writer has stopped: it says why
+            send.send(("failed", traceback.format_exc()))
+    finally:
+        send.close()
 
 
 @contextmanager
