@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QTableView, QTableWidget
 
 from app.services import demo
 from app.services.enums import Scheme
@@ -115,6 +115,28 @@ def test_a_long_list_has_each_row_as_tall_as_qt_measures_it(qtbot: Any) -> None:
     qt.resizeRowsToContents()
     qtbot.waitUntil(lambda: [table.rowHeight(r) for r in range(150)]
                     == [qt.rowHeight(r) for r in range(150)])
+
+
+def test_a_long_list_has_each_column_as_wide_as_qt_measures_it(qtbot: Any) -> None:
+    # Qt's own sizeHintForColumn (the C++ one) on the same table, wherever it is scrolled to
+    dates = ["01 Dec 2026", "31 May 2026", "17 Sep 2025", " padded ", "", "two\nlines",
+             "\N{LATIN SMALL LETTER W WITH CIRCUMFLEX}ales", "WWWWWWWWWWW"]
+    rows = [Row(i * 37, dates[i % len(dates)] * (1 + i % 3), void=i % 13 == 0)
+            for i in range(230)]
+    table = RecordTable("things", "Things", _model())
+    qtbot.addWidget(table)
+    table.resize(500, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    for precision in (100, 0, -1, 7):
+        table.horizontalHeader().setResizeContentsPrecision(precision)
+        for top in (0, 40, 229):
+            table.set_rows(rows[top % 5:])
+            table.scrollTo(table.model().index(top - top % 5, 0),
+                           table.ScrollHint.PositionAtTop)
+            for column in (0, 1):
+                assert table.sizeHintForColumn(column) \
+                    == QTableView.sizeHintForColumn(table, column), (precision, top, column)
 
 
 def test_every_case_table_is_a_checked_model_and_none_is_a_table_widget(

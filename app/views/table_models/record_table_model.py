@@ -34,6 +34,8 @@ STRUCK_COLOUR = QColor("#6b6b6b")
 FIT_ALL_ROWS = 20
 #: Pixels a text stays short of its column's room to count as surely on one line.
 ONE_LINE_SLACK = 1 / 64
+#: Cells whose text is this close to the widest (in pixels) are measured by Qt too.
+NEAR_WIDEST = 2.0
 
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -264,6 +266,69 @@ class RecordTable(QTableView):
         else:
             self._fit_due = True
 
+    def sizeHintForColumn(self, column: int) -> int:
+        """The width Qt's own sizing gives ``column`` (over the same rows: those in view and
+        the next, up to the header's precision), with Qt measuring only the cells whose text
+        is the widest by the font's advance (and any that is not one plain line): measuring a
+        cell asks it for a dozen roles, and a column is sized every time its rows change."""
+        model = self.record_model()
+        rows = self._sizing_rows()
+        if len(rows) <= FIT_ALL_ROWS or not 0 <= column < model.columnCount():
+            return super().sizeHintForColumn(column)
+        advance = self._advances()
+        measured: list[int] = []
+        widths: list[tuple[float, int]] = []
+        for row in rows:
+            text = model.texts_at(row)[column]
+            if model.style_at(row) is RowStyle.STRUCK or not text.isprintable() \
+                    or text != text.strip():
+                measured.append(row)
+            else:
+                widths.append((advance(text), row))
+        if widths:
+            # one cell of each advance near the widest: texts as wide are measured alike
+            widest = max(w for w, _ in widths)
+            measured += {w: row for w, row in widths if w >= widest - NEAR_WIDEST}.values()
+        hint = max(self.sizeHintForIndex(model.index(row, column)).width() for row in measured)
+        return hint + 1 if self.showGrid() else hint
+
+    def _sizing_rows(self) -> list[int]:
+        """The rows QTableView.sizeHintForColumn reads: those in view, then alternately one
+        above and one below, up to the header's resize precision."""
+        count = self.row_count()
+        precision = self.horizontalHeader().resizeContentsPrecision()
+        header = self.verticalHeader()
+        top = max(0, header.visualIndexAt(0))
+        bottom = header.visualIndexAt(self.viewport().height())
+        if not self.isVisible() or bottom == -1:
+            bottom = count - 1
+        rows = list(range(top, bottom + 1))
+        if precision > 0:
+            rows = rows[:precision]
+        if precision == 0:  # the rows in view only
+            return rows
+        above, below = top, bottom
+        while len(rows) != precision and (above > 0 or below < count - 1):
+            if (len(rows) % 2 and above > 0) or below == count - 1:
+                above -= 1
+                rows.append(above)
+            else:
+                below += 1
+                rows.append(below)
+        return rows
+
+    def _advances(self) -> Callable[[str], float]:
+        """The advance of a text in the table's font, each text shaped once (dates recur)."""
+        metrics = QFontMetricsF(self.font())
+        known: dict[str, float] = {}
+
+        def advance(text: str) -> float:
+            width = known.get(text)
+            if width is None:
+                width = known[text] = metrics.horizontalAdvance(text)
+            return width
+        return advance
+
     def _fit_now(self, shown: bool = False) -> None:
         self._fit_due = False
         self.resizeColumnsToContents()
@@ -298,9 +363,8 @@ class RecordTable(QTableView):
         margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
                                                self) + 1) + (1 if self.showGrid() else 0)
         room = [self.columnWidth(c) - margin - ONE_LINE_SLACK for c in range(columns)]
-        metrics = QFontMetricsF(self.font())
-        widest = metrics.maxWidth()
-        advances: dict[str, float] = {}
+        widest = QFontMetricsF(self.font()).maxWidth()
+        advance = self._advances()
 
         def one_line(text: str, width: float) -> bool:
             if not text:
@@ -308,12 +372,7 @@ class RecordTable(QTableView):
             # printable ASCII is drawn in the font itself, no glyph wider than its widest
             if text.isascii() and text.isprintable() and (len(text) + 1) * widest <= width:
                 return True
-            if "\n" in text:
-                return False
-            advance = advances.get(text)
-            if advance is None:  # shaping a text is the slow part: the same dates recur
-                advance = advances[text] = metrics.horizontalAdvance(text)
-            return advance <= width
+            return "\n" not in text and advance(text) <= width
 
         header = self.verticalHeader()
         height = 0
