@@ -426,38 +426,62 @@ class _Query:
 
     @cached_property
     def referred(self) -> list[tuple[date, str, int]]:
-        """Referrals in the period per day and source as typed: one pass over
-        ``ix_cases_indicators_referral`` in its own order (nothing to sort), which the
-        referral figures and the months both add up."""
-        return [(_as_date(day), source, n) for day, source, n in self.s.execute(
-            select(Case.referral_date, Case.referral_source, func.count())
-            .where(_between(Case.referral_date, self.scope), *self.on_cases)
-            .group_by(Case.referral_date, Case.referral_source))]
+        """Referrals in the period per month and source as typed: one pass over
+        ``ix_cases_indicators_referral`` per day in its own order (nothing to sort), added
+        up per month here, which the referral figures and the months both read."""
+        per_month: dict[tuple[str, str], int] = defaultdict(int)
+        for day, source, n in self.s.execute(
+                select(_raw(Case.referral_date), Case.referral_source, func.count())
+                .where(_between(Case.referral_date, self.scope), *self.on_cases)
+                .group_by(Case.referral_date, Case.referral_source)):
+            per_month[str(day)[:7], source] += n
+        return [(_month(month), source, n) for (month, source), n in per_month.items()]
 
     @cached_property
     def ends(self) -> list[_Ends]:
-        """Cases that ended in the period per day and scheme: one pass over
-        ``ix_cases_indicators_ended`` in its own order, which the outcome figures, the
-        diverted and the months all add up (at most a few thousand rows a year)."""
+        """Cases that ended in the period per month and scheme: one pass over
+        ``ix_cases_indicators_ended`` per day in its own order, added up per month here, which
+        the outcome figures, the diverted and the months all read (ten years end on some
+        10,000 days and schemes: each row is read as plain text and numbers)."""
         outcome = _outcome()
         diverted = and_(Case.outcome_code == DIVERSION_OUTCOME_CODE,
                         outcome == Outcome.COMPLETED.value)
-        return [_Ends(_as_date(day), scheme, *map(int, counts)) for day, scheme, *counts
-                in self.s.execute(
-                    select(Case.end_date, Case.scheme, func.count(),
-                           _sum(outcome == Outcome.COMPLETED.value),
-                           _sum(_outcome_in(outcome, *_UNSUCCESSFUL)), _sum(diverted),
-                           _sum(and_(diverted, Case.first_time_entrant.is_(True))))
-                    .where(_between(_end(), self.scope), *self.on_cases)
-                    .group_by(Case.end_date, Case.scheme))]
+        per_month: dict[tuple[str, str], list[int]] = {}
+        for day, scheme, *counts in self.s.execute(
+                select(_raw(Case.end_date), _raw(Case.scheme), func.count(),
+                       _sum(outcome == Outcome.COMPLETED.value),
+                       _sum(_outcome_in(outcome, *_UNSUCCESSFUL)), _sum(diverted),
+                       _sum(and_(diverted, Case.first_time_entrant.is_(True))))
+                .where(_between(_end(), self.scope), *self.on_cases)
+                .group_by(Case.end_date, Case.scheme)):
+            key = (str(day)[:7], scheme)
+            total = per_month.get(key)
+            if total is None:
+                per_month[key] = [int(n) for n in counts]
+            else:
+                for i, n in enumerate(counts):
+                    total[i] += int(n)
+        return [_Ends(_month(month), Scheme(scheme), *counts)
+                for (month, scheme), counts in per_month.items()]
+
+
+def _raw(column: Any) -> ColumnElement[Any]:
+    """A column as the driver hands it over (text or a date), without the type's processing
+    of every row: the per-day passes read thousands of rows to add them up per month."""
+    return type_coerce(column, String)
+
+
+def _month(text: str) -> date:
+    """The first day of the month ``YYYY-MM``."""
+    return date(int(text[:4]), int(text[5:7]), 1)
 
 
 class _Ends(NamedTuple):
-    """Cases of one scheme that ended on one day: how many, completed, breached or not
-    completed, diverted (completed with police outcome code 22), and of those first-time
-    entrants."""
+    """Cases of one scheme that ended in one month (its first day): how many, completed,
+    breached or not completed, diverted (completed with police outcome code 22), and of those
+    first-time entrants."""
 
-    day: date
+    month: date
     scheme: Scheme
     n: int
     done: int
@@ -914,12 +938,12 @@ def _months(q: _Query) -> list[MonthPoint]:
     passes the figures share, at most a few thousand rows a year), added up per month here."""
     scope = q.scope
     referred: dict[date, int] = defaultdict(int)
-    for day, _source, n in q.referred:
-        referred[day.replace(day=1)] += n
+    for month, _source, n in q.referred:
+        referred[month] += n
     ended: dict[tuple[date, bool], int] = defaultdict(int)
     for e in q.ends:
-        ended[(e.day.replace(day=1), True)] += e.done
-        ended[(e.day.replace(day=1), False)] += e.bad
+        ended[(e.month, True)] += e.done
+        ended[(e.month, False)] += e.bad
     out: list[MonthPoint] = []
     month = scope.start.replace(day=1)
     while month <= scope.end:
