@@ -34,6 +34,9 @@ T = TypeVar("T")
 
 _installed: list[QTranslator] = []
 _system_locale: list[QLocale] = []
+#: Days already written out, by format, in the window's language (a case's timeline writes
+#: hundreds, and the same days recur from case to case); emptied when the language changes.
+_day_texts: dict[tuple[date, str], str] = {}
 
 
 def current_language() -> str:
@@ -48,6 +51,7 @@ def use_language(code: str) -> bool:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    _day_texts.clear()
     if not _system_locale:
         _system_locale.append(QLocale())
     ours = QTranslator()
@@ -79,6 +83,15 @@ def translated(context: str, pairs: Sequence[tuple[str, T]]) -> list[tuple[str, 
 def _dates(d: date | datetime, strftime: str, qt: str) -> str:
     """``d`` in English with ``strftime`` (whatever the desktop's locale, as before), or with
     the month and day names of the window's language (Qt's CLDR data) when it is not English."""
+    if isinstance(d, datetime):
+        return _written(d, strftime, qt)
+    text = _day_texts.get((d, strftime))
+    if text is None:
+        text = _day_texts[(d, strftime)] = _written(d, strftime, qt)
+    return text
+
+
+def _written(d: date | datetime, strftime: str, qt: str) -> str:
     if not _installed:
         return d.strftime(strftime)
     if isinstance(d, datetime):
