@@ -21,6 +21,7 @@ from sqlalchemy import (
     ScalarSelect,
     Select,
     and_,
+    bindparam,
     exists,
     func,
     literal,
@@ -121,13 +122,14 @@ def _prefix(column: InstrumentedAttribute[Any], text: str) -> ColumnElement[bool
     return and_(column >= text, column < text + "\U0010ffff")
 
 
-def _filtered(uow: UnitOfWork, actor: Actor, f: CaseFilter, read_all: bool | None = None
-              ) -> Select[int]:
-    """The ids of the cases the actor may see that pass the filter; ``read_all`` is the
-    navigators' setting when the caller has it already."""
+def _filtered(uow: UnitOfWork, actor: Actor, f: CaseFilter) -> Select[int]:
+    return _filter_query(actor, f, access.navigators_read_all(uow))
+
+
+def _filter_query(actor: Actor, f: CaseFilter, read_all: bool) -> Select[int]:
+    """The ids of the cases the actor may see that pass the filter (``read_all``: the
+    navigators' setting)."""
     q = select(Case.id)
-    if read_all is None:
-        read_all = access.navigators_read_all(uow)
     visible = access.visible_clause(actor, read_all=read_all)
     if not visible.compare(true()):  # a coordinator sees every case: no "WHERE 1 = 1"
         q = q.where(visible)
@@ -245,16 +247,22 @@ def list_cases(
 
 
 def _page(uow: UnitOfWork, actor: Actor, f: CaseFilter, sort: str, descending: bool,
-          offset: int, limit: int, read_all: bool | None = None) -> list[CaseRow]:
+          offset: int, limit: int) -> list[CaseRow]:
     """One page of the list in the caller's open unit of work. Plain columns, so the rows come
     from the connection, without the ORM's result machinery."""
+    q = _page_query(actor, f, sort, descending, offset, limit,
+                    access.navigators_read_all(uow))
+    return [_case_row(r) for r in uow.session.connection().execute(q)]
+
+
+def _page_query(actor: Actor, f: CaseFilter, sort: str, descending: bool, offset: int,
+                limit: int, read_all: bool) -> Select[Any]:
     column = SORT_COLUMNS[sort]
     order = [column.desc() if descending else column.asc(),
              Case.id.desc() if descending else Case.id.asc()]
-    ids = (_filtered(uow, actor, f, read_all).order_by(*order).offset(offset).limit(limit)
+    ids = (_filter_query(actor, f, read_all).order_by(*order).offset(offset).limit(limit)
            .subquery())
-    return [_case_row(r) for r in uow.session.connection().execute(
-        _rows_select().join(ids, ids.c.id == Case.id).order_by(*order))]
+    return _rows_select().join(ids, ids.c.id == Case.id).order_by(*order)
 
 
 # ---------------------------------------------------------------- one whole case
@@ -934,6 +942,146 @@ def _work_select() -> Select[*tuple[Any, ...]]:
             .outerjoin(worker, worker.id == Case.worker_id))
 
 
+@dataclass(frozen=True)
+class _WorkQueries:
+    """My work's statements for one person (None: a section they do not have). The day's
+    dates are bound parameters (``_work_params``), so the statements are built once."""
+
+    totals: Select[Any]
+    caseload: Select[Any] | None
+    today: Select[Any] | None
+    overdue: Select[Any] | None
+    missed: Select[Any] | None
+    ending: Select[Any] | None
+    actions: Select[Any] | None
+    followups: Select[Any] | None
+    awaiting: Select[Any] | None
+
+
+def _work_params(today: date) -> dict[str, Any]:
+    start = datetime.combine(today, datetime.min.time()).astimezone()
+    return {"day_start": start, "day_end": start + timedelta(days=1),
+            "ending_by": today + timedelta(days=14), "actions_by": today + timedelta(days=7),
+            "followups_by": today + timedelta(days=14)}
+
+
+@functools.lru_cache(maxsize=32)
+def _work_queries(actor: Actor, worker_id: int | None, read_all: bool) -> _WorkQueries:
+    """Built once per person, narrowing and navigators' setting: building them took about a
+    third of My work's Python (and its garbage) on every call."""
+    shown = work_sections(actor)
+    mine = CaseFilter(worker_id=worker_id, active_only=True)
+    awaiting_filter = CaseFilter(status=CaseStatus.REFERRED, worker_id=worker_id)
+    scope = access.visible_case_ids_for(actor, read_all)
+    if worker_id is not None:
+        scope = and_(scope, or_(Case.worker_id == worker_id, Case.coworker_id == worker_id))
+    base = _work_select().where(scope)
+    # each section's joins and conditions, shared by its rows and its count
+    # (records entered in error are in none of them)
+    today_c = (Appointment.starts_at >= bindparam("day_start"),
+               Appointment.starts_at < bindparam("day_end"),
+               Appointment.status == AppointmentStatus.SCHEDULED, Appointment.live())
+    overdue_c = (Appointment.starts_at < bindparam("day_start"),
+                 Appointment.status == AppointmentStatus.SCHEDULED, Appointment.live())
+    missed_c = (Appointment.status == AppointmentStatus.MISSED, Appointment.live(),
+                Appointment.bail_condition.is_(True), Case.status.in_(ACTIVE_STAGES))
+    ending_c = (Contract.status == ContractStatus.ACTIVE,
+                Contract.end_date <= bindparam("ending_by"))
+    actions_c = (AgreementAction.kept.is_(None), AgreementAction.live(),
+                 AgreementAction.due_on <= bindparam("actions_by"),
+                 Case.status == CaseStatus.AGREEMENT_MONITORING)
+    # a follow-up entered in error is due again
+    followups_c = (or_(ExitFollowUp.done_on.is_(None), ~ExitFollowUp.live()),
+                   ExitFollowUp.due_on <= bindparam("followups_by"))
+
+    def on_appointments(q: Select[Any]) -> Select[Any]:
+        return q.join(Appointment, Appointment.case_id == Case.id)
+
+    def on_actions(q: Select[Any]) -> Select[Any]:
+        return (q.join(OutcomeAgreement, OutcomeAgreement.case_id == Case.id)
+                .join(AgreementAction, AgreementAction.agreement_id == OutcomeAgreement.id))
+
+    def counted(child: type[Any], join: Callable[[Select[Any]], Select[Any]],
+                conds: tuple[ColumnElement[bool], ...], tests_case: bool = False,
+                order: ColumnElement[Any] | None = None) -> ScalarSelect[int]:
+        if actor.coordinates and worker_id is None and not tests_case:
+            # every case is in scope and the section tests no case column: the child
+            # table's own index answers alone
+            return of(select(literal(1)).select_from(child).where(*conds))
+        return of(join(select(literal(1)).select_from(Case)).where(scope, *conds), order)
+
+    def of(q: Select[Any], order: ColumnElement[Any] | None = None) -> ScalarSelect[int]:
+        """How many rows ``q`` has, up to one past COUNT_CAP; walked in ``order`` when
+        given (the order in which the rows that count come first)."""
+        if order is not None:
+            q = q.order_by(order)
+        return select(func.count()).select_from(q.limit(COUNT_CAP + 1).subquery()) \
+            .scalar_subquery()
+
+    zero = literal(0)
+
+    def when(section: WorkSection, count: ScalarSelect[int]) -> Any:
+        return count if section in shown else zero
+
+    def only(section: WorkSection, q: Select[Any]) -> Select[Any] | None:
+        return q if section in shown else None
+
+    totals = select(
+        when(WorkSection.CASELOAD, of(_filter_query(actor, mine, read_all))),
+        when(WorkSection.TODAY, counted(Appointment, on_appointments, today_c)),
+        when(WorkSection.OVERDUE, counted(Appointment, on_appointments, overdue_c)),
+        # newest first, as listed: ten years of missed bail appointments are mostly on
+        # closed cases, and the open cases' ones are the recent (0026_my_work_missed_bail)
+        when(WorkSection.MISSED_BAIL,
+             counted(Appointment, on_appointments, missed_c, tests_case=True,
+                     order=Appointment.starts_at.desc())),
+        when(WorkSection.CONTRACTS_ENDING,
+             counted(Contract, lambda q: q.join(Contract, Contract.case_id == Case.id),
+                     ending_c)),
+        when(WorkSection.ACTIONS_DUE,
+             counted(AgreementAction, on_actions, actions_c, tests_case=True)),
+        when(WorkSection.FOLLOWUPS_DUE,
+             counted(ExitFollowUp,
+                     lambda q: q.join(ExitFollowUp, ExitFollowUp.case_id == Case.id),
+                     followups_c)),
+        when(WorkSection.REFERRALS, of(_filter_query(actor, awaiting_filter, read_all))),
+    )
+
+    def appts(conds: tuple[ColumnElement[bool], ...], newest_first: bool = False
+              ) -> Select[Any]:
+        order = Appointment.starts_at.desc() if newest_first else Appointment.starts_at
+        return on_appointments(base.add_columns(
+            Appointment.starts_at, Appointment.purpose, Appointment.bail_condition,
+            Appointment.id)).where(*conds).order_by(order).limit(SECTION_LIMIT)
+
+    return _WorkQueries(
+        totals=totals,
+        # the caseload is always shown; the referrals only to coordinators
+        caseload=_page_query(actor, mine, "referral_date", True, 0, SECTION_LIMIT, read_all),
+        today=only(WorkSection.TODAY, appts(today_c)),
+        overdue=only(WorkSection.OVERDUE, appts(overdue_c)),
+        # the latest first: a missed appointment is at the top the moment it is recorded
+        missed=only(WorkSection.MISSED_BAIL, appts(missed_c, newest_first=True)),
+        ending=only(WorkSection.CONTRACTS_ENDING,
+                    base.add_columns(Contract.end_date)
+                    .join(Contract, Contract.case_id == Case.id)
+                    .where(*ending_c).order_by(Contract.end_date).limit(SECTION_LIMIT)),
+        actions=only(WorkSection.ACTIONS_DUE,
+                     on_actions(base.add_columns(AgreementAction.due_on,
+                                                 AgreementAction.description,
+                                                 AgreementAction.id))
+                     .where(*actions_c).order_by(AgreementAction.due_on).limit(SECTION_LIMIT)),
+        followups=only(WorkSection.FOLLOWUPS_DUE,
+                       base.add_columns(ExitFollowUp.due_on, ExitFollowUp.months)
+                       .join(ExitFollowUp, ExitFollowUp.case_id == Case.id)
+                       .where(*followups_c).order_by(ExitFollowUp.due_on)
+                       .limit(SECTION_LIMIT)),
+        awaiting=only(WorkSection.REFERRALS,
+                      _page_query(actor, awaiting_filter, "referral_date", False, 0,
+                                  SECTION_LIMIT, read_all)),
+    )
+
+
 def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None,
             worker_id: int | None = None) -> MyWork:
     """The start screen: what needs doing, for the cases this person works (coordinators: all).
@@ -945,145 +1093,54 @@ def my_work(uow: UnitOfWork, actor: Actor, today: date | None = None,
     Only the actor's sections are read (``work_sections``); a coordinator may narrow it all
     to one worker's cases (``worker_id``).
     One transaction, the write lock first as opening a case does, for the reads and their
-    audit row; the rows come from the connection (plain columns: no ORM result machinery)."""
+    audit row; the statements are built once (``_work_queries``) and their rows read from the
+    connection (plain columns: no ORM result machinery)."""
     today = today or date.today()
     shown = work_sections(actor)
     if not actor.coordinates:
         worker_id = actor.user_id
-    mine = CaseFilter(worker_id=worker_id, active_only=True)
-    awaiting_filter = CaseFilter(status=CaseStatus.REFERRED, worker_id=worker_id)
     with uow:
         uow.begin_write()
         conn = uow.session.connection()
-        read_all = access.navigators_read_all(uow)
-        caseload = tuple(_page(uow, actor, mine, "referral_date", True, 0, SECTION_LIMIT,
-                               read_all))
-        scope = access.visible_case_ids(uow, actor)
-        if worker_id is not None:
-            scope = and_(scope, or_(Case.worker_id == worker_id, Case.coworker_id == worker_id))
-        base = _work_select().where(scope)
-        start = datetime.combine(today, datetime.min.time()).astimezone()
-        end = start + timedelta(days=1)
-        # each section's joins and conditions, shared by its rows and its count
-        # (records entered in error are in none of them)
-        today_c = (Appointment.starts_at >= start, Appointment.starts_at < end,
-                   Appointment.status == AppointmentStatus.SCHEDULED, Appointment.live())
-        overdue_c = (Appointment.starts_at < start,
-                     Appointment.status == AppointmentStatus.SCHEDULED, Appointment.live())
-        missed_c = (Appointment.status == AppointmentStatus.MISSED, Appointment.live(),
-                    Appointment.bail_condition.is_(True), Case.status.in_(ACTIVE_STAGES))
-        ending_c = (Contract.status == ContractStatus.ACTIVE,
-                    Contract.end_date <= today + timedelta(days=14))
-        actions_c = (AgreementAction.kept.is_(None), AgreementAction.live(),
-                     AgreementAction.due_on <= today + timedelta(days=7),
-                     Case.status == CaseStatus.AGREEMENT_MONITORING)
-        # a follow-up entered in error is due again
-        followups_c = (or_(ExitFollowUp.done_on.is_(None), ~ExitFollowUp.live()),
-                       ExitFollowUp.due_on <= today + timedelta(days=14))
+        q = _work_queries(actor, worker_id, access.navigators_read_all(uow))
+        params = _work_params(today)
 
-        def on_appointments(q: Select[Any]) -> Select[Any]:
-            return q.join(Appointment, Appointment.case_id == Case.id)
+        def rows(stmt: Select[Any] | None) -> list[Any]:
+            return [] if stmt is None else list(conn.execute(stmt, params))
 
-        def on_actions(q: Select[Any]) -> Select[Any]:
-            return (q.join(OutcomeAgreement, OutcomeAgreement.case_id == Case.id)
-                    .join(AgreementAction, AgreementAction.agreement_id == OutcomeAgreement.id))
-
-        def counted(child: type[Any], join: Callable[[Select[Any]], Select[Any]],
-                    conds: tuple[ColumnElement[bool], ...], tests_case: bool = False,
-                    order: ColumnElement[Any] | None = None) -> ScalarSelect[int]:
-            if actor.coordinates and worker_id is None and not tests_case:
-                # every case is in scope and the section tests no case column: the child
-                # table's own index answers alone
-                return of(select(literal(1)).select_from(child).where(*conds))
-            return of(join(select(literal(1)).select_from(Case)).where(scope, *conds), order)
-
-        def of(q: Select[Any], order: ColumnElement[Any] | None = None) -> ScalarSelect[int]:
-            """How many rows ``q`` has, up to one past COUNT_CAP; walked in ``order`` when
-            given (the order in which the rows that count come first)."""
-            if order is not None:
-                q = q.order_by(order)
-            return select(func.count()).select_from(q.limit(COUNT_CAP + 1).subquery()) \
-                .scalar_subquery()
-
-        zero = literal(0)
-
-        def when(section: WorkSection, count: ScalarSelect[int]) -> Any:
-            return count if section in shown else zero
-
-        totals_row = conn.execute(select(
-            when(WorkSection.CASELOAD, of(_filtered(uow, actor, mine, read_all))),
-            when(WorkSection.TODAY, counted(Appointment, on_appointments, today_c)),
-            when(WorkSection.OVERDUE, counted(Appointment, on_appointments, overdue_c)),
-            # newest first, as listed: ten years of missed bail appointments are mostly on
-            # closed cases, and the open cases' ones are the recent (0026_my_work_missed_bail)
-            when(WorkSection.MISSED_BAIL,
-                 counted(Appointment, on_appointments, missed_c, tests_case=True,
-                         order=Appointment.starts_at.desc())),
-            when(WorkSection.CONTRACTS_ENDING,
-                 counted(Contract, lambda q: q.join(Contract, Contract.case_id == Case.id),
-                         ending_c)),
-            when(WorkSection.ACTIONS_DUE,
-                 counted(AgreementAction, on_actions, actions_c, tests_case=True)),
-            when(WorkSection.FOLLOWUPS_DUE,
-                 counted(ExitFollowUp,
-                         lambda q: q.join(ExitFollowUp, ExitFollowUp.case_id == Case.id),
-                         followups_c)),
-            when(WorkSection.REFERRALS, of(_filtered(uow, actor, awaiting_filter, read_all))),
-        )).one()
-        totals = WorkTotals(*(int(n) for n in totals_row))
+        caseload = tuple(_case_row(r) for r in rows(q.caseload))
+        totals = WorkTotals(*(int(n) for n in conn.execute(q.totals, params).one()))
 
         def item(r: Any, what: str, due: date, *, urgent: bool, overdue: bool, tab: str,
                  record_id: int | None) -> WorkItem:
             return WorkItem(r[0], r[1], f"{r[2]} {r[3]}", what, due, urgent, overdue,
                             r[4] and sys.intern(r[4]), tab, record_id)
 
-        def appts(section: WorkSection, conds: tuple[ColumnElement[bool], ...],
-                  newest_first: bool = False) -> list[WorkItem]:
-            if section not in shown:
-                return []
-            order = Appointment.starts_at.desc() if newest_first else Appointment.starts_at
-            q = on_appointments(base.add_columns(
-                Appointment.starts_at, Appointment.purpose, Appointment.bail_condition,
-                Appointment.id)).where(*conds).order_by(order).limit(SECTION_LIMIT)
+        def appts(stmt: Select[Any] | None, section: WorkSection) -> list[WorkItem]:
             return [item(r, f"{r[5].astimezone():%H:%M} {r[6]}"
                          + (" (bail condition)" if r[7] else ""), r[5].astimezone().date(),
                          urgent=bool(r[7]), overdue=section is not WorkSection.TODAY,
                          tab="appointments", record_id=r[8])
-                    for r in conn.execute(q)]
+                    for r in rows(stmt)]
 
-        today_items = appts(WorkSection.TODAY, today_c)
-        overdue = appts(WorkSection.OVERDUE, overdue_c)
-        # the latest first: a missed appointment is at the top the moment it is recorded
-        missed = appts(WorkSection.MISSED_BAIL, missed_c, newest_first=True)
+        today_items = appts(q.today, WorkSection.TODAY)
+        overdue = appts(q.overdue, WorkSection.OVERDUE)
+        missed = appts(q.missed, WorkSection.MISSED_BAIL)
         ending = [
             item(r, f"Contract ends {r[5]:%d %b %Y}" if r[5] >= today else
                  f"Contract ended {r[5]:%d %b %Y}: record completion or breach", r[5],
                  urgent=r[5] <= today + timedelta(days=3), overdue=r[5] < today,
                  tab="contract", record_id=None)
-            for r in conn.execute(
-                base.add_columns(Contract.end_date).join(Contract, Contract.case_id == Case.id)
-                .where(*ending_c).order_by(Contract.end_date).limit(SECTION_LIMIT))
-        ] if WorkSection.CONTRACTS_ENDING in shown else []
+            for r in rows(q.ending)]
         actions = [
             item(r, f"Agreement action due: {r[6][:60]}", r[5], urgent=r[5] < today,
                  overdue=r[5] < today, tab="meetings", record_id=r[7])
-            for r in conn.execute(
-                on_actions(base.add_columns(AgreementAction.due_on, AgreementAction.description,
-                                            AgreementAction.id))
-                .where(*actions_c).order_by(AgreementAction.due_on).limit(SECTION_LIMIT))
-        ] if WorkSection.ACTIONS_DUE in shown else []
+            for r in rows(q.actions)]
         followups = [
             item(r, f"{r[6]}-month follow-up due", r[5], urgent=r[5] < today,
                  overdue=r[5] < today, tab="followups", record_id=r[6])
-            for r in conn.execute(
-                base.add_columns(ExitFollowUp.due_on, ExitFollowUp.months)
-                .join(ExitFollowUp, ExitFollowUp.case_id == Case.id)
-                .where(*followups_c).order_by(ExitFollowUp.due_on).limit(SECTION_LIMIT))
-        ] if WorkSection.FOLLOWUPS_DUE in shown else []
-        awaiting: tuple[CaseRow, ...] = ()
-        if WorkSection.REFERRALS in shown:
-            awaiting = tuple(_page(uow, actor, awaiting_filter, "referral_date", False, 0,
-                                   SECTION_LIMIT, read_all))
+            for r in rows(q.followups)]
+        awaiting = tuple(_case_row(r) for r in rows(q.awaiting))
         narrowed = f" worker={worker_id}" if actor.coordinates and worker_id else ""
         audit.record(uow, actor, "case.list", "cases",
                      detail=f"my work{narrowed}; {len(caseload)} cases")
