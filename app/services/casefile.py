@@ -246,6 +246,29 @@ def list_cases(
         return rows
 
 
+def first_page(uow: UnitOfWork, actor: Actor, f: CaseFilter, *, sort: str = "referral_date",
+               descending: bool = True, limit: int = PAGE_SIZE) -> tuple[list[CaseRow], int]:
+    """The first page of a list, audited as ``list_cases`` audits it, and how many cases the
+    list has (``count_cases``), read in the same transaction: the case list shows both each
+    time a filter changes, and the count then agrees with the page."""
+    if sort not in SORT_COLUMNS:
+        raise ValueError(f"cannot sort by {sort!r}")
+    with uow:
+        uow.begin_write()
+        read_all = access.navigators_read_all(uow)
+        rows = [_case_row(r) for r in uow.session.connection().execute(
+            _page_query(actor, f, sort, descending, 0, limit, read_all))]
+        total = len(rows)
+        if total >= limit:
+            q = _filter_query(actor, f, read_all).with_only_columns(
+                func.count(), maintain_column_froms=True)
+            total = int(uow.session.scalar(q) or 0)
+        audit.record(uow, actor, "case.list", "cases",
+                     detail=f"{_list_detail(f)}; {len(rows)} rows")
+        uow.commit()
+        return rows, total
+
+
 def _page(uow: UnitOfWork, actor: Actor, f: CaseFilter, sort: str, descending: bool,
           offset: int, limit: int) -> list[CaseRow]:
     """One page of the list in the caller's open unit of work. Plain columns, so the rows come

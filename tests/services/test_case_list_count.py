@@ -43,3 +43,35 @@ def test_a_coordinators_whole_list_is_counted_as_the_cases_table(db: Any, coord:
         event.remove(db.engine, "before_cursor_execute", on_execute)
     counts = [s for s in seen if "count(" in s]
     assert counts == ["SELECT count(*) AS count_1 FROM cases"], seen
+
+
+def test_the_first_page_and_its_count_come_together_audited_once(db: Any, coord: Any, nav: Any,
+                                                                 mentor: Any) -> None:
+    from sqlalchemy import func, select
+
+    from app.models.audit import AuditEvent
+
+    for n in range(5):
+        if n % 2:
+            make_case(db, coord, Scheme.CHECKPOINT, worker=nav)
+        else:
+            make_case(db, coord, Scheme.GATEWAY, worker=mentor)
+
+    def listed() -> int:
+        with db.uow() as uow:
+            return int(uow.session.scalar(select(func.count()).select_from(AuditEvent)
+                                          .where(AuditEvent.action == "case.list")) or 0)
+
+    for actor in (coord, nav, mentor):
+        for f in (CaseFilter(), CaseFilter(scheme=Scheme.CHECKPOINT),
+                  CaseFilter(search="CP-"), CaseFilter(status=CaseStatus.CLOSED)):
+            for limit in (2, 200):  # a full page is counted; a short one is its own count
+                before = listed()
+                rows, total = casefile.first_page(db.uow(), actor, f, sort="reference",
+                                                  descending=False, limit=limit)
+                assert listed() == before + 1  # audited as a list shown
+                assert rows == casefile.list_cases(db.uow(), actor, f, sort="reference",
+                                                   descending=False, limit=limit,
+                                                   audit_list=False), (actor, f, limit)
+                assert total == casefile.count_cases(db.uow(), actor, f), (actor, f, limit)
+    assert casefile.first_page(db.uow(), coord, CaseFilter(), limit=2)[1] == 5

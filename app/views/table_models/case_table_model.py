@@ -93,11 +93,10 @@ class CaseTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._pages.clear()
         self.pages_read = 0
-        first = casefile.list_cases(self._uow(), self._actor, self._filter, sort=self._sort,
-                                    descending=self._descending, offset=0, limit=self.PAGE)
+        first, self.total = casefile.first_page(self._uow(), self._actor, self._filter,
+                                                sort=self._sort, descending=self._descending,
+                                                limit=self.PAGE)
         self.pages_read = 1
-        self.total = (len(first) if len(first) < self.PAGE else
-                      casefile.count_cases(self._uow(), self._actor, self._filter))
         self._pages[0] = first
         self.endResetModel()
 
