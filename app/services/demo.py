@@ -37,7 +37,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Connection, Engine, Table, func, select, text
+from sqlalchemy import Connection, Engine, LargeBinary, Table, func, select, text
 from sqlalchemy.orm import Session
 
 from app.db import UnitOfWork
@@ -203,6 +203,8 @@ class _Rows:
         self.next_id: dict[Table, int] = {}
         self.templates: dict[Table, dict[str, Any]] = {}
         self.statements: dict[Table, tuple[str, list[tuple[str, Any]]]] = {}
+        #: each column's values converted so far (dates, enums and timestamps repeat)
+        self.seen: dict[Table, list[dict[Any, Any]]] = {}
         self.count = 0
         #: where a batch of rows goes (sql, parameters): by default the connection
         self.sink: Callable[[str, list[tuple[Any, ...]]], object] | None = None
@@ -218,8 +220,10 @@ class _Rows:
             self.templates[table] = _template(table, now)
             # The driver's executemany with each column's own bind processor: the same values
             # SQLAlchemy would send, without its per-row parameter bookkeeping (half the time).
-            columns = [(c.name, c.type.dialect_impl(dialect).bind_processor(dialect))
+            columns = [(c.name, _processor(c.type.dialect_impl(dialect).bind_processor(dialect),
+                                           isinstance(c.type, LargeBinary)))
                        for c in table.columns]
+            self.seen[table] = [{} for _ in columns]
             sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n, _ in columns)})"
                    f" VALUES ({', '.join(mark for _ in columns)})")
             self.statements[table] = (sql, columns)
@@ -265,9 +269,10 @@ class _Rows:
             # column by column, each distinct value converted once by its bind processor
             # (dates, enums and timestamps repeat across thousands of rows)
             cols = list(zip(*map(take, rows), *plain, strict=True))
+            seen = self.seen[table]
             for i, (_, proc) in enumerate(columns):
                 if proc is not None:
-                    cols[i] = _converted(cols[i], proc)
+                    cols[i] = _converted(cols[i], proc, seen[i])
             batch = list(zip(*cols, strict=True))
             if self.sink is None:
                 self.conn.exec_driver_sql(sql, batch)
@@ -287,17 +292,22 @@ class _Rows:
                     f"GREATEST((SELECT max(id) FROM {table.name}), 1))"))
 
 
-def _converted(values: Sequence[Any], proc: Callable[[Any], Any]) -> tuple[Any, ...]:
+def _converted(values: Sequence[Any], proc: Callable[[Any], Any],
+               seen: dict[Any, Any]) -> tuple[Any, ...]:
     try:
-        seen = {v: None if v is None else _plain(proc(v)) for v in set(values)}
+        for v in set(values).difference(seen):
+            seen[v] = None if v is None else proc(v)
     except TypeError:  # unhashable (JSON): convert each value
-        return tuple(None if v is None else _plain(proc(v)) for v in values)
+        return tuple(None if v is None else proc(v) for v in values)
     return tuple(map(seen.__getitem__, values))
 
 
-def _plain(value: Any) -> Any:
-    """A driver's value as one that can be pickled (a BLOB as bytes, not a memoryview)."""
-    return bytes(value) if isinstance(value, memoryview) else value
+def _processor(proc: Callable[[Any], Any] | None, blob: bool) -> Callable[[Any], Any] | None:
+    """A column's bind processor; a BLOB's gives bytes, not a memoryview, so that a batch can
+    be pickled (``_make_in_child``)."""
+    if proc is None or not blob:
+        return proc
+    return lambda value: bytes(proc(value))
 
 
 def _template(table: Table, now: datetime) -> dict[str, Any]:
@@ -805,12 +815,13 @@ def _make_case(ctx: _Ctx, scheme: Scheme, status: CaseStatus, i: int,
     # each stage change on the day its record says (a completion on the contract's end...)
     day = referral
     prev = None
+    changes: list[tuple[Any, ...]] = []
     for stage in path:
         if prev is not None:
             day = max(day, days.get(stage) or min(today, day + timedelta(days=r.randint(3, 20))))
-        ctx.rows.add(StatusChange, case_id=case["id"], from_status=prev, to_status=stage, on=day,
-                     by_id=ctx.demo_user)
+        changes.append((case["id"], prev, stage, day, ctx.demo_user))
         prev = stage
+    ctx.rows.add_plain(StatusChange, _CHANGE, changes)
     # what the database's triggers keep, filled in here (``FILLED``): the deciding stage
     # (``outcomes``) and the day the case ended
     monitored = CaseStatus.AGREEMENT_MONITORING in path
@@ -839,6 +850,9 @@ def _index(ctx: _Ctx, case_id: int, person: dict[str, Any]) -> None:
 
 
 _TERM = ("case_id", "person_id", "kind", "term")
+_CHANGE = ("case_id", "from_status", "to_status", "on", "by_id")
+_INTERVENTION = ("case_id", "kind", "pathway_code", "agency_id", "occurred_on",
+                 "duration_minutes", "summary", "recorded_by_id")
 _ASSESSMENT = ("case_id", "stage", "pathway_code", "level", "assessed_on", "assessed_by_id",
                "updated_by_id", "start_level")
 
@@ -908,15 +922,17 @@ def _fill(ctx: _Ctx, case: dict[str, Any], path: list[CaseStatus], participant: 
             (case_id, AssessmentStage.START, p, level, start, by, by, None)
             for p, level in levels_start.items()])
         needy = [p for p, lv in levels_start.items() if lv >= 2] or ctx.pathways
+        interventions: list[tuple[Any, ...]] = []
         for _ in range(r.randint(2, 8)):
             p = r.choice(needy)
             agency = ctx.agency_for.get(p)
             when = min(today, start + timedelta(days=r.randint(0, 100)))
             kind = r.choice(_KINDS) if agency else InterventionKind.CONTACT
-            add(Intervention, case_id=case_id, kind=kind, pathway_code=p,
-                agency_id=agency if kind is not InterventionKind.CONTACT else None,
-                occurred_on=when, duration_minutes=r.choice([15, 30, 45, 60, 90]),
-                summary=r.choice(_SUMMARIES), recorded_by_id=by)
+            minutes = r.choice([15, 30, 45, 60, 90])
+            interventions.append((case_id, kind, p, agency if kind is not
+                                  InterventionKind.CONTACT else None, when, minutes,
+                                  r.choice(_SUMMARIES), by))
+        ctx.rows.add_plain(Intervention, _INTERVENTION, interventions)
     ended = S.COMPLETED in reached or S.BREACHED in reached or S.NOT_COMPLETED in reached
     if ended:
         end_day = min(today, start + timedelta(days=r.randint(110, 125)))
