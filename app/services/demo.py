@@ -206,7 +206,7 @@ class _Rows:
         #: each column's values converted so far (dates, enums and timestamps repeat)
         self.seen: dict[Table, list[dict[Any, Any]]] = {}
         self.count = 0
-        #: where a batch of rows goes (sql, parameters): by default the connection
+        #: where a batch goes (sql, its columns' values) instead of the connection
         self.sink: Callable[[str, list[tuple[Any, ...]]], object] | None = None
         dialect = conn.dialect
         mark = "?" if dialect.paramstyle in ("qmark", "numeric") else "%s"
@@ -273,11 +273,10 @@ class _Rows:
             for i, (_, proc) in enumerate(columns):
                 if proc is not None:
                     cols[i] = _converted(cols[i], proc, seen[i])
-            batch = list(zip(*cols, strict=True))
             if self.sink is None:
-                self.conn.exec_driver_sql(sql, batch)
+                self.conn.exec_driver_sql(sql, list(zip(*cols, strict=True)))
             else:
-                self.sink(sql, batch)
+                self.sink(sql, cols)
             rows.clear()
             plain.clear()
         self.count = 0
@@ -467,8 +466,8 @@ def _can_fork() -> bool:
 
 def _make_in_child(ctx: _Ctx, cases: int, plan: Sequence[tuple[Scheme, CaseStatus]],
                    historic: int, span: int) -> None:
-    """``_make_cases`` in a forked copy of this process, which sends each batch of rows (made
-    ready for the driver) down a pipe while this process writes the one before: making the
+    """``_make_cases`` in a forked copy of this process, which sends each batch (its columns,
+    made ready for the driver) down a pipe while this process writes the one before: making the
     rows and writing them take about as long each, and now overlap. The copy never touches the
     database connection it inherits. At the end it sends back what the rest of the build reads
     (reference counters, the restorative cases, the random state, the next ids), so the result
@@ -486,8 +485,8 @@ def _make_in_child(ctx: _Ctx, cases: int, plan: Sequence[tuple[Scheme, CaseStatu
                 message = receive.recv()
             except EOFError:
                 raise RuntimeError("The demo's row maker stopped unexpectedly.") from None
-            if message[0] == "rows":
-                rows.conn.exec_driver_sql(message[1], message[2])
+            if message[0] == "rows":  # a batch column by column: turned into rows here
+                rows.conn.exec_driver_sql(message[1], list(zip(*message[2], strict=True)))
             elif message[0] == "done":
                 _, ctx.counters, ctx.records.nr, state, next_id = message
                 ctx.rng.setstate(state)
