@@ -302,11 +302,15 @@ def _converted(values: Sequence[Any], proc: Callable[[Any], Any],
 
 
 def _processor(proc: Callable[[Any], Any] | None, blob: bool) -> Callable[[Any], Any] | None:
-    """A column's bind processor; a BLOB's gives bytes, not a memoryview, so that a batch can
-    be pickled (``_make_in_child``)."""
+    """A column's bind processor; a BLOB's gives bytes rather than the SQLite driver's
+    memoryview, so that a batch can be pickled (``_make_in_child``)."""
     if proc is None or not blob:
         return proc
-    return lambda value: bytes(proc(value))
+
+    def plain(value: Any) -> Any:
+        made = proc(value)
+        return bytes(made) if isinstance(made, memoryview) else made
+    return plain
 
 
 def _template(table: Table, now: datetime) -> dict[str, Any]:
