@@ -275,6 +275,7 @@ class RecordTable(QTableView):
         rows = self._sizing_rows()
         if len(rows) <= FIT_ALL_ROWS or not 0 <= column < model.columnCount():
             return super().sizeHintForColumn(column)
+        self.ensurePolished()  # as Qt's own does: the style and font measured are the final ones
         advance = self._advances()
         measured: list[int] = []
         widths: list[tuple[float, int]] = []
