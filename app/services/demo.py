@@ -18,7 +18,10 @@ due lists meet what a real force would have.
 Rows are written with Core ``executemany`` in batches, with ids handed out up front (ORM objects,
 one flush per case to learn its ids, made 100,000 cases take many minutes), each case's
 find-anyone words and standards records made with it (no query per case), with SQLite's indexes
-made once at the end (see ``bulk_writes``).
+made once at the end (see ``bulk_writes``). The generator fills in the columns the insert
+triggers keep (``FILLED``), so those triggers are off for the build too. A big build makes its
+rows in a forked second process while this one writes them (``_make_in_child``), and a SQLite
+file the build has to itself is written through a rollback journal (``_rollback_journal``).
 """
 
 from __future__ import annotations
