@@ -778,20 +778,36 @@ def _restorative(b: _Builder, q: _Query, _names: dict[str, str]) -> None:
     _calls(b, q, nr)
 
 
+#: A period at least this long reads calls before and after from every case's counts,
+#: rather than from each case that ended in it (cheaper once most cases ended in the period).
+LONG_PERIOD_DAYS = 3 * 366
+
+
 def _calls(b: _Builder, q: _Query, nr: ColumnElement[bool]) -> None:
     """Calls before and after: resolved cases (ended in the period) with a 'before' count."""
     ac = AgencyCallCount
     before, after = ac.period == "before", ac.period == "after"
-    per_case = (select(
-        ac.case_id.label("case_id"), _end().label("end"),
+    totals = (
         func.sum(case((before, ac.calls), else_=0)).label("before"),
         func.sum(case((after, ac.calls), else_=0)).label("after"),
         func.sum(_flag(after)).label("n_after"),
         func.coalesce(func.max(case((after, ac.months))),
                       func.max(case((before, ac.months)))).label("months"))
-        .where(*q.scoped(ac.case_id, nr, _between(_end(), q.scope)), ac.live())
-        .group_by(ac.case_id, _end())
-        .having(func.sum(_flag(before)) > 0).subquery())
+    with_before = func.sum(_flag(before)) > 0
+    in_period = [nr, _between(_end(), q.scope), *q.on_cases]
+    if (q.scope.end - q.scope.start).days < LONG_PERIOD_DAYS:
+        # from the cases that ended in the period, each one's counts (a range, then lookups)
+        per_case = (select(ac.case_id.label("case_id"), _end().label("end"), *totals)
+                    .where(ac.case_id == Case.id, *in_period, ac.live())
+                    .group_by(ac.case_id, _end()).having(with_before).subquery())
+    else:
+        # years of endings: every case's counts in the order of their index (no sort), then
+        # each case's end looked up, instead of a lookup of counts for every case that ended
+        counts = (select(ac.case_id.label("case_id"), *totals).where(ac.live())
+                  .group_by(ac.case_id).having(with_before).subquery())
+        per_case = (select(counts.c.case_id, _end().label("end"), counts.c.before,
+                           counts.c.after, counts.c.n_after, counts.c.months)
+                    .where(counts.c.case_id == Case.id, *in_period).subquery())
     has_after = per_case.c.n_after > 0
     windows = q.s.execute(select(per_case.c.end, per_case.c.months, func.count(),
                                  func.sum(per_case.c.before), _sum(has_after),
