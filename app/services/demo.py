@@ -30,6 +30,7 @@ import gc
 import multiprocessing
 import random
 import re
+import signal
 import threading
 import traceback
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -41,6 +42,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Connection, Engine, LargeBinary, Table, func, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.db import UnitOfWork
@@ -512,6 +514,7 @@ def _make_in_child(ctx: _Ctx, cases: int, plan: Sequence[tuple[Scheme, CaseStatu
 
 def _child(send: Any, ctx: _Ctx, cases: int, plan: Sequence[tuple[Scheme, CaseStatus]],
            historic: int, span: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle: it stops us
     try:
         ctx.rows.sink = lambda sql, params: send.send(("rows", sql, params))
         _make_cases(ctx, cases, plan, historic, span)
@@ -553,11 +556,14 @@ def _rollback_journal(engine: Engine) -> Iterator[None]:
     try:
         yield
     finally:
-        if switched:
-            with engine.connect() as conn:
-                raw = conn.connection.dbapi_connection
-                assert raw is not None
-                raw.execute("PRAGMA journal_mode = WAL")
+        # after a failure or an interrupt the file may still be locked a moment: every new
+        # connection turns the log on again anyway, and the cause must not be hidden
+        with suppress(DBAPIError, error):
+            if switched:
+                with engine.connect() as conn:
+                    raw = conn.connection.dbapi_connection
+                    assert raw is not None
+                    raw.execute("PRAGMA journal_mode = WAL")
 
 
 @contextmanager
