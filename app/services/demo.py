@@ -213,6 +213,8 @@ class _Rows:
         self.count = 0
         #: where a batch goes (sql, its columns' values) instead of the connection
         self.sink: Callable[[str, list[tuple[Any, ...]]], object] | None = None
+        #: called after each batch has gone to the sink
+        self.flushed: Callable[[], object] | None = None
         dialect = conn.dialect
         mark = "?" if dialect.paramstyle in ("qmark", "numeric") else "%s"
         quote = dialect.identifier_preparer.quote
@@ -285,6 +287,8 @@ class _Rows:
             rows.clear()
             plain.clear()
         self.count = 0
+        if self.flushed is not None:
+            self.flushed()
 
     def finish(self) -> None:
         """Write what is left; on PostgreSQL move each id sequence past the ids handed out."""
@@ -350,6 +354,8 @@ class _Ctx:
     conditions: list[tuple[str, str, bool]]
     #: The standards records of each case (risk, consent evidence, Victims' Code).
     records: demo_practitioners.CaseRecords
+    #: Where the find-anyone words' sources go instead of being made into rows (``_words``).
+    words: list[tuple[Any, ...]] | None = None
     #: The case being made: its meeting and its consent records, for ``records``.
     meeting: dict[str, Any] | None = None
     consents: list[dict[str, Any]] = field(default_factory=list)
@@ -496,11 +502,16 @@ def _make_in_child(ctx: _Ctx, cases: int, plan: Sequence[tuple[Scheme, CaseStatu
                 raise RuntimeError("The demo's row maker stopped unexpectedly.") from None
             if message[0] == "rows":  # a batch column by column: turned into rows here
                 rows.conn.exec_driver_sql(message[1], list(zip(*message[2], strict=True)))
+            elif message[0] == "words":  # made into find-anyone rows here, in their order
+                for source in message[1]:
+                    _word_rows(rows, source)
+                rows.flush()
             elif message[0] == "done":
                 _, ctx.counters, ctx.records.nr, state, next_id = message
                 ctx.rng.setstate(state)
                 for table in rows.next_id:
-                    rows.next_id[table] = next_id[table.name]
+                    if table is not SearchTerm.__table__:  # those ids are handed out here
+                        rows.next_id[table] = next_id[table.name]
                 break
             else:
                 raise RuntimeError(f"Making the demo rows failed:\n{message[1]}")
@@ -517,6 +528,13 @@ def _child(send: Any, ctx: _Ctx, cases: int, plan: Sequence[tuple[Scheme, CaseSt
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle: it stops us
     try:
         ctx.rows.sink = lambda sql, params: send.send(("rows", sql, params))
+        words = ctx.words = []
+
+        def flushed() -> None:  # after the rows of the cases and people they belong to
+            if words:
+                send.send(("words", words))
+                words.clear()
+        ctx.rows.flushed = flushed
         _make_cases(ctx, cases, plan, historic, span)
         send.send(("done", ctx.counters, ctx.records.nr, ctx.rng.getstate(),
                    {table.name: n for table, n in ctx.rows.next_id.items()}))
@@ -797,9 +815,7 @@ def _make_case(ctx: _Ctx, scheme: Scheme, status: CaseStatus, i: int,
                                role=PartyRole.PARTICIPANT, wants_updates=True,
                                category=DEFAULT_CATEGORY[PartyRole.PARTICIPANT])["id"]
     # rows written with Core bypass the ORM's flush, which keeps the find index itself
-    ctx.rows.add_plain(SearchTerm, _TERM, [
-        (case["id"], None, kind, term)
-        for kind, term in find.case_terms(case["reference"], case["crime_reference"])])
+    _words(ctx, (case["id"], case["reference"], case["crime_reference"]))
     _index(ctx, case["id"], person)
     harmed = None
     others: list[tuple[int, PartyRole]] = []
@@ -853,12 +869,29 @@ def _make_case(ctx: _Ctx, scheme: Scheme, status: CaseStatus, i: int,
 
 def _index(ctx: _Ctx, case_id: int, person: dict[str, Any]) -> None:
     """The find-anyone words of one party of the case."""
-    person_id = person["id"]
-    ctx.rows.add_plain(SearchTerm, _TERM, [
-        (case_id, person_id, kind, term)
-        for kind, term in find.person_terms(person["first_name"], person["last_name"],
-                                            person["date_of_birth"], person["postcode"],
-                                            person["phone"])])
+    _words(ctx, (case_id, person["id"], person["first_name"], person["last_name"],
+                 person["date_of_birth"], person["postcode"], person["phone"]))
+
+
+def _words(ctx: _Ctx, source: tuple[Any, ...]) -> None:
+    """Queue the find-anyone words of a case (case id, reference, crime reference) or of one
+    of its parties (case id, person id, names, birth date, postcode, phone); a row maker in a
+    second process leaves them to the writer, which has time to spare (``ctx.words``)."""
+    if ctx.words is not None:
+        ctx.words.append(source)
+    else:
+        _word_rows(ctx.rows, source)
+
+
+def _word_rows(rows: _Rows, source: tuple[Any, ...]) -> None:
+    if len(source) == 3:
+        case_id, reference, crime = source
+        rows.add_plain(SearchTerm, _TERM, [(case_id, None, kind, term)
+                                           for kind, term in find.case_terms(reference, crime)])
+    else:
+        case_id, person_id, *person = source
+        rows.add_plain(SearchTerm, _TERM, [(case_id, person_id, kind, term)
+                                           for kind, term in find.person_terms(*person)])
 
 
 _TERM = ("case_id", "person_id", "kind", "term")
