@@ -22,6 +22,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from app.errors import DatabaseProblem
+
 revision = "0027_indicator_covering"
 down_revision = "0026_my_work_missed_bail"
 branch_labels = None
@@ -31,14 +33,20 @@ depends_on = None
 def upgrade() -> None:
     postgres = op.get_bind().dialect.name == "postgresql"
     false = "false" if postgres else "0"
-    twice = op.get_bind().scalar(sa.text(
-        "SELECT count(*) FROM (SELECT party_id FROM satisfaction_surveys "
-        f"WHERE entered_in_error IS {false} GROUP BY party_id HAVING count(*) > 1) AS twice"))
+    twice = sorted({reference or f"case id {case_id}" for case_id, reference in op.get_bind()
+                    .execute(sa.text(
+                        "SELECT s.case_id, c.reference FROM satisfaction_surveys s "
+                        "LEFT JOIN cases c ON c.id = s.case_id WHERE s.party_id IN (SELECT "
+                        "party_id FROM satisfaction_surveys WHERE entered_in_error IS "
+                        f"{false} GROUP BY party_id HAVING count(*) > 1)"))})
     if twice:
-        raise RuntimeError(
-            f"{twice} harmed parties have more than one satisfaction survey that stands. "
-            "Open each case's History with the previous version of Pathways, mark all but "
-            "the right answer entered in error, then upgrade again.")
+        raise DatabaseProblem(
+            f"A harmed party has more than one satisfaction survey that stands on "
+            f"{len(twice)} case{'s' if len(twice) > 1 else ''} "
+            f"({', '.join(twice[:5])}{', ...' if len(twice) > 5 else ''}). "
+            "With the version of Pathways that made them, mark all but the right answer "
+            "entered in error (the case's History tab), then upgrade again. Nothing was "
+            "changed.")
     op.create_index("uq_satisfaction_surveys_live_party", "satisfaction_surveys", ["party_id"],
                     unique=True, sqlite_where=sa.text("entered_in_error IS 0"),
                     postgresql_where=sa.text("entered_in_error IS false"))
