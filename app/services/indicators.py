@@ -18,9 +18,11 @@ Rules every indicator follows:
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
@@ -497,6 +499,22 @@ class _Ends(NamedTuple):
 _Family = Callable[[_Builder, _Query, dict[str, str]], None]
 
 
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a report is made. Its rows and figures are tuples
+    and small objects freed by reference counting; the collector's passes over every object of
+    the process meanwhile find nothing (about a quarter of a second of a ten-year board report
+    at 400,000 cases). Whoever paused it first starts it again."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+@collection_paused()
 def compute(uow: UnitOfWork, actor: Actor, scope: Scope, *, today: date | None = None,
             named: bool = True) -> IndicatorReport:
     """Every indicator for ``scope``, as known on ``today`` (coordinators only; audited).
@@ -529,6 +547,7 @@ def compute(uow: UnitOfWork, actor: Actor, scope: Scope, *, today: date | None =
                            pathway_names)
 
 
+@collection_paused()
 def figure_cases(uow: UnitOfWork, actor: Actor, scope: Scope, figure_id: str, *,
                  today: date | None = None) -> FigureCases:
     """The cases behind one figure of :func:`compute` (the dashboard's drill-down): only that

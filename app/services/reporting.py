@@ -35,6 +35,7 @@ from app.services.indicators import (
     Figure,
     IndicatorReport,
     Scope,
+    collection_paused,
     compute,
 )
 from app.services.organisation import get_organisation
@@ -147,8 +148,9 @@ def board_report(uow: UnitOfWork, actor: Actor, scope: Scope, *, today: date | N
                  ) -> tuple[IndicatorReport, bytes]:
     """Compute the indicators and render the board report; returns both (the CLI's --json
     prints the very report the PDF was made from)."""
-    report = compute(uow, actor, scope, today=today, named=False)
-    return report, render_board_report(uow, report)
+    with collection_paused():
+        report = compute(uow, actor, scope, today=today, named=False)
+        return report, render_board_report(uow, report)
 
 
 def record_board_print(uow: UnitOfWork, actor: Actor, scope: Scope) -> None:

@@ -378,3 +378,22 @@ def test_a_save_elsewhere_while_the_figures_are_read_does_not_stop_them(
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM audit_events WHERE action = "
                                  "'report.indicators'")).scalar_one() >= 1
+
+
+def test_the_garbage_collector_runs_again_after_a_report(db: Database, coord: Actor) -> None:
+    """Collection is paused while a report is made, and back on afterwards, also when the
+    report is refused: a window left without it would grow for the rest of the day."""
+    import gc
+
+    assert gc.isenabled()
+    indicators.compute(db.uow(), coord, YEAR_2025, today=TODAY, named=False)
+    assert gc.isenabled()
+    with pytest.raises(ValidationError):
+        indicators.compute(db.uow(), coord, Scope(date(2025, 2, 1), date(2025, 1, 1)))
+    assert gc.isenabled()
+    gc.disable()
+    try:  # paused by someone else: left paused
+        indicators.compute(db.uow(), coord, YEAR_2025, today=TODAY, named=False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
