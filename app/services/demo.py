@@ -26,7 +26,6 @@ file the build has to itself is written through a rollback journal (``_rollback_
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import random
 import re
@@ -96,6 +95,7 @@ from app.models.settings import AppSetting
 from app.models.users import Role, User
 from app.services import demo_practitioners, find
 from app.services.cases import ASKS_FIRST_TIME_ENTRANT, DIVERSION_OUTCOME_CODE, add_months
+from app.services.collector import collection_paused
 from app.services.outcomes import ENDING_STAGES
 from app.services.people import search_key
 from app.services.users import hash_password
@@ -602,9 +602,7 @@ def bulk_writes(conn: Connection, tables: Sequence[str],
     Everywhere: no cyclic garbage collection meanwhile; the rows are plain dicts freed by
     reference counting, and the collector's passes over hundreds of thousands of them are
     wasted."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collection_paused():
         if conn.dialect.name != "sqlite":
             yield
             return
@@ -643,9 +641,6 @@ def bulk_writes(conn: Connection, tables: Sequence[str],
                 conn.exec_driver_sql(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
         finally:
             conn.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _event(trigger: str) -> str:

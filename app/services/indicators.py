@@ -18,11 +18,9 @@ Rules every indicator follows:
 
 from __future__ import annotations
 
-import gc
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
@@ -63,6 +61,7 @@ from app.models.users import User
 from app.services import access, audit
 from app.services.access import Action
 from app.services.cases import DIVERSION_OUTCOME_CODE, add_months
+from app.services.collector import collection_paused
 from app.services.context import Actor
 from app.services.outcomes import ENDING_STAGES, Outcome
 
@@ -497,21 +496,6 @@ class _Ends(NamedTuple):
 
 #: The families of figures, each one function; ``figure_cases`` reruns only the one it needs.
 _Family = Callable[[_Builder, _Query, dict[str, str]], None]
-
-
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a report is made. Its rows and figures are tuples
-    and small objects freed by reference counting; the collector's passes over every object of
-    the process meanwhile find nothing (about a quarter of a second of a ten-year board report
-    at 400,000 cases). Whoever paused it first starts it again."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 @collection_paused()

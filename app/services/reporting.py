@@ -29,13 +29,13 @@ from app.reports.board import (  # Chart and Series are re-exported for the dash
     Series,
 )
 from app.services import audit, export, standards
+from app.services.collector import collection_paused
 from app.services.context import Actor
 from app.services.indicators import (
     INDICATOR_IDS,
     Figure,
     IndicatorReport,
     Scope,
-    collection_paused,
     compute,
 )
 from app.services.organisation import get_organisation
