@@ -4,11 +4,13 @@ the tests that a use case reads its rows through indexes (never scanning a growi
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import event
 
 from app.db import Database
+from app.services.context import Actor
 
 T = TypeVar("T")
 
@@ -32,3 +34,19 @@ def planned(db: Database, call: Callable[[], T], keep: Callable[[str], bool]
                     f"EXPLAIN QUERY PLAN {statement}", params)])
                  for statement, params in seen if keep(statement)]
     return result, plans
+
+
+def demo_database(path: Path) -> tuple[Database, Actor]:
+    """A 60-case demo (seed 5) in a new file at ``path``, and its coordinator: the data the
+    plan tests read (a module builds it once, in a fixture)."""
+    from sqlalchemy import select
+
+    from app.models.users import User
+    from app.services import demo, users
+
+    db = Database(f"sqlite:///{path}")
+    demo.build(db.uow(), cases=60, seed=5)
+    with db.uow() as uow:
+        coord = users.actor_for(uow.session.scalars(
+            select(User).where(User.username == "coordinator")).one())
+    return db, coord

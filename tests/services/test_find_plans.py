@@ -4,28 +4,21 @@ and the parties of the cases found are looked up by case, never as every case-pe
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from sqlalchemy import select
 
 from app.db import Database
-from app.models.users import User
-from app.services import demo, find, users
+from app.services import find
+from app.services.context import Actor
 from tests.plans import planned
 
 
 @pytest.mark.parametrize("typed", ["0064", "smi", "jade smi", "DL1", "07700"])
-def test_each_word_range_is_one_kind_read_from_the_index(db_path: Path, typed: str) -> None:
-    db = Database(f"sqlite:///{db_path}")
-    demo.build(db.uow(), cases=60, seed=5)
-    with db.uow() as uow:
-        coord = users.actor_for(uow.session.scalars(
-            select(User).where(User.username == "coordinator")).one())
+def test_each_word_range_is_one_kind_read_from_the_index(
+        plans_demo: tuple[Database, Actor], typed: str) -> None:
+    db, coord = plans_demo
     _, plans = planned(db, lambda: find.find(db.uow(), coord, typed),
                        keep=lambda sql: sql.startswith("SELECT") and "WHERE" in sql)
     steps = [step for _sql, plan in plans for step in plan]
-    db.dispose()
     words = [s for s in steps if "search_terms" in s and "term>" in s]
     assert words, steps
     assert all("COVERING INDEX ix_search_terms_kind_term (kind=? AND term>? AND term<?)" in s

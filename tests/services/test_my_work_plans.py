@@ -3,46 +3,34 @@ almost every exit follow-up is done, and the list (and its count) walked past al
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from sqlalchemy import select
-
 from app.db import Database
-from app.models.users import User
-from app.services import casefile, demo, users
+from app.services import casefile
+from app.services.context import Actor
 from tests.plans import planned
 
 
-def test_follow_ups_due_read_the_index_of_those_not_done(db_path: Path) -> None:
-    db = Database(f"sqlite:///{db_path}")
-    demo.build(db.uow(), cases=60, seed=5)
-    with db.uow() as uow:
-        coord = users.actor_for(uow.session.scalars(
-            select(User).where(User.username == "coordinator")).one())
+def test_follow_ups_due_read_the_index_of_those_not_done(
+        plans_demo: tuple[Database, Actor]) -> None:
+    db, coord = plans_demo
     work, plans = planned(db, lambda: casefile.my_work(db.uow(), coord),
                           keep=lambda sql: sql.startswith("SELECT") and "exit_followups" in sql)
     steps = [step for _sql, plan in plans for step in plan]
-    db.dispose()
     followups = [s for s in steps if "exit_followups" in s]
     assert len(followups) >= 2, steps  # the list and its count
     assert all("ix_exit_followups_due_open" in s for s in followups), followups
     assert all(f.due_on is not None for f in work.followups_due)
 
 
-def test_missed_bail_appointments_are_read_newest_first_from_their_index(db_path: Path) -> None:
+def test_missed_bail_appointments_are_read_newest_first_from_their_index(
+        plans_demo: tuple[Database, Actor]) -> None:
     """Ten years hold a hundred thousand missed bail appointments, nearly all on closed cases:
     the count (like the list) walks the status, bail and time index newest first, reading the
     entered-in-error flag from it, so it stops at the cap after the open cases' recent ones
     instead of looking every old one and its case up."""
-    db = Database(f"sqlite:///{db_path}")
-    demo.build(db.uow(), cases=60, seed=5)
-    with db.uow() as uow:
-        coord = users.actor_for(uow.session.scalars(
-            select(User).where(User.username == "coordinator")).one())
+    db, coord = plans_demo
     work, plans = planned(db, lambda: casefile.my_work(db.uow(), coord),
                           keep=lambda sql: sql.startswith("SELECT")
                           and "bail_condition IS 1" in sql)
-    db.dispose()
     assert len(plans) == 2, [sql for sql, _plan in plans]  # the count of all sections, the list
     for _sql, plan in plans:
         bail = [s for s in plan if "appointments" in s and "bail" in s]
@@ -56,18 +44,14 @@ def test_missed_bail_appointments_are_read_newest_first_from_their_index(db_path
     assert work.missed_bail == tuple(sorted(work.missed_bail, key=lambda w: w.due, reverse=True))
 
 
-def test_agreement_actions_due_are_counted_from_their_index_alone(db_path: Path) -> None:
+def test_agreement_actions_due_are_counted_from_their_index_alone(
+        plans_demo: tuple[Database, Actor]) -> None:
     """The count of actions due reads whether each is live from the index (0028), looking up
     only its agreement and case, and the list reads them in due order from the same index."""
-    db = Database(f"sqlite:///{db_path}")
-    demo.build(db.uow(), cases=60, seed=5)
-    with db.uow() as uow:
-        coord = users.actor_for(uow.session.scalars(
-            select(User).where(User.username == "coordinator")).one())
+    db, coord = plans_demo
     _work, plans = planned(db, lambda: casefile.my_work(db.uow(), coord),
                            keep=lambda sql: sql.startswith("SELECT")
                            and "agreement_actions.kept IS NULL" in sql)
-    db.dispose()
     assert len(plans) == 2, [sql for sql, _plan in plans]  # the count of all sections, the list
     for sql, plan in plans:
         actions = [s for s in plan if "agreement_actions" in s]

@@ -7,19 +7,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.db import Database
 from app.models.cases import Case, Scheme
-from app.models.users import User
-from app.services import demo, sar, users
-from tests.plans import planned
+from app.services import sar
+from tests.plans import demo_database, planned
 
 
 def test_the_subject_access_export_scans_no_table(db_path: Path) -> None:
-    db = Database(f"sqlite:///{db_path}")
-    demo.build(db.uow(), cases=60, seed=5)
+    db, coord = demo_database(db_path)
     with db.uow() as uow:
-        coord = users.actor_for(uow.session.scalars(
-            select(User).where(User.username == "coordinator")).one())
         person = uow.session.scalars(select(Case.participant_id).where(
             Case.scheme == Scheme.NEIGHBOURHOOD_RESOLUTION).order_by(Case.id.desc())).first()
     # the audit chain's last row is read by its key, newest first
