@@ -137,6 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--quick", action="store_true",
                        help="schema and tables only, as at start-up (the full check reads "
                             "every page)")
+    dbsub.add_parser("recount", help="count the indicator tallies afresh from the records "
+                     "(when 'db check' finds them out of step; on a team server, as its owner)")
     dbsub.add_parser("encrypt", help="encrypt the desktop database under a passphrase "
                      "(PATHWAYS_DB_PASSPHRASE or a prompt)")
     copy = dbsub.add_parser("copy", help="copy every row and document into a new, empty "
@@ -496,6 +498,10 @@ def _cmd_db(args: argparse.Namespace, db: Database) -> int:
         return _cmd_db_copy(args, db)
     if args.db_command == "setup-server":
         return _cmd_db_setup_server(args)
+    if args.db_command == "recount":
+        database.recount(db)
+        print("indicator tallies counted afresh from the records")
+        return 0
     if args.db_command == "upgrade":
         if _set_up_server(db):  # migrated as the owner, then its grants and policies again
             return _cmd_db_setup_server(argparse.Namespace(url=db.url))

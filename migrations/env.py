@@ -16,9 +16,10 @@ from app.models import Base
 config = context.config
 target_metadata = Base.metadata
 
-#: Tables the models leave out on purpose: SQLite's FTS5 index of intervention notes and its
-#: shadow tables (migration 0002_notes_search), which autogenerate would otherwise drop.
-UNMODELLED_PREFIXES = ("notes_fts",)
+#: Tables the models leave out on purpose, which autogenerate would otherwise drop: SQLite's
+#: FTS5 index of intervention notes and its shadow tables (migration 0002_notes_search), and
+#: the indicator tallies that triggers keep (``app.services.tallies``, 0029).
+UNMODELLED_PREFIXES = ("notes_fts", "tally_")
 
 
 def _include_name(name: str | None, type_: str, _parents: object) -> bool:

@@ -196,8 +196,29 @@ def check(db: Database, *, quick: bool = False) -> CheckResult:
         return CheckResult(tuple(problems), revision, head)
     chain = verify_audit(db)
     problems.extend(chain.problems)
+    problems.extend(_check_tallies(db))
     enforced = _check_server(db, problems)
     return CheckResult(tuple(problems), revision, head, chain.rows, chain.tail, enforced)
+
+
+def _check_tallies(db: Database) -> list[str]:
+    """The indicator tallies against a count of their rows made now (a tally can only drift
+    if rows were written with its triggers off, or by hand)."""
+    from app.services import tallies
+
+    with db.engine.connect() as conn:
+        wrong = tallies.out_of_step(conn)
+    return [f"indicator tallies out of step with their records ({', '.join(wrong)}): the "
+            "reports would count wrongly until they are counted again with 'pathways db "
+            "recount'"] if wrong else []
+
+
+def recount(db: Database) -> None:
+    """Count the indicator tallies afresh from their records, in one transaction."""
+    from app.services import tallies
+
+    with db.engine.begin() as conn:
+        tallies.rebuild(conn)
 
 
 def _check_server(db: Database, problems: list[str]) -> bool:

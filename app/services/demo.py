@@ -93,7 +93,7 @@ from app.models.safeguards import ConsentEvidence, RiskAssessment, VictimsCodeRe
 from app.models.search import SearchTerm
 from app.models.settings import AppSetting
 from app.models.users import Role, User
-from app.services import demo_practitioners, find
+from app.services import demo_practitioners, find, tallies
 from app.services.cases import ASKS_FIRST_TIME_ENTRANT, DIVERSION_OUTCOME_CODE, add_months
 from app.services.collector import collection_paused
 from app.services.outcomes import ENDING_STAGES
@@ -590,7 +590,8 @@ def bulk_writes(conn: Connection, tables: Sequence[str],
     """While many rows are written to ``tables`` (by the demo, and by the bench's top-up), on
     SQLite: a page cache big enough for the build, and the tables' indexes and full-text
     triggers dropped, then made again (and the full-text index rebuilt) in the same
-    transaction. One sort per index at the end is several times quicker than keeping a dozen
+    transaction; so are the triggers that keep the indicator tallies, which are then counted
+    afresh. One sort per index at the end is several times quicker than keeping a dozen
     indexes of ``cases`` in step row by row; a unique index still refuses duplicates when it is
     made again, and a failure rolls all of it back.
 
@@ -614,9 +615,12 @@ def bulk_writes(conn: Connection, tables: Sequence[str],
             if any(f"content='{t}'" in sql for t in tables)]
         every_trigger = conn.exec_driver_sql(
             "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'").all()
+        # and the insert triggers that keep the indicator tallies: each would upsert a row
+        # per row written; the tallies are counted afresh at the end instead
         triggers = [(name, sql) for name, table, sql in every_trigger if table in tables
                     and _on_insert(sql) and (any(f"INTO {f}(" in sql for f in fts)
-                                             or _keeps_only(sql, filled))]
+                                             or _keeps_only(sql, filled)
+                                             or name.startswith(tallies.PREFIX))]
         dropped = {name for name, _ in triggers}
         # a trigger that stays reads its tables by their indexes (a lookup by id needs none):
         # those tables keep them, or each row written would scan a whole table
@@ -639,6 +643,8 @@ def bulk_writes(conn: Connection, tables: Sequence[str],
                 conn.exec_driver_sql(sql)
             for name in fts:
                 conn.exec_driver_sql(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
+            tallies.rebuild(conn, {table for name, table, _ in every_trigger
+                                   if name in dropped and name.startswith(tallies.PREFIX)})
         finally:
             conn.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
 

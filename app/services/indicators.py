@@ -39,6 +39,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    true,
     type_coerce,
 )
 from sqlalchemy.orm import Session
@@ -58,7 +59,7 @@ from app.models.followups import EXIT_FOLLOWUP_MONTHS, ExitFollowUp, Reoffending
 from app.models.pathways import AssessmentStage, PathwayAssessment
 from app.models.reference import Pathway
 from app.models.users import User
-from app.services import access, audit
+from app.services import access, audit, tallies
 from app.services.access import Action
 from app.services.cases import DIVERSION_OUTCOME_CODE, add_months
 from app.services.collector import collection_paused
@@ -268,16 +269,26 @@ def _end() -> ColumnElement[date | None]:
 def _outcome() -> ColumnElement[str]:
     """``outcomes.case_outcome`` as SQL (its value). The stages a case reached matter only
     through ``cases.result_stage``, the deciding one, which a trigger keeps (migration 0019)."""
-    stopped = _end().is_not(None)
-    accepted = Case.started_on.is_not(None)
+    return _outcome_of(Case.scheme, Case.result_stage, stopped=_end().is_not(None),
+                       accepted=Case.started_on.is_not(None))
+
+
+def _outcome_of(scheme: Any, result_stage: Any, *, stopped: ColumnElement[bool],
+                accepted: ColumnElement[bool]) -> ColumnElement[str]:
+    """:func:`_outcome` of a row of ``cases`` or of a tally (which holds only cases that
+    ended, so had started: ``stopped`` and ``accepted`` are then ``true()``)."""
     not_started = case((accepted, Outcome.WITHDRAWN.value), else_=Outcome.NOT_ACCEPTED.value)
     nr = case((~stopped, Outcome.IN_PROGRESS.value),
-              (Case.result_stage == CaseStatus.AGREEMENT_MONITORING, Outcome.COMPLETED.value),
+              (result_stage == CaseStatus.AGREEMENT_MONITORING.value, Outcome.COMPLETED.value),
               else_=not_started)
-    ending = [(Case.result_stage == stage, outcome.value)
+    ending = [(result_stage == stage.value, outcome.value)
               for stage, outcome in ENDING_STAGES.items()]
-    return case((Case.scheme == Scheme.NEIGHBOURHOOD_RESOLUTION, nr), *ending,
+    return case((scheme == Scheme.NEIGHBOURHOOD_RESOLUTION.value, nr), *ending,
                 (~stopped, Outcome.IN_PROGRESS.value), else_=not_started)
+
+
+def _tallied_outcome(t: Any) -> ColumnElement[str]:
+    return _outcome_of(t.c.scheme, t.c.result_stage, stopped=true(), accepted=true())
 
 
 def _outcome_in(outcome: ColumnElement[str], *outcomes: Outcome) -> ColumnElement[bool]:
@@ -417,6 +428,32 @@ class _Query:
         wanted = [*self.on_cases, *on_case]
         return [case_id == Case.id, *wanted] if wanted else []
 
+    @property
+    def tallied(self) -> bool:
+        """Whether the figures of cases may come from the tallies (kept per day and scheme,
+        ``app.services.tallies``): they hold no worker."""
+        return self.scope.worker_id is None
+
+    @property
+    def tallied_all(self) -> bool:
+        """Whether the tallies that hold no scheme either (appointments, exits) may serve."""
+        return self.tallied and self.scope.scheme is None
+
+    def on_tally(self, t: Any, day: Any) -> list[ColumnElement[bool]]:
+        """A tally's rows for the scope: its days in the period, of the scheme if one is
+        asked for, and only rows that still count something."""
+        found = [_between(day, self.scope), t.c.n > 0]
+        if self.scope.scheme is not None:
+            found.append(t.c.scheme == self.scope.scheme.value)
+        return found
+
+    def month_of(self, day: Any) -> ColumnElement[str]:
+        """A date's month as text, ``YYYY-MM``: the tallies are added up per month in the
+        database (ten years of referrals are some 50,000 rows of day, scheme and source)."""
+        if self.dialect == "postgresql":
+            return func.to_char(day, "YYYY-MM")
+        return func.substr(day, 1, 7)
+
     def nr_only(self, case_id: Any) -> list[ColumnElement[bool]]:
         """:meth:`scoped` for rows the services make only on Neighbourhood Resolution cases
         (meetings' agreements, their actions and follow-ups): the scheme needs no test, so
@@ -431,10 +468,15 @@ class _Query:
         ``ix_cases_indicators_referral`` per day in its own order (nothing to sort), added
         up per month here, which the referral figures and the months both read."""
         per_month: dict[tuple[str, str], int] = defaultdict(int)
-        for day, source, n in self.s.execute(
-                select(_raw(Case.referral_date), Case.referral_source, func.count())
-                .where(_between(Case.referral_date, self.scope), *self.on_cases)
-                .group_by(Case.referral_date, Case.referral_source)):
+        t = tallies.referrals
+        month = self.month_of(t.c.referral_date)
+        counted = (select(month, t.c.referral_source, func.sum(t.c.n))
+                   .where(*self.on_tally(t, t.c.referral_date))
+                   .group_by(month, t.c.referral_source) if self.tallied else
+                   select(_raw(Case.referral_date), Case.referral_source, func.count())
+                   .where(_between(Case.referral_date, self.scope), *self.on_cases)
+                   .group_by(Case.referral_date, Case.referral_source))
+        for day, source, n in self.s.execute(counted):
             per_month[str(day)[:7], source] += n
         return [(_month(month), source, n) for (month, source), n in per_month.items()]
 
@@ -444,17 +486,32 @@ class _Query:
         ``ix_cases_indicators_ended`` per day in its own order, added up per month here, which
         the outcome figures, the diverted and the months all read (ten years end on some
         10,000 days and schemes: each row is read as plain text and numbers)."""
-        outcome = _outcome()
-        diverted = and_(Case.outcome_code == DIVERSION_OUTCOME_CODE,
-                        outcome == Outcome.COMPLETED.value)
+        if self.tallied:
+            t = tallies.endings
+            outcome = _tallied_outcome(t)
+            diverted = and_(t.c.diversion == 1, outcome == Outcome.COMPLETED.value)
+
+            def count(cond: ColumnElement[bool]) -> ColumnElement[int]:
+                return func.sum(case((cond, t.c.n), else_=0))
+            month = self.month_of(t.c.end_date)
+            counted = (select(month, t.c.scheme, func.sum(t.c.n),
+                              count(outcome == Outcome.COMPLETED.value),
+                              count(_outcome_in(outcome, *_UNSUCCESSFUL)), count(diverted),
+                              count(and_(diverted, t.c.first_time == 1)))
+                       .where(*self.on_tally(t, t.c.end_date))
+                       .group_by(month, t.c.scheme))
+        else:
+            outcome = _outcome()
+            diverted = and_(Case.outcome_code == DIVERSION_OUTCOME_CODE,
+                            outcome == Outcome.COMPLETED.value)
+            counted = (select(_raw(Case.end_date), _raw(Case.scheme), func.count(),
+                              _sum(outcome == Outcome.COMPLETED.value),
+                              _sum(_outcome_in(outcome, *_UNSUCCESSFUL)), _sum(diverted),
+                              _sum(and_(diverted, Case.first_time_entrant.is_(True))))
+                       .where(_between(_end(), self.scope), *self.on_cases)
+                       .group_by(Case.end_date, Case.scheme))
         per_month: dict[tuple[str, str], list[int]] = {}
-        for day, scheme, *counts in self.s.execute(
-                select(_raw(Case.end_date), _raw(Case.scheme), func.count(),
-                       _sum(outcome == Outcome.COMPLETED.value),
-                       _sum(_outcome_in(outcome, *_UNSUCCESSFUL)), _sum(diverted),
-                       _sum(and_(diverted, Case.first_time_entrant.is_(True))))
-                .where(_between(_end(), self.scope), *self.on_cases)
-                .group_by(Case.end_date, Case.scheme)):
+        for day, scheme, *counts in self.s.execute(counted):
             key = (str(day)[:7], scheme)
             total = per_month.get(key)
             if total is None:
@@ -644,12 +701,21 @@ def _outcomes(b: _Builder, q: _Query, _names: dict[str, str]) -> None:
     for e in q.ends:
         n, n_done, n_bad = totals.get(e.scheme, (0, 0, 0))
         totals[e.scheme] = (n + e.n, n_done + e.done, n_bad + e.bad)
-    days = _days_sql(q.dialect, _end(), Case.started_on)
     histogram: dict[Scheme, list[tuple[int, int]]] = defaultdict(list)
-    for scheme, d, n in q.s.execute(select(Case.scheme, days, func.count())
-                                    .where(*ended, done, Case.started_on.is_not(None))
-                                    .group_by(Case.scheme, days)):
-        histogram[scheme].append((d, n))
+    if q.tallied:
+        t = tallies.completions
+        days: Any = t.c.days
+        counted = (select(t.c.scheme, days, func.sum(t.c.n))
+                   .where(*q.on_tally(t, t.c.end_date),
+                          _tallied_outcome(t) == Outcome.COMPLETED.value)
+                   .group_by(t.c.scheme, days))
+    else:
+        days = _days_sql(q.dialect, _end(), Case.started_on)
+        counted = (select(_raw(Case.scheme), days, func.count())
+                   .where(*ended, done, Case.started_on.is_not(None))
+                   .group_by(Case.scheme, days))
+    for scheme, d, n in q.s.execute(counted):
+        histogram[Scheme(scheme)].append((int(d), int(n)))
     for scheme in q.scope.schemes():
         n, n_done, n_bad = totals.get(scheme, (0, 0, 0))
         mine = [*ended, Case.scheme == scheme]
@@ -850,9 +916,13 @@ def _distance(b: _Builder, q: _Query, pathway_names: dict[str, str]) -> None:
              ex.pathway_code.in_(list(pathway_names)), _between(ex.assessed_on, q.scope),
              ex.start_level >= 1]
     fall = ex.start_level - ex.level
-    totals = {code: (n, int(total or 0)) for code, n, total in q.s.execute(
-        select(ex.pathway_code, func.count(), func.sum(fall)).where(*pairs)
-        .group_by(ex.pathway_code))}
+    t = tallies.exits
+    counted = (select(t.c.pathway_code, func.sum(t.c.n), func.sum(t.c.fall))
+               .where(*q.on_tally(t, t.c.assessed_on), t.c.pathway_code.in_(list(pathway_names)))
+               .group_by(t.c.pathway_code) if q.tallied_all else
+               select(ex.pathway_code, func.count(), func.sum(fall)).where(*pairs)
+               .group_by(ex.pathway_code))
+    totals = {code: (int(n), int(total or 0)) for code, n, total in q.s.execute(counted)}
     for code, name in pathway_names.items():
         n, total = totals.get(code, (0, 0))
         b.add("distance_travelled", total / n if n else None, part=code,
@@ -915,18 +985,29 @@ def _appointments(b: _Builder, q: _Query, _names: dict[str, str]) -> None:
     booked = [*q.scoped(ap.case_id), ap.live(), ap.starts_at >= first, ap.starts_at < after]
     missed = ap.status == AppointmentStatus.MISSED
     kept = ap.status == AppointmentStatus.KEPT
-    # counted per status, each a range of ix_appointments_indicators_status: no test of
-    # every appointment of the period (ten years hold over a million)
-    counts: dict[AppointmentStatus, int] = {status: n for status, n in q.s.execute(
-        select(ap.status, func.count()).where(
-            *booked, ap.status.in_([AppointmentStatus.MISSED, AppointmentStatus.KEPT]))
-        .group_by(ap.status))}
-    n_missed = counts.get(AppointmentStatus.MISSED, 0)
-    n_kept = counts.get(AppointmentStatus.KEPT, 0)
     past = min(after, midnight)  # scheduled before today: no outcome recorded
-    unrecorded = (q.s.scalar(select(func.count()).where(
-        *q.scoped(ap.case_id), ap.live(), ap.status == AppointmentStatus.SCHEDULED,
-        ap.starts_at >= first, ap.starts_at < past)) or 0) if first < past else 0
+    wanted = [AppointmentStatus.MISSED, AppointmentStatus.KEPT]
+    if q.tallied_all:
+        # kept per day: outcomes of the period's days, and the days before today unrecorded
+        t = tallies.appointments
+        before = q.scope.end if past == after else q.today - timedelta(days=1)
+        n_statuses = func.sum(case((t.c.day <= before, t.c.n), else_=0))
+        counts = {AppointmentStatus(status): (int(n), int(n_past)) for status, n, n_past in
+                  q.s.execute(select(t.c.status, func.sum(t.c.n), n_statuses)
+                              .where(*q.on_tally(t, t.c.day)).group_by(t.c.status))}
+        n_missed, n_kept = (counts.get(s, (0, 0))[0] for s in wanted)
+        unrecorded = counts.get(AppointmentStatus.SCHEDULED, (0, 0))[1]
+    else:
+        # counted per status, each a range of ix_appointments_indicators_status: no test
+        # of every appointment of the period (ten years hold over a million)
+        by_status: dict[AppointmentStatus, int] = {status: n for status, n in q.s.execute(
+            select(ap.status, func.count()).where(*booked, ap.status.in_(wanted))
+            .group_by(ap.status))}
+        n_missed = by_status.get(AppointmentStatus.MISSED, 0)
+        n_kept = by_status.get(AppointmentStatus.KEPT, 0)
+        unrecorded = (q.s.scalar(select(func.count()).where(
+            *q.scoped(ap.case_id), ap.live(), ap.status == AppointmentStatus.SCHEDULED,
+            ap.starts_at >= first, ap.starts_at < past)) or 0) if first < past else 0
     note = (f"{unrecorded} past appointments have no outcome recorded and are left out"
             if unrecorded else None)
     b.add("appointments_missed", n_missed, numerator=n_missed,

@@ -35,13 +35,14 @@ from app.errors import DatabaseProblem, ValidationError
 from app.models import Base
 from app.models.cases import Case
 from app.models.users import Role
-from app.services import access
+from app.services import access, tallies
 
 if TYPE_CHECKING:
     from app.db import Database
 
-#: Tables whose desktop grants are narrower than read-and-write.
-READ_ONLY = ("alembic_version",)
+#: Tables whose desktop grants are narrower than read-and-write (the indicator tallies are
+#: written only by their triggers, as the owner).
+READ_ONLY = ("alembic_version", *(t.name for t in tallies.metadata.sorted_tables))
 APPEND_ONLY = ("audit_events",)
 #: Columns of ``users`` a desktop may change (sign-in counters, passwords, enabling).
 USER_COLUMNS_WRITABLE = ("full_name", "email", "password_hash", "active", "must_change_password",

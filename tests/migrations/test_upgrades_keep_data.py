@@ -16,7 +16,7 @@ from alembic.script import ScriptDirectory
 
 from app.cli import main
 from app.db import Database
-from app.services import database
+from app.services import database, tallies
 
 REVISIONS = [s.revision for s in ScriptDirectory.from_config(database.alembic_config())
              .walk_revisions()]
@@ -33,12 +33,14 @@ def populated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _tables(conn: sqlite3.Connection, schema: str = "main") -> dict[str, list[str]]:
-    """Tables that hold data; full-text indexes (virtual tables and their shadow tables) are
-    derived from those tables by triggers, so they are left to the triggers."""
+    """Tables that hold data; full-text indexes (virtual tables and their shadow tables) and
+    the indicator tallies are derived from those tables by triggers, so they are left to the
+    triggers."""
     rows = conn.execute(f"SELECT name, sql FROM {schema}.sqlite_master WHERE type = 'table' "
                         "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'").fetchall()
     virtual = [n for n, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL")]
-    names = [n for n, _ in rows if not any(n == v or n.startswith(v + "_") for v in virtual)]
+    names = [n for n, _ in rows if not any(n == v or n.startswith(v + "_") for v in virtual)
+             and not n.startswith(tallies.PREFIX)]
     return {n: [c[1] for c in conn.execute(f'PRAGMA {schema}.table_info("{n}")')]
             for n in names}
 
