@@ -864,7 +864,14 @@ def _calls(b: _Builder, q: _Query, nr: ColumnElement[bool]) -> None:
                       func.max(case((before, ac.months)))).label("months"))
     with_before = func.sum(_flag(before)) > 0
     in_period = [nr, _between(_end(), q.scope), *q.on_cases]
-    if (q.scope.end - q.scope.start).days < LONG_PERIOD_DAYS:
+    if q.tallied:
+        # each case's totals, kept beside its scheme and end (``tally_case_calls``)
+        t = tallies.case_calls
+        per_case = (select(t.c.case_id, t.c.end_date.label("end"), t.c.before, t.c.after,
+                           t.c.n_after, t.c.months)
+                    .where(t.c.scheme == Scheme.NEIGHBOURHOOD_RESOLUTION.value,
+                           _between(t.c.end_date, q.scope), t.c.n_before > 0).subquery())
+    elif (q.scope.end - q.scope.start).days < LONG_PERIOD_DAYS:
         # from the cases that ended in the period, each one's counts (a range, then lookups)
         per_case = (select(ac.case_id.label("case_id"), _end().label("end"), *totals)
                     .where(ac.case_id == Case.id, *in_period, ac.live())

@@ -18,6 +18,7 @@ from app.cli import main
 from app.db import Database
 from app.models.appointments import Appointment, AppointmentStatus
 from app.models.cases import Case, CaseStatus, Scheme
+from app.models.conferences import AgencyCallCount
 from app.models.pathways import AssessmentStage, PathwayAssessment
 from app.services import demo, tallies
 from app.services.context import Actor
@@ -101,6 +102,19 @@ def test_every_kind_of_change_keeps_the_tallies_in_step(
         s.execute(update(pa).where(pa.id == exits[1][0]).values(level=0))
         s.execute(update(pa).where(pa.id == exits[2][0]).values(entered_in_error=True))
         s.execute(delete(pa).where(pa.id == exits[3][0]))
+        # calls to agencies: a count corrected, entered in error, deleted, added; the end of
+        # a case with counts moved (its calls' row follows)
+        ac = AgencyCallCount
+        counts = s.execute(select(ac.id, ac.case_id).order_by(ac.id)).all()
+        assert len(counts) > 4
+        s.execute(update(ac).where(ac.id == counts[0][0]).values(calls=9, months=12))
+        s.execute(update(ac).where(ac.id == counts[1][0]).values(period="after"))
+        s.execute(update(ac).where(ac.id == counts[2][0]).values(entered_in_error=True))
+        s.execute(delete(ac).where(ac.id == counts[3][0]))
+        s.add(AgencyCallCount(case_id=counts[4][1], agency_name="Council", period="before",
+                              months=6, calls=2))
+        s.execute(update(Case).where(Case.id == counts[4][1])
+                  .values(ended_on=BUILT_ON - timedelta(days=30), closed_on=None))
         uow.commit()
     assert _out_of_step(db) == []
     before = _counted(db)
