@@ -283,8 +283,25 @@ def _run(args: argparse.Namespace, work: Path, env: dict[str, str]
     figures += _in_process(args, db, url, db_file, data)
     figures += _maintenance(args, db, db_file, work)
     db.dispose()
+    if args.cases < SQL_LIMITS_FROM:
+        _unjudged_sql_limits(figures)
     facts["started"] = datetime.now().isoformat(timespec="seconds")
     return figures, facts
+
+
+#: The size from which a figure is judged against the same SQL on raw sqlite3 (issue 15's
+#: goals are set at 100,000 and 400,000 cases).
+SQL_LIMITS_FROM = 100_000
+
+
+def _unjudged_sql_limits(figures: list[Figure]) -> None:
+    """Below ``SQL_LIMITS_FROM`` cases the raw SQL takes a few milliseconds, so its ratio
+    measures the fixed work around it (the audit record's committed write, drawing the PDF),
+    not how the figure grows: the ratio is shown, not judged (the absolute goals still are)."""
+    for f in figures:
+        if f.limit is not None and "raw sqlite3" in f.limit_name:
+            f.met = None
+            f.goal = f"{f.goal} from {SQL_LIMITS_FROM:,} cases"
 
 
 def _in_process(args: argparse.Namespace, db: Any, url: str, db_file: Path,
