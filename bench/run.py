@@ -635,7 +635,7 @@ def _scaling(sizes: dict[str, Any]) -> str:
     met: dict[str, dict[str, bool | None]] = {}
     for size in order:
         for f in sizes[size]["figures"]:
-            names.setdefault(f["key"], (f["name"], f["unit"]))
+            names[f["key"]] = (f["name"], f["unit"])  # as the largest size run names it
             values.setdefault(f["key"], {})[size] = f["value"]
             met.setdefault(f["key"], {})[size] = f["met"]
     head = "| Figure | " + " | ".join(f"{int(n):,} cases" for n in order) + " | Growth |"
