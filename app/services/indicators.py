@@ -464,9 +464,10 @@ class _Query:
 
     @cached_property
     def referred(self) -> list[tuple[date, str, int]]:
-        """Referrals in the period per month and source as typed: one pass over
-        ``ix_cases_indicators_referral`` per day in its own order (nothing to sort), added
-        up per month here, which the referral figures and the months both read."""
+        """Referrals in the period per month and source as typed, which the referral figures
+        and the months both read: from their tally, added up per month in the database; for
+        one worker, one pass over ``ix_cases_indicators_referral`` per day in its own order
+        (nothing to sort), added up per month here."""
         per_month: dict[tuple[str, str], int] = defaultdict(int)
         t = tallies.referrals
         month = self.month_of(t.c.referral_date)
@@ -482,10 +483,10 @@ class _Query:
 
     @cached_property
     def ends(self) -> list[_Ends]:
-        """Cases that ended in the period per month and scheme: one pass over
-        ``ix_cases_indicators_ended`` per day in its own order, added up per month here, which
-        the outcome figures, the diverted and the months all read (ten years end on some
-        10,000 days and schemes: each row is read as plain text and numbers)."""
+        """Cases that ended in the period per month and scheme, which the outcome figures,
+        the diverted and the months all read: from their tally, added up per month in the
+        database; for one worker, one pass over ``ix_cases_indicators_ended`` per day in its
+        own order, added up per month here (each row read as plain text and numbers)."""
         if self.tallied:
             t = tallies.endings
             outcome = _tallied_outcome(t)
