@@ -116,9 +116,9 @@ class BoardReportRenderer(BaseRenderer):
         height = max(90.0, 20.0 * n + 50) if chart.horizontal else 190.0
         # the drawing would otherwise select Helvetica first, a font the PDF never embeds
         drawing = Drawing(width, height, initialFontName=FONT, initialFontSize=8)
-        if not has_data:
-            drawing.add(String(0, height / 2, chart.empty_text, fontName=FONT, fontSize=10))
+        if not has_data:  # one line under the chart's heading, inside its own drawing
             drawing.height = 30
+            drawing.add(String(0, 10, chart.empty_text, fontName=FONT, fontSize=10))
             return drawing
         bc = HorizontalBarChart() if chart.horizontal else VerticalBarChart()
         left = 130 if chart.horizontal else 36
