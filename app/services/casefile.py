@@ -995,7 +995,10 @@ def _work_queries(actor: Actor, worker_id: int | None, read_all: bool) -> _WorkQ
     shown = work_sections(actor)
     mine = CaseFilter(worker_id=worker_id, active_only=True)
     awaiting_filter = CaseFilter(status=CaseStatus.REFERRED, worker_id=worker_id)
-    scope = access.visible_case_ids_for(actor, read_all)
+    # every section selects from ``cases``: the rule is tested on each section's case row,
+    # rather than as ``cases.id IN`` a list of every case the person may see (a navigator
+    # of a force-wide team may see 16,000, listed before today's few appointments are read)
+    scope = access.visible_clause(actor, read_all=read_all)
     if worker_id is not None:
         scope = and_(scope, or_(Case.worker_id == worker_id, Case.coworker_id == worker_id))
     base = _work_select().where(scope)
