@@ -3,8 +3,11 @@ almost every exit follow-up is done, and the list (and its count) walked past al
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from app.db import Database
-from app.services import casefile
+from app.models.users import User
+from app.services import casefile, users
 from app.services.context import Actor
 from tests.plans import planned
 
@@ -61,3 +64,23 @@ def test_agreement_actions_due_are_counted_from_their_index_alone(
             assert "COVERING INDEX" in actions[0], plan
         else:
             assert not any("TEMP B-TREE" in s for s in plan), plan
+
+
+def test_a_navigators_my_work_never_lists_every_case_they_may_see(
+        plans_demo: tuple[Database, Actor]) -> None:
+    """A navigator of a force-wide team may see thousands of cases: each section tests the
+    access rule on its own case row, so today's appointments are read from their index and
+    each one's case looked up, instead of listing every case the navigator may see first."""
+    db, _coord = plans_demo
+    with db.uow() as uow:
+        navigator = users.actor_for(uow.session.scalars(
+            select(User).where(User.username == "navigator")).one())
+    work, plans = planned(db, lambda: casefile.my_work(db.uow(), navigator),
+                          keep=lambda sql: sql.startswith("SELECT") and "cases" in sql)
+    assert len(plans) >= 3, [sql for sql, _plan in plans]
+    for sql, plan in plans:
+        assert not any("LIST SUBQUERY" in s for s in plan), (sql, plan)
+    today = next(plan for sql, plan in plans
+                 if "appointments.starts_at >=" in sql and "count(*)" not in sql)
+    assert "appointments" in today[0] and "INDEX" in today[0], today
+    assert work.caseload  # the navigator has cases, so the plans above read real ones
