@@ -10,6 +10,7 @@ agency) by what was typed, which is why the forms ask for no one's private detai
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.errors import ValidationError
@@ -19,6 +20,12 @@ __all__ = ["LIMIT", "Disclosure", "LawfulBasis", "disclosure"]
 
 #: The longest recipient name or organisation kept.
 LIMIT = 120
+#: The footer's line (``{recipient}``, ``{basis}``), as the words files list it.
+LINE = "Disclosed to {recipient}. Lawful basis: {basis}."
+#: Recipients the app names itself (the rest are names as typed, never translated).
+PARTIES = "The parties to the agreement"
+TO_BE_NAMED = "(to be named before it is filed)"
+OWN_NAMES = (PARTIES, TO_BE_NAMED)
 
 
 @dataclass(frozen=True)
@@ -39,7 +46,16 @@ class Disclosure:
     @property
     def line(self) -> str:
         """What the document's footer says."""
-        return f"Disclosed to {self.recipient}. Lawful basis: {self.basis.label}."
+        return self.line_in({})
+
+    def line_in(self, words: Mapping[str, str]) -> str:
+        """The footer's line in the reader's ``words`` (English text -> theirs; the basis, the
+        sentence around it and a recipient the app names itself, such as 'The parties to the
+        agreement'); anything not listed stays in English."""
+        recipient = (words.get(self.recipient, self.recipient) if self.recipient in OWN_NAMES
+                     else self.recipient)
+        return words.get(LINE, LINE).format(
+            recipient=recipient, basis=words.get(self.basis.label, self.basis.label))
 
     @property
     def audit_detail(self) -> str:

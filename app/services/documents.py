@@ -53,14 +53,14 @@ from app.services.access import Action
 from app.services.casefile import CaseDetail, GatewayConditionInfo, PartyInfo
 from app.services.cases import load_case
 from app.services.context import Actor
-from app.services.disclosure import Disclosure, LawfulBasis, disclosure
+from app.services.disclosure import PARTIES, TO_BE_NAMED, Disclosure, LawfulBasis, disclosure
 from app.services.languages import ENGLISH, WELSH
 from app.services.languages import code_for as language_code
 from app.services.languages import name as language_name
 from app.services.organisation import Organisation, get_organisation
 from app.services.outcomes import Outcome
 from app.services.rendering import render_pdf
-from app.services.templates import Value, Wording, wording
+from app.services.templates import Value, Wording, own_words, wording
 from app.services.templates import words as fixed_words
 from app.services.workflow import ACTIVE_STAGES
 
@@ -178,8 +178,8 @@ class _Context:
     outcome_codes: dict[str, str]
     #: ISO 639 code the document is written in (where a template exists)
     language: str = ENGLISH
-    #: The footer's line saying to whom it is disclosed and why
-    disclosure: str = ""
+    #: To whom it is disclosed and why (the footer's line, in the document's language)
+    disclosure: Disclosure | None = None
 
     def words(self, name: str, variant: str, when: set[str], values: Mapping[str, Value]
               ) -> Wording:
@@ -415,7 +415,7 @@ def _render(uow: UnitOfWork, actor: Actor, reference: str, kind: Kind,
     org = get_organisation(uow)
     shown = _disclosure(detail, kind, recipient, org, *asked, named=named)
     ctx = _Context(actor, org, date.today(), sensitive, codes,
-                   _language(language, recipient), shown.line)
+                   _language(language, recipient), shown)
     built = _BUILDERS[kind](detail, ctx, recipient, chosen, window)
     content = render_pdf(built.renderer, kind.label.lower())
     doc = GeneratedDocument(
@@ -437,7 +437,7 @@ def usual_disclosure(detail: CaseDetail, kind: Kind, recipient: PartyInfo | None
     if kind is Kind.OUTCOME_OFFICER and detail.referring_officer:
         return Disclosure(detail.referring_officer, "", LawfulBasis.LAW_ENFORCEMENT)
     if kind is Kind.AGREEMENT:
-        return Disclosure("The parties to the agreement", "", LawfulBasis.LAW_ENFORCEMENT)
+        return Disclosure(PARTIES, "", LawfulBasis.LAW_ENFORCEMENT)
     if kind is Kind.SUMMARY:
         return Disclosure("", org.name, LawfulBasis.WITHIN_THE_TEAM)
     return None
@@ -449,7 +449,7 @@ def _disclosure(detail: CaseDetail, kind: Kind, recipient: PartyInfo | None,
     usual = usual_disclosure(detail, kind, recipient, org)
     if not (name or "").strip() and not (organisation or "").strip():
         if usual is None and not named:
-            return disclosure("", "(to be named before it is filed)",
+            return disclosure("", TO_BE_NAMED,
                               basis or LawfulBasis.LAW_ENFORCEMENT)
         if usual is None:
             raise ValidationError(f"Say to whom the {kind.label.lower()} is disclosed (the "
@@ -513,7 +513,8 @@ def _header(ctx: _Context, detail: CaseDetail, w: Wording, variant: str) -> Head
     o = ctx.org
     return Header(Letterhead(o.name, o.address, o.phone, o.email, o.logo), w.title,
                   detail.reference, ctx.today, variant, f"{w.name}@{w.version}",
-                  w.language, fixed_words(w.language), ctx.disclosure)
+                  w.language, fixed_words(w.language),
+                  ctx.disclosure.line_in(own_words(w.language)) if ctx.disclosure else "")
 
 
 def _word(w: Wording) -> Callable[[str], str]:

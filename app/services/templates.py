@@ -87,6 +87,12 @@ def _own_words(language: str, directory: Path = TEMPLATE_DIR) -> Mapping[str, st
                               f"read: {exc}") from exc
 
 
+def own_words(language: str) -> Mapping[str, str]:
+    """The fixed words in ``language`` alone (English text -> the reader's), for the one line a
+    bilingual pair would not fit: the footer's disclosure, cut at the page's width."""
+    return _own_words(language)
+
+
 def words(language: str, *, directory: Path = TEMPLATE_DIR) -> tuple[tuple[str, str], ...]:
     """The renderers' fixed words in ``language`` (English text, then the reader's); Welsh
     ones are bilingual ("Llofnod / Signed"), as the rest of a Welsh letter is."""

@@ -71,6 +71,9 @@ def test_every_letter_and_agreement_in_welsh_is_bilingual_welsh_first(
     # Welsh first, then English ("Contract Checkpoint / Checkpoint contract: <name>")
     assert words.index(cy_title) < words.index(en_title.split(":")[0].split(" (")[0])
     assert len(words) > len(pdf_text(english.content))  # the English is all still there
+    # the footer's one line says to whom and why in Welsh (a bilingual pair would not fit)
+    assert "Datgelwyd i" in words and "Sail gyfreithlon" in words, words[-400:]
+    assert "Lawful basis" not in words
 
 
 def test_a_polish_participant_gets_her_letters_in_polish(
@@ -199,7 +202,8 @@ def test_wording_of_an_unknown_language_is_english_with_a_note() -> None:
 
 #: Fixed words of the renderers that must not be left in English in a reader's language.
 ENGLISH_WORDS = ("Signed", "Telephone", "Our reference", "Your conditions", "Contract starts",
-                 "Yours sincerely", "Total so far", "to be confirmed")
+                 "Yours sincerely", "Total so far", "to be confirmed", "Disclosed to",
+                 "Lawful basis", "law enforcement purposes")
 
 
 def test_a_polish_letter_has_polish_dates_and_no_english_around_the_wording(
