@@ -524,6 +524,12 @@ def _word(w: Wording) -> Callable[[str], str]:
     return lambda text: known.get(text, text)
 
 
+def _in_words(language: str, text: str) -> Value:
+    """One of the app's own words put into a wording (a meeting's kind), in the wording's
+    language where the words list has it ("cynhadledd wyneb yn wyneb")."""
+    return {ENGLISH: text, language: own_words(language).get(text, text)}
+
+
 def _values(ctx: _Context, detail: CaseDetail, name: str, **extra: Value
             ) -> dict[str, Value]:
     return {"name": name, "org_name": ctx.org.name, "org_phone": ctx.org.phone,
@@ -583,7 +589,7 @@ def _build_agreement(detail: CaseDetail, ctx: _Context, to: PartyInfo | None, va
     meeting = detail.meetings[-1] if detail.meetings else None
     w = ctx.words("agreement", variant, _when(detail), _values(
         ctx, detail, to.name if to else "", held_on=a.agreed_on,
-        meeting_kind=meeting.kind if meeting else "meeting"))
+        meeting_kind=_in_words(ctx.language, meeting.kind if meeting else "meeting")))
     roles = {p.id: p.role for p in detail.parties}
     word = _word(w)
     people = tuple(AgreementPerson(x.name, x.role, x.attended)

@@ -74,6 +74,11 @@ def test_every_letter_and_agreement_in_welsh_is_bilingual_welsh_first(
     # the footer's one line says to whom and why in Welsh (a bilingual pair would not fit)
     assert "Datgelwyd i" in words and "Sail gyfreithlon" in words, words[-400:]
     assert "Lawful basis" not in words
+    if kind is Kind.AGREEMENT:  # the meeting's kind in the Welsh sentence is Welsh too
+        sentence = re.search(r"ei wneud mewn (.+?) Datrys yn y", " ".join(words.split()))
+        assert sentence is not None and sentence.group(1) in (
+            "cynhadledd wyneb yn wyneb", "cyfryngu gwennol", "cyfnewid llythyrau",
+            "cyfarfod"), sentence
 
 
 def test_a_polish_participant_gets_her_letters_in_polish(
