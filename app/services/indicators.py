@@ -487,30 +487,31 @@ class _Query:
         the diverted and the months all read: from their tally, added up per month in the
         database; for one worker, one pass over ``ix_cases_indicators_ended`` per day in its
         own order, added up per month here (each row read as plain text and numbers)."""
+        # a tally row counts ``n`` cases of a month; a case row one case of a day
+        weight: ColumnElement[Any]
+        when: ColumnElement[Any]
+        of_scheme: ColumnElement[Any]
         if self.tallied:
             t = tallies.endings
-            outcome = _tallied_outcome(t)
-            diverted = and_(t.c.diversion == 1, outcome == Outcome.COMPLETED.value)
-
-            def count(cond: ColumnElement[bool]) -> ColumnElement[int]:
-                return func.sum(case((cond, t.c.n), else_=0))
-            month = self.month_of(t.c.end_date)
-            counted = (select(month, t.c.scheme, func.sum(t.c.n),
-                              count(outcome == Outcome.COMPLETED.value),
-                              count(_outcome_in(outcome, *_UNSUCCESSFUL)), count(diverted),
-                              count(and_(diverted, t.c.first_time == 1)))
-                       .where(*self.on_tally(t, t.c.end_date))
-                       .group_by(month, t.c.scheme))
+            outcome, weight = _tallied_outcome(t), t.c.n
+            diversion, first = t.c.diversion == 1, t.c.first_time == 1
+            when, of_scheme = self.month_of(t.c.end_date), t.c.scheme
+            where = self.on_tally(t, t.c.end_date)
         else:
-            outcome = _outcome()
-            diverted = and_(Case.outcome_code == DIVERSION_OUTCOME_CODE,
-                            outcome == Outcome.COMPLETED.value)
-            counted = (select(_raw(Case.end_date), _raw(Case.scheme), func.count(),
-                              _sum(outcome == Outcome.COMPLETED.value),
-                              _sum(_outcome_in(outcome, *_UNSUCCESSFUL)), _sum(diverted),
-                              _sum(and_(diverted, Case.first_time_entrant.is_(True))))
-                       .where(_between(_end(), self.scope), *self.on_cases)
-                       .group_by(Case.end_date, Case.scheme))
+            outcome, weight = _outcome(), literal(1)
+            diversion = Case.outcome_code == DIVERSION_OUTCOME_CODE
+            first = Case.first_time_entrant.is_(True)
+            when, of_scheme = _raw(Case.end_date), _raw(Case.scheme)
+            where = [_between(_end(), self.scope), *self.on_cases]
+
+        def count(cond: ColumnElement[bool]) -> ColumnElement[int]:
+            return func.sum(case((cond, weight), else_=0))
+        done = outcome == Outcome.COMPLETED.value
+        diverted = and_(diversion, done)
+        counted = (select(when, of_scheme, func.sum(weight), count(done),
+                          count(_outcome_in(outcome, *_UNSUCCESSFUL)), count(diverted),
+                          count(and_(diverted, first)))
+                   .where(*where).group_by(when, of_scheme))
         per_month: dict[tuple[str, str], list[int]] = {}
         for day, scheme, *counts in self.s.execute(counted):
             key = (str(day)[:7], scheme)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Column, Connection, Date, Index, Integer, MetaData, String, Table
 
@@ -221,31 +221,44 @@ def _case_calls_sql(case_id: str | None = None) -> str:
             f"WHERE c.entered_in_error = false{one} GROUP BY c.case_id, k.scheme, k.end_date")
 
 
-def _refresh_calls(row: str) -> list[str]:
-    """Make the row of the case of the trigger's ``row`` again from its counts."""
-    columns = ", ".join(case_calls.columns.keys())
-    return [f"DELETE FROM {case_calls.name} WHERE case_id = {row}.case_id",
-            f"INSERT INTO {case_calls.name} ({columns}) {_case_calls_sql(f'{row}.case_id')}"]
+def _remake_calls(case_id: str | None = None) -> list[str]:
+    """Make ``tally_case_calls`` again from the counts: one case's row (``case_id``, such as
+    ``NEW.case_id``) or every row."""
+    one = f" WHERE case_id = {case_id}" if case_id else ""
+    return [f"DELETE FROM {case_calls.name}{one}",
+            f"INSERT INTO {case_calls.name} ({', '.join(case_calls.columns.keys())}) "
+            f"{_case_calls_sql(case_id)}"]
 
 
-def _bodies(dialect: str) -> dict[str, tuple[list[str], list[str], list[str], str]]:
-    """Per source table: what its triggers do on insert, on delete and on update, and the
-    columns whose update matters."""
-    found: dict[str, tuple[list[str], list[str], list[str], str]] = {}
+class _Triggers(NamedTuple):
+    """What a source table's triggers do on insert, on delete and on an update of
+    ``watched``."""
+
+    insert: list[str]
+    delete: list[str]
+    update: list[str]
+    watched: str
+
+
+def _triggers(dialect: str) -> dict[str, _Triggers]:
+    """The triggers of each source table."""
+    found: dict[str, _Triggers] = {}
     for source, kept in sources(dialect).items():
         added = [t.change_sql("NEW", 1) for t in kept]
         taken = [t.change_sql("OLD", -1) for t in kept]
-        found[source] = (added, taken, [*taken, *added], _watched(kept))
+        found[source] = _Triggers(added, taken, [*taken, *added], _watched(kept))
     # a case's end and scheme follow it into its calls' row: read from the row as it is now,
     # since on SQLite the update that sets ``end_date`` may fire this before the one that
     # changed its dates (whose ``NEW`` still holds the end before)
     now = "(SELECT {c} FROM cases WHERE id = NEW.id)"
-    found["cases"][2].append(f"UPDATE {case_calls.name} SET end_date = {now.format(c='end_date')}, "
-                             f"scheme = {now.format(c='scheme')} WHERE case_id = NEW.id")
-    found["cases"][1].append(f"DELETE FROM {case_calls.name} WHERE case_id = OLD.id")
-    found[CALLS_SOURCE] = (_refresh_calls("NEW"), _refresh_calls("OLD"),
-                           [*_refresh_calls("OLD"), *_refresh_calls("NEW")],
-                           "calls, case_id, entered_in_error, months, period")
+    found["cases"].update.append(
+        f"UPDATE {case_calls.name} SET end_date = {now.format(c='end_date')}, "
+        f"scheme = {now.format(c='scheme')} WHERE case_id = NEW.id")
+    found["cases"].delete.append(f"DELETE FROM {case_calls.name} WHERE case_id = OLD.id")
+    found[CALLS_SOURCE] = _Triggers(
+        _remake_calls("NEW.case_id"), _remake_calls("OLD.case_id"),
+        [*_remake_calls("OLD.case_id"), *_remake_calls("NEW.case_id")],
+        "calls, case_id, entered_in_error, months, period")
     return found
 
 
@@ -255,7 +268,7 @@ def install(conn: Connection) -> None:
     dialect = conn.dialect.name
     metadata.create_all(conn)
     rebuild(conn)
-    for source, (added, taken, updated, watched) in _bodies(dialect).items():
+    for source, (added, taken, updated, watched) in _triggers(dialect).items():
         if dialect == "postgresql":
             fn = f"{PREFIX}{source}()"
             conn.exec_driver_sql(
@@ -278,7 +291,7 @@ def install(conn: Connection) -> None:
 def remove(conn: Connection) -> None:
     """Everything :func:`install` made (the migration's ``downgrade``)."""
     dialect = conn.dialect.name
-    for source in _bodies(dialect):
+    for source in _triggers(dialect):
         if dialect == "postgresql":
             conn.exec_driver_sql(f"DROP TRIGGER {trigger_name(source, 'change')} ON {source}")
             conn.exec_driver_sql(f"DROP FUNCTION {PREFIX}{source}()")
@@ -297,9 +310,8 @@ def rebuild(conn: Connection, sources_written: Iterable[str] | None = None) -> N
             for sql in t.rebuild_sql():
                 conn.exec_driver_sql(sql)
     if wanted is None or wanted & {"cases", CALLS_SOURCE}:
-        conn.exec_driver_sql(f"DELETE FROM {case_calls.name}")
-        conn.exec_driver_sql(f"INSERT INTO {case_calls.name} "
-                             f"({', '.join(case_calls.columns.keys())}) {_case_calls_sql()}")
+        for sql in _remake_calls():
+            conn.exec_driver_sql(sql)
 
 
 def out_of_step(conn: Connection) -> list[str]:

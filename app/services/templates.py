@@ -88,8 +88,9 @@ def _own_words(language: str, directory: Path = TEMPLATE_DIR) -> Mapping[str, st
 
 
 def own_words(language: str) -> Mapping[str, str]:
-    """The fixed words in ``language`` alone (English text -> the reader's), for the one line a
-    bilingual pair would not fit: the footer's disclosure, cut at the page's width."""
+    """The fixed words in ``language`` alone (English text -> the reader's), not paired with
+    the English as Welsh ones are in :func:`words`: for a word put into a sentence of the
+    wording, and for the footer's disclosure, one line a bilingual pair would not fit."""
     return _own_words(language)
 
 
